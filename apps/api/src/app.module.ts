@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ArticlesModule } from './articles/articles.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { CommentsModule } from './comments/comments.module.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { RedisModule } from './core/redis/redis.module.js';
+import { HealthModule } from './health/health.module.js';
+import { ModerationModule } from './moderation/moderation.module.js';
+
+/** The HTTP process. Produces jobs; never consumes them (no processor is imported here). */
+@Module({
+  imports: [
+    ConfigModule,
+    DatabaseModule,
+    QueueModule,
+    RedisModule,
+    AuthModule,
+    ArticlesModule,
+    CommentsModule,
+    ModerationModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

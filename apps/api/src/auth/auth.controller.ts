@@ -1,0 +1,27 @@
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { LoginResponse } from '@sift/shared';
+import { AuthService } from './auth.service.js';
+import { type AuthUser, CurrentUser } from './current-user.js';
+import { LoginDto } from './dto/login.dto.js';
+import { Public } from './public.decorator.js';
+
+@ApiTags('auth')
+@Controller('api/auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Exchange email and password for a short-lived access token' })
+  login(@Body() dto: LoginDto): Promise<LoginResponse> {
+    return this.auth.login(dto.email, dto.password);
+  }
+
+  @Get('me')
+  @ApiBearerAuth()
+  me(@CurrentUser() user: AuthUser): AuthUser {
+    return user;
+  }
+}

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+
+/**
+ * The one place that reads the environment. `loadConfig()` validates every variable once and returns a typed,
+ * nested config; a bad value stops the process with a message naming the variable.
+ */
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = (protocols: string[]) =>
+  z.string().refine(
+    (v) => {
+      try {
+        return protocols.includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: `must be a URL starting with ${protocols.join(' or ')}//` },
+  );
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().default('127.0.0.1'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).default('postgres://postgres@127.0.0.1:5432/sift'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    REDIS_URL: url(['redis:', 'rediss:']).default('redis://127.0.0.1:6379/0'),
+    REDIS_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9:_-]+$/, 'only letters, digits, ":", "_" and "-"')
+      .default('sift'),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    PUBLISHER_API_KEYS: csv,
+    CORS_ORIGINS: csv,
+    DASHBOARD_DIR: z.string().optional(),
+    ADMIN_EMAIL: z.email().optional(),
+    ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+    RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
+    RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
+    TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    TRUST_PROXY: bool.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return;
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    if (env.PUBLISHER_API_KEYS.length === 0)
+      ctx.addIssue({ code: 'custom', path: ['PUBLISHER_API_KEYS'], message: 'is required in production' });
+  });
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number; corsOrigins: string[]; dashboardDir?: string; trustProxy: boolean };
+  database: { url: string; poolSize: number };
+  redis: { url: string; prefix: string };
+  auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    publisherApiKeys: string[];
+    bootstrapAdmin?: { email: string; password: string };
+  };
+  triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number };
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+/** Development-only signing secret, so `npm start` works without set-up; production refuses to start without one. */
+const DEV_JWT_SECRET = 'sift-development-only-secret-do-not-use-in-production';
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  if ((e.ADMIN_EMAIL === undefined) !== (e.ADMIN_PASSWORD === undefined)) {
+    throw new ConfigError('Invalid environment configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  return {
+    env: e.NODE_ENV,
+    http: {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS,
+      dashboardDir: e.DASHBOARD_DIR,
+      trustProxy: e.TRUST_PROXY,
+    },
+    database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
+    redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
+    auth: {
+      jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      publisherApiKeys: e.PUBLISHER_API_KEYS,
+      bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
+    },
+    triage: {
+      concurrency: e.TRIAGE_CONCURRENCY,
+      reconcileGraceSeconds: e.RECONCILE_GRACE_SECONDS,
+      reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
+    },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's config: loaded and validated on first use, then the same object. */
+export function getConfig(): AppConfig {
+  cached ??= loadConfig();
+  return cached;
+}

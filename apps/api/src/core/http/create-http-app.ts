@@ -1,0 +1,55 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppModule } from '../../app.module.js';
+import { type AppConfig, getConfig } from '../config/config.js';
+import { AllExceptionsFilter } from './all-exceptions.filter.js';
+import { createValidationPipe } from './validation.pipe.js';
+
+/** Request body limit: a comment is at most 10,000 characters; an article body at most 200,000. */
+const BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP app as `main.ts` runs it; tests build it the same way. */
+export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
+  const config = getConfig();
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule,
+    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.http.trustProxy }),
+    { logger: opts.logger === false ? false : undefined, bufferLogs: false },
+  );
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter());
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    exposedHeaders: ['Content-Range', 'Retry-After'],
+  });
+  app.enableShutdownHooks();
+  setUpDocs(app);
+  await serveDashboard(app, config);
+  return app;
+}
+
+function setUpDocs(app: INestApplication): void {
+  const doc = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Sift API')
+      .setDescription('Comment intake, moderation and triage')
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Api-Key' }, 'publisher')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
+}
+
+/** The built dashboard (a static SPA with a hash router) is served at `/` when present. */
+async function serveDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
+  const dir = resolve(config.http.dashboardDir ?? 'dist/apps/dashboard');
+  if (!existsSync(resolve(dir, 'index.html'))) return;
+  const fastifyStatic = (await import('@fastify/static')).default;
+  await app.register(fastifyStatic, { root: dir, prefix: '/', decorateReply: false, index: ['index.html'] });
+}

@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { CommentDetail, CommentRecord } from '@sift/shared';
+import type { FastifyReply } from 'fastify';
+import { type AuthUser, CurrentUser } from '../auth/current-user.js';
+import { contentRange, parseListQuery } from '../core/http/list-query.js';
+import { DecisionDto } from './dto/decision.dto.js';
+import { COMMENT_SORTABLE, ModerationQueryService, parseCommentFilter } from './moderation-query.service.js';
+import { ModerationService } from './moderation.service.js';
+
+/** The moderation API (react-admin resource `comments`). Any staff role; admins and moderators alike. */
+@ApiTags('moderation')
+@ApiBearerAuth()
+@Controller('api/moderation/comments')
+export class ModerationController {
+  constructor(
+    private readonly query: ModerationQueryService,
+    private readonly moderation: ModerationService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'List comments (react-admin simple-rest: range, sort, filter; total in Content-Range)' })
+  @ApiQuery({ name: 'range', required: false, example: '[0,24]' })
+  @ApiQuery({ name: 'sort', required: false, example: '["priority","DESC"]' })
+  @ApiQuery({ name: 'filter', required: false, example: '{"status":"flagged"}' })
+  async list(
+    @Query() q: { range?: string; sort?: string; filter?: string },
+    @Res({ passthrough: true }) res: FastifyReply,
+  ): Promise<CommentRecord[]> {
+    const parsed = parseListQuery(q, { sortable: COMMENT_SORTABLE, parseFilter: parseCommentFilter });
+    const { rows, total } = await this.query.list(parsed);
+    res.header('Content-Range', contentRange('comments', parsed.offset, rows.length, total));
+    return rows;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One comment with its flags, parent and audit trail' })
+  detail(@Param('id', new ParseUUIDPipe()) id: string): Promise<CommentDetail> {
+    return this.query.detail(id);
+  }
+
+  @Post(':id/decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve or hide; 409 when the comment changed since `version`' })
+  async decide(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() dto: DecisionDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<CommentDetail> {
+    await this.moderation.decide(id, dto, user.id);
+    return this.query.detail(id);
+  }
+}

@@ -1,0 +1,101 @@
+import type { CommentStatus, Evidence, RuleAction, RuleMode, RuleType } from '@sift/shared';
+import { RULE_DEFINITIONS } from '../rules/index.js';
+import type { RuleInput, RuleVerdict } from './rule.js';
+
+/** A rule as stored (one version of it). */
+export interface RuleSpec {
+  id: string;
+  name: string;
+  type: string;
+  version: number;
+  action: RuleAction;
+  mode: RuleMode;
+  severity: number;
+  config: unknown;
+}
+
+/** A rule ready to run: its config validated and compiled once, or the reason it cannot run. */
+export interface CompiledRule {
+  spec: RuleSpec;
+  evaluate: ((input: RuleInput) => RuleVerdict) | null;
+  compileError: string | null;
+}
+
+export type RuleOutcomeKind = 'hit' | 'pass' | 'error';
+
+export interface RuleOutcome {
+  rule: RuleSpec;
+  outcome: RuleOutcomeKind;
+  score: number;
+  threshold: number;
+  evidence: Evidence;
+}
+
+export function compileRule(spec: RuleSpec): CompiledRule {
+  const def = (RULE_DEFINITIONS as Record<string, (typeof RULE_DEFINITIONS)[RuleType] | undefined>)[spec.type];
+  if (!def) return { spec, evaluate: null, compileError: `unknown rule type "${spec.type}"` };
+  const parsed = def.schema.safeParse(spec.config);
+  if (!parsed.success) {
+    const msg = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
+    return { spec, evaluate: null, compileError: `invalid config: ${msg}` };
+  }
+  try {
+    return { spec, evaluate: def.compile(parsed.data), compileError: null };
+  } catch (err) {
+    return { spec, evaluate: null, compileError: `cannot compile: ${(err as Error).message}` };
+  }
+}
+
+/**
+ * Run every rule over one comment. A rule that cannot run, or throws, is an `error` outcome with its message:
+ * never a silent pass, never a silent match.
+ */
+export function runRules(rules: readonly CompiledRule[], input: RuleInput): RuleOutcome[] {
+  return rules.map(({ spec, evaluate, compileError }) => {
+    if (!evaluate) return errorOutcome(spec, compileError ?? 'not compiled');
+    try {
+      const v = evaluate(input);
+      if (!Number.isFinite(v.score) || !Number.isFinite(v.threshold)) {
+        return errorOutcome(spec, `rule returned a non-finite score (${v.score}) or threshold (${v.threshold})`);
+      }
+      return { rule: spec, outcome: v.score >= v.threshold ? 'hit' : 'pass', ...v };
+    } catch (err) {
+      return errorOutcome(spec, `rule threw: ${(err as Error).message}`);
+    }
+  });
+}
+
+function errorOutcome(rule: RuleSpec, message: string): RuleOutcome {
+  return { rule, outcome: 'error', score: 0, threshold: 0, evidence: { summary: message, error: message } };
+}
+
+export interface SiteModeration {
+  autoApprove: boolean;
+  /** Site-wide or per-article pre-moderation: nothing is approved without a human. */
+  preModerate: boolean;
+}
+
+export interface TriageOutcome {
+  status: CommentStatus;
+  priority: number;
+}
+
+/**
+ * The lifecycle rule of design.md: a live `hide` hit hides; a live `flag` hit flags; otherwise the comment is
+ * approved when auto-approve is on, nothing errored and the article is not pre-moderated — else it waits (pending).
+ * Shadow rules never change the status. Priority = Σ severity × min(score / threshold, 3) over live hits.
+ */
+export function decide(outcomes: readonly RuleOutcome[], site: SiteModeration): TriageOutcome {
+  const live = outcomes.filter((o) => o.rule.mode === 'live');
+  const hits = live.filter((o) => o.outcome === 'hit');
+  const priority = hits.reduce(
+    (sum, o) => sum + o.rule.severity * Math.min(o.threshold > 0 ? o.score / o.threshold : 1, 3),
+    0,
+  );
+  const round = Math.round(priority * 1000) / 1000;
+  if (hits.some((o) => o.rule.action === 'hide')) return { status: 'hidden', priority: round };
+  if (hits.length > 0) return { status: 'flagged', priority: round };
+  const errored = live.some((o) => o.outcome === 'error');
+  if (site.autoApprove && !site.preModerate && !errored) return { status: 'approved', priority: 0 };
+  return { status: 'pending', priority: errored ? 1 : 0 };
+}

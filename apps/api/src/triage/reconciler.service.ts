@@ -1,0 +1,39 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { TriageQueue } from './triage.queue.js';
+
+const BATCH = 1000;
+
+/**
+ * Nothing stays stuck: every `pending` comment older than the grace period that has no triage decision is
+ * (re-)enqueued. Runs as a repeatable job on the maintenance queue (see MaintenanceProcessor).
+ */
+@Injectable()
+export class ReconcilerService {
+  private readonly logger = new Logger(ReconcilerService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly triageQueue: TriageQueue,
+  ) {}
+
+  async reconcile(): Promise<{ enqueued: number; found: number }> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT c.id FROM comments c
+        WHERE c.status = 'pending'
+          AND c.received_at < now() - make_interval(secs => $1)
+          AND NOT EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = c.id)
+        ORDER BY c.received_at
+        LIMIT ${BATCH}`,
+      [this.config.triage.reconcileGraceSeconds],
+    );
+    let enqueued = 0;
+    for (const { id } of rows) if (await this.triageQueue.enqueue(id)) enqueued++;
+    if (rows.length > 0) this.logger.log(`reconciler: ${rows.length} untriaged comments found, ${enqueued} enqueued`);
+    return { enqueued, found: rows.length };
+  }
+}

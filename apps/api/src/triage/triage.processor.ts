@@ -1,0 +1,40 @@
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { type Job, UnrecoverableError } from 'bullmq';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+import { TriageService } from './triage.service.js';
+
+/** Adapter from the `triage` queue to TriageService. No SQL, no rule logic here. */
+@Processor(QueueName.Triage)
+export class TriageProcessor extends WorkerHost implements OnModuleInit {
+  static readonly handles = [JobName.TriageComment] as const;
+  private readonly logger = new Logger(TriageProcessor.name);
+
+  constructor(
+    private readonly triage: TriageService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  onModuleInit(): void {
+    this.worker.concurrency = this.config.triage.concurrency;
+  }
+
+  async process(job: Job): Promise<string> {
+    switch (job.name) {
+      case JobName.TriageComment: {
+        const { commentId } = job.data as JobPayloads[typeof JobName.TriageComment];
+        if (typeof commentId !== 'string') throw new UnrecoverableError(`job ${job.id}: payload has no commentId`);
+        const started = performance.now();
+        const result = await this.triage.triage(commentId);
+        this.logger.debug(`triage ${commentId}: ${result} in ${(performance.now() - started).toFixed(1)} ms`);
+        return result;
+      }
+      default:
+        throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${QueueName.Triage}`);
+    }
+  }
+}

@@ -1,0 +1,51 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+
+/** How long intake waits on Redis before leaving the comment to the reconciler. */
+const ENQUEUE_TIMEOUT_MS = 1000;
+
+/** The producer side of the `triage` queue. One job per comment: `jobId` = comment id, so duplicates collapse. */
+@Injectable()
+export class TriageQueue implements OnModuleInit {
+  private readonly logger = new Logger(TriageQueue.name);
+
+  constructor(@InjectQueue(QueueName.Triage) private readonly queue: Queue) {}
+
+  onModuleInit(): void {
+    // Without a listener an unreachable Redis would crash the process; intake keeps working without it.
+    this.queue.on('error', (err) => this.logger.warn(`triage queue: ${err.message}`));
+  }
+
+  /**
+   * Enqueue triage of one comment. Resolves false (never throws) when Redis is unreachable: the comment is already
+   * stored, and the reconciler enqueues it once Redis is back. A job that failed for good is retried.
+   */
+  async enqueue(commentId: string): Promise<boolean> {
+    const payload: JobPayloads[typeof JobName.TriageComment] = { commentId };
+    const attempt = async () => {
+      const existing = await this.queue.getJob(commentId);
+      if (existing && (await existing.isFailed())) {
+        await existing.retry();
+        return;
+      }
+      await this.queue.add(JobName.TriageComment, payload, { jobId: commentId });
+    };
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      await Promise.race([
+        attempt(),
+        new Promise((_, reject) => {
+          timer = setTimeout(() => reject(new Error(`no answer from Redis in ${ENQUEUE_TIMEOUT_MS} ms`)), ENQUEUE_TIMEOUT_MS);
+        }),
+      ]);
+      return true;
+    } catch (err) {
+      this.logger.warn(`comment ${commentId} not enqueued (the reconciler will): ${(err as Error).message}`);
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from './core/config/config.module.js';
+import { DatabaseModule } from './core/database/database.module.js';
+import { QueueModule } from './core/queue/queue.module.js';
+import { RedisModule } from './core/redis/redis.module.js';
+import { TriageWorkerModule } from './triage/triage-worker.module.js';
+
+/** The worker process: queue consumers only, no HTTP. */
+@Module({
+  imports: [ConfigModule, DatabaseModule, QueueModule, RedisModule, TriageWorkerModule],
+})
+export class WorkerModule {}

@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { exitOnConfigError } from './core/config/exit-on-config-error.js';
+import { WorkerModule } from './worker.module.js';
+
+async function bootstrap(): Promise<void> {
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  // SIGTERM/SIGINT close the BullMQ workers, which let in-flight jobs finish first.
+  app.enableShutdownHooks();
+  Logger.log('Sift worker consuming the triage and maintenance queues', 'Bootstrap');
+}
+
+bootstrap().catch(exitOnConfigError);

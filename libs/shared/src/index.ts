@@ -1,0 +1,5 @@
+export * from './lib/comment.js';
+export * from './lib/article.js';
+export * from './lib/rule.js';
+export * from './lib/auth.js';
+export * from './lib/health.js';

@@ -1,0 +1,13 @@
+export const ROLES = ['admin', 'moderator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  expiresIn: number;
+  user: { id: string; email: string; name: string; role: Role };
+}

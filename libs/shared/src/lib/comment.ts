@@ -1,0 +1,107 @@
+/** Where a comment is in its lifecycle (docs/architecture.md). Readers only ever see `approved`. */
+export const COMMENT_STATUSES = ['pending', 'approved', 'flagged', 'hidden'] as const;
+export type CommentStatus = (typeof COMMENT_STATUSES)[number];
+
+export type AuthorRole = 'reader' | 'staff';
+
+/** Who moved a comment: a person, a rule (through the worker), or the system (intake, reconciler). */
+export type ActorType = 'user' | 'rule' | 'system';
+
+export type ModerationAction = 'approve' | 'hide';
+
+/** Body of `POST /api/articles/:externalId/comments`. */
+export interface CreateCommentRequest {
+  authorName: string;
+  /** A stable identity for the author in the publisher's system, when it has one. */
+  authorId?: string;
+  title?: string;
+  body: string;
+  /** Id of the comment this one answers. */
+  parentId?: string;
+}
+
+/** Answer of the intake endpoint (HTTP 202). */
+export interface IntakeResponse {
+  id: string;
+  status: CommentStatus;
+}
+
+/** A span of evidence inside the comment: character offsets into `field` of the original text. */
+export interface EvidenceSpan {
+  field: 'title' | 'body';
+  start: number;
+  end: number;
+  text: string;
+  /** What matched: the listed term, pattern or lexicon entry. */
+  label: string;
+}
+
+export interface Evidence {
+  /** One line a moderator can read: why the rule fired (or failed). */
+  summary: string;
+  spans?: EvidenceSpan[];
+  terms?: string[];
+  links?: string[];
+  [key: string]: unknown;
+}
+
+export type FlagOutcome = 'hit' | 'error';
+
+/** One rule's recorded outcome in a triage decision (hits and errors; passes are not stored). */
+export interface FlagRecord {
+  id: string;
+  ruleId: string;
+  ruleName: string;
+  ruleType: string;
+  ruleVersion: number;
+  action: 'flag' | 'hide';
+  mode: 'live' | 'shadow';
+  outcome: FlagOutcome;
+  score: number;
+  threshold: number;
+  evidence: Evidence;
+}
+
+export interface ModerationEventRecord {
+  id: string;
+  fromStatus: CommentStatus | null;
+  toStatus: CommentStatus | null;
+  actorType: ActorType;
+  actorId: string | null;
+  actorName: string | null;
+  reason: string | null;
+  createdAt: string;
+}
+
+/** A row of the moderation list (react-admin resource `comments`). */
+export interface CommentRecord {
+  id: string;
+  articleId: string;
+  articleExternalId: string;
+  articleTitle: string;
+  parentId: string | null;
+  authorName: string;
+  authorId: string | null;
+  authorRole: AuthorRole;
+  title: string | null;
+  body: string;
+  status: CommentStatus;
+  version: number;
+  priority: number;
+  receivedAt: string;
+  decidedAt: string | null;
+  flags: FlagRecord[];
+}
+
+export interface CommentDetail extends CommentRecord {
+  events: ModerationEventRecord[];
+  parent: Pick<CommentRecord, 'id' | 'authorName' | 'title' | 'body' | 'status'> | null;
+}
+
+/** Body of `POST /api/moderation/comments/:id/decision`. */
+export interface DecisionRequest {
+  action: ModerationAction;
+  /** The version the moderator saw; a stale one gets 409. */
+  version: number;
+  reason?: string;
+}

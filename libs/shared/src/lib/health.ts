@@ -1,0 +1,6 @@
+export type CheckState = 'up' | 'down';
+
+export interface HealthResponse {
+  status: 'ok' | 'degraded';
+  checks: { postgres: CheckState; redis: CheckState };
+}
