@@ -9,6 +9,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/integration/**/*.integration-spec.ts'],
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/utils/migrate-once.ts'],
   maxWorkers: 1,
   testTimeout: 30000,
 };

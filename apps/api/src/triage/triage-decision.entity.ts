@@ -1,5 +1,5 @@
 import type { CommentStatus } from '@sift/shared';
-import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, OneToMany, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { TriageFlagEntity } from './triage-flag.entity.js';
 
 /** What the rule engine concluded about one comment. Unique per comment, so a re-run job leaves one decision. */
@@ -36,5 +36,5 @@ export class TriageDecisionEntity {
   createdAt: Date;
 
   @OneToMany(() => TriageFlagEntity, (f) => f.decision)
-  flags?: TriageFlagEntity[];
+  flags?: Relation<TriageFlagEntity>[];
 }

@@ -1,5 +1,5 @@
 import type { Evidence, FlagOutcome, RuleAction, RuleMode } from '@sift/shared';
-import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { TriageDecisionEntity } from './triage-decision.entity.js';
 
 /** One rule's hit (or error) inside a triage decision, with the rule version and evidence it produced. */
@@ -13,7 +13,7 @@ export class TriageFlagEntity {
 
   @ManyToOne(() => TriageDecisionEntity, (d) => d.flags, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'decision_id' })
-  decision?: TriageDecisionEntity;
+  decision?: Relation<TriageDecisionEntity>;
 
   @Column({ name: 'comment_id', type: 'uuid' })
   commentId: string;

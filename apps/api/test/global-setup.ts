@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { databaseUrl, PG_ADMIN_URL, PUBLISHER_KEY, REDIS_BASE_URL } from './utils/test-env';
+
+/**
+ * Real: the machine's Postgres and Redis. This run gets its own database (created here, migrated once by
+ * migrate-once.ts, dropped in global-teardown) and its own Redis key prefix, so runs can share the services.
+ * (Global setup is loaded without jest's module mapping, so it imports nothing from src.)
+ */
+export default async function globalSetup(): Promise<void> {
+  const runId = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+  const dbName = `sift_it_${runId}`;
+  const admin = await new DataSource({ type: 'postgres', url: PG_ADMIN_URL }).initialize();
+  await admin.query(`CREATE DATABASE "${dbName}"`);
+  await admin.destroy();
+
+  Object.assign(process.env, {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(dbName),
+    REDIS_URL: REDIS_BASE_URL,
+    REDIS_PREFIX: `sift-it-${runId}`,
+    PUBLISHER_API_KEYS: PUBLISHER_KEY,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    RECONCILE_GRACE_SECONDS: '1',
+    RECONCILE_EVERY_SECONDS: '1',
+    LOG_LEVEL: 'warn',
+    TEST_DB_NAME: dbName,
+  });
+}
