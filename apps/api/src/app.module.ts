@@ -14,7 +14,7 @@ import { ModerationModule } from './moderation/moderation.module.js';
   imports: [
     ConfigModule,
     DatabaseModule,
-    QueueModule,
+    QueueModule.forRoot('producer'),
     RedisModule,
     AuthModule,
     ArticlesModule,

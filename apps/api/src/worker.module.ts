@@ -7,6 +7,6 @@ import { TriageWorkerModule } from './triage/triage-worker.module.js';
 
 /** The worker process: queue consumers only, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule, RedisModule, TriageWorkerModule],
+  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), RedisModule, TriageWorkerModule],
 })
 export class WorkerModule {}

@@ -46,18 +46,20 @@ export class ModerationService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async transition(manager: EntityManager, change: StatusChange): Promise<ChangedComment | null> {
-    const result: { records: Array<{ id: string; status: CommentStatus; version: number; from_status: CommentStatus }> } =
+    // Wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count]).
+    const rows: Array<{ id: string; status: CommentStatus; version: number; from_status: CommentStatus }> =
       await manager.query(
-        `UPDATE comments c
+        `WITH changed AS (
+         UPDATE comments c
             SET status = $4, version = c.version + 1,
                 decided_at = CASE WHEN $4 = 'pending' THEN c.decided_at ELSE now() END, priority = COALESCE($5, c.priority)
            FROM (SELECT id, status FROM comments WHERE id = $1 FOR UPDATE) old
           WHERE c.id = old.id AND c.version = $2 AND c.status = ANY($3)
-      RETURNING c.id, c.status, c.version, old.status AS from_status`,
+      RETURNING c.id, c.status, c.version, old.status AS from_status)
+         SELECT * FROM changed`,
         [change.commentId, change.expectedVersion, change.from, change.to, change.priority ?? null],
-        true,
       );
-    const row = result.records[0];
+    const row = rows[0];
     if (!row) return null;
     await this.record(manager, change.commentId, {
       fromStatus: row.from_status,

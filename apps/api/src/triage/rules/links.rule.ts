@@ -20,7 +20,8 @@ export const linksConfigSchema = z.object({
 });
 export type LinksConfig = z.infer<typeof linksConfigSchema>;
 
-const linkify = new LinkifyIt();
+// Bare domains ("example.com/x", "www.site.org") count as links; e-mail addresses do not.
+const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false });
 
 function hostOf(url: string): string | null {
   try {

@@ -1,0 +1,183 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { getQueueToken } from '@nestjs/bullmq';
+import type { CommentDetail, CommentRecord } from '@sift/shared';
+import type { Queue } from 'bullmq';
+import { QueueName } from '../../src/core/queue/queue.constants.js';
+import { TriageService } from '../../src/triage/triage.service.js';
+import {
+  type Api,
+  decisionCount,
+  eventually,
+  http,
+  loginAs,
+  postComment,
+  putArticle,
+  startApi,
+  startWorker,
+} from '../utils/harness.js';
+import { resetDatabase } from '../utils/reset-database.js';
+
+// Real: the HTTP app, the worker application context consuming the real `triage` queue on Redis, Postgres.
+// The path under test: POST over HTTP → row committed → BullMQ job → worker → rule engine → decision → status.
+describe('comment → queue → worker → decision', () => {
+  let api: Api;
+  let worker: INestApplicationContext;
+  let moderator: Record<string, string>;
+
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+  beforeEach(async () => {
+    await resetDatabase(api.ds);
+    await putArticle(api, 'budget-2026');
+    moderator = await loginAs(api, 'moderator');
+  });
+
+  const statusOf = async (id: string) =>
+    (await api.ds.query('SELECT status FROM comments WHERE id = $1', [id]))[0]?.status as string | undefined;
+  const decided = (id: string) => eventually(async () => (await statusOf(id)) !== 'pending' && statusOf(id), 10000, `triage of ${id}`);
+
+  it('a clean comment is approved by the worker (auto-approve on), with its audit trail', async () => {
+    const { body } = await postComment(api, 'budget-2026', { body: 'The schools need this money.' });
+    expect(await decided(body.id)).toBe('approved');
+    const detail = await http<CommentDetail>(`${api.url}/api/moderation/comments/${body.id}`, 'GET', undefined, moderator);
+    expect(detail.body.flags).toEqual([]);
+    expect(detail.body.events.map((e) => [e.fromStatus, e.toStatus, e.actorType])).toEqual([
+      [null, 'pending', 'system'],
+      ['pending', 'approved', 'rule'],
+    ]);
+    expect(detail.body.decidedAt).not.toBeNull();
+  });
+
+  it('a comment with three links is flagged, with the rule, its version, score, threshold and the links as evidence', async () => {
+    const text = 'Read https://a.example/1 and https://b.example/2 or www.c-example.com';
+    const { body } = await postComment(api, 'budget-2026', { body: text });
+    expect(await decided(body.id)).toBe('flagged');
+    const detail = await http<CommentDetail>(`${api.url}/api/moderation/comments/${body.id}`, 'GET', undefined, moderator);
+    expect(detail.body.flags).toHaveLength(1);
+    const [flag] = detail.body.flags;
+    expect(flag).toMatchObject({ ruleType: 'links', ruleName: 'Too many links', ruleVersion: 1, outcome: 'hit', score: 3, threshold: 3 });
+    expect(flag.evidence.spans?.map((s) => text.slice(s.start, s.end))).toEqual(['https://a.example/1', 'https://b.example/2', 'www.c-example.com']);
+    expect(detail.body.priority).toBeGreaterThan(0);
+  });
+
+  it('a hide rule hides; a shadow rule records its hit but changes nothing', async () => {
+    await api.ds.query(
+      `INSERT INTO rules (name, type, config, action, mode) VALUES
+        ('Spam words', 'keywords', '{"terms":["casino"]}', 'hide', 'live'),
+        ('Trial words', 'keywords', '{"terms":["budget"]}', 'hide', 'shadow')`,
+    );
+    const spam = await postComment(api, 'budget-2026', { body: 'Best casino bonus here' });
+    const normal = await postComment(api, 'budget-2026', { body: 'This budget is fine' });
+    expect(await decided(spam.body.id)).toBe('hidden');
+    expect(await decided(normal.body.id)).toBe('approved');
+    const [shadow] = await api.ds.query(`SELECT mode, outcome FROM triage_flags WHERE comment_id = $1`, [normal.body.id]);
+    expect(shadow).toEqual({ mode: 'shadow', outcome: 'hit' });
+  });
+
+  it('a rule that cannot run is recorded as an error outcome and the comment waits for a human', async () => {
+    await api.ds.query(`INSERT INTO rules (name, type, config, action) VALUES ('Broken', 'keywords', '{"terms":[]}', 'flag')`);
+    const { body } = await postComment(api, 'budget-2026', { body: 'Anything at all' });
+    await eventually(async () => (await decisionCount(api.ds, body.id)) === 1, 10000, 'decision');
+    expect(await statusOf(body.id)).toBe('pending');
+    const [flag] = await api.ds.query(`SELECT outcome, evidence FROM triage_flags WHERE comment_id = $1`, [body.id]);
+    expect(flag.outcome).toBe('error');
+    expect(flag.evidence.summary).toContain('invalid config');
+  });
+
+  it('with auto-approve off, a clean comment stays pending for a human', async () => {
+    await api.ds.query(`UPDATE site_settings SET auto_approve = false`);
+    const { body } = await postComment(api, 'budget-2026', { body: 'Fine comment' });
+    await eventually(async () => (await decisionCount(api.ds, body.id)) === 1, 10000, 'decision');
+    expect(await statusOf(body.id)).toBe('pending');
+  });
+
+  it('a job that runs again (crash, retry, re-enqueue) leaves exactly one decision', async () => {
+    const { body } = await postComment(api, 'budget-2026', { body: 'links https://a.example https://b.example https://c.example' });
+    await decided(body.id);
+    const triage = worker.get(TriageService);
+    expect(await triage.triage(body.id)).toBe('already-decided');
+    await Promise.all([triage.triage(body.id), triage.triage(body.id)]);
+    const queue = worker.get<Queue>(getQueueToken(QueueName.Triage));
+    await queue.add('triage-comment', { commentId: body.id }, { jobId: `${body.id}-again` });
+    await eventually(async () => (await queue.getJobCounts('waiting', 'active')).waiting === 0, 5000, 'drain');
+    expect(await decisionCount(api.ds, body.id)).toBe(1);
+    const events = await api.ds.query(`SELECT count(*)::int AS n FROM moderation_events WHERE comment_id = $1 AND actor_type = 'rule'`, [body.id]);
+    expect(events[0].n).toBe(1);
+  });
+
+  it('concurrent triage of one fresh comment records one decision and one status change', async () => {
+    const { body } = await postComment(api, 'budget-2026', { body: 'race' });
+    const triage = worker.get(TriageService);
+    await Promise.all([triage.triage(body.id), triage.triage(body.id), triage.triage(body.id)]);
+    await decided(body.id);
+    expect(await decisionCount(api.ds, body.id)).toBe(1);
+  });
+
+  describe('moderation API', () => {
+    it('lists in react-admin shape with Content-Range, filtered by status, sorted by priority', async () => {
+      const a = await postComment(api, 'budget-2026', { body: 'ok one' });
+      const b = await postComment(api, 'budget-2026', { body: 'x https://a.example https://b.example https://c.example' });
+      await decided(a.body.id);
+      await decided(b.body.id);
+      const all = await http<CommentRecord[]>(`${api.url}/api/moderation/comments?range=[0,9]&sort=["priority","DESC"]`, 'GET', undefined, moderator);
+      expect(all.status).toBe(200);
+      expect(all.headers.get('content-range')).toBe('comments 0-1/2');
+      expect(all.body.map((c) => c.id)).toEqual([b.body.id, a.body.id]);
+      expect(all.body[0]).toMatchObject({ articleExternalId: 'budget-2026', articleTitle: 'City council passes budget', status: 'flagged' });
+      const flagged = await http<CommentRecord[]>(
+        `${api.url}/api/moderation/comments?filter=${encodeURIComponent('{"status":"flagged"}')}`, 'GET', undefined, moderator);
+      expect(flagged.body.map((c) => c.id)).toEqual([b.body.id]);
+      const page2 = await http<CommentRecord[]>(`${api.url}/api/moderation/comments?range=[1,1]`, 'GET', undefined, moderator);
+      expect(page2.headers.get('content-range')).toBe('comments 1-1/2');
+      expect(page2.body).toHaveLength(1);
+    });
+
+    it.each([
+      ['range=[5,1]', 'range'],
+      ['range=oops', 'range'],
+      ['sort=["password","ASC"]', 'sort'],
+      ['filter={"status":"deleted"}', 'filter.status'],
+      ['filter={"nope":1}', 'filter.nope'],
+    ])('400 for bad list parameters: %s', async (qs, field) => {
+      const res = await http<{ message: string }>(`${api.url}/api/moderation/comments?${qs}`, 'GET', undefined, moderator);
+      expect(res.status).toBe(400);
+      expect(res.body.message).toContain(field);
+    });
+
+    it('approve / hide move the status once; a stale version gets 409 naming who decided', async () => {
+      const { body } = await postComment(api, 'budget-2026', { body: 'x https://a.example https://b.example https://c.example' });
+      await decided(body.id);
+      const seen = await http<CommentDetail>(`${api.url}/api/moderation/comments/${body.id}`, 'GET', undefined, moderator);
+      const colleague = await loginAs(api, 'moderator', 'colleague@test.local');
+
+      const hide = await http<CommentDetail>(`${api.url}/api/moderation/comments/${body.id}/decision`, 'POST',
+        { action: 'hide', version: seen.body.version, reason: 'spam' }, colleague);
+      expect(hide.status).toBe(200);
+      expect(hide.body.status).toBe('hidden');
+      expect(hide.body.events.at(-1)).toMatchObject({ fromStatus: 'flagged', toStatus: 'hidden', actorType: 'user', actorName: 'moderator user', reason: 'spam' });
+
+      const stale = await http<{ message: string }>(`${api.url}/api/moderation/comments/${body.id}/decision`, 'POST',
+        { action: 'approve', version: seen.body.version }, moderator);
+      expect(stale.status).toBe(409);
+      expect(stale.body.message).toContain('moderator user');
+      expect(stale.body.message).toContain('hidden');
+      expect(await statusOf(body.id)).toBe('hidden');
+    });
+
+    it('404 for an unknown comment, 400 for a bad id or action', async () => {
+      const missing = await http(`${api.url}/api/moderation/comments/00000000-0000-4000-8000-000000000000/decision`, 'POST', { action: 'approve', version: 1 }, moderator);
+      expect(missing.status).toBe(404);
+      expect((await http(`${api.url}/api/moderation/comments/not-a-uuid`, 'GET', undefined, moderator)).status).toBe(400);
+      const { body } = await postComment(api, 'budget-2026', { body: 'x' });
+      const bad = await http<{ message: string }>(`${api.url}/api/moderation/comments/${body.id}/decision`, 'POST', { action: 'delete', version: 1 }, moderator);
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toContain('action');
+    });
+  });
+});
