@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
 
@@ -8,15 +8,10 @@ const ENQUEUE_TIMEOUT_MS = 1000;
 
 /** The producer side of the `triage` queue. One job per comment: `jobId` = comment id, so duplicates collapse. */
 @Injectable()
-export class TriageQueue implements OnModuleInit {
+export class TriageQueue {
   private readonly logger = new Logger(TriageQueue.name);
 
   constructor(@InjectQueue(QueueName.Triage) private readonly queue: Queue) {}
-
-  onModuleInit(): void {
-    // Without a listener an unreachable Redis would crash the process; intake keeps working without it.
-    this.queue.on('error', (err) => this.logger.warn(`triage queue: ${err.message}`));
-  }
 
   /**
    * Enqueue triage of one comment. Resolves false (never throws) when Redis is unreachable: the comment is already

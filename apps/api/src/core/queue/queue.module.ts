@@ -1,5 +1,6 @@
-import { BullModule } from '@nestjs/bullmq';
-import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { BullModule, InjectQueue } from '@nestjs/bullmq';
+import { type DynamicModule, Global, Injectable, Logger, Module } from '@nestjs/common';
+import type { Queue } from 'bullmq';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { QueueName } from './queue.constants.js';
@@ -10,6 +11,22 @@ import { redisOptions } from './redis-connection.js';
  * (`enableOfflineQueue: false`), so intake never waits on Redis: the comment is stored and the reconciler catches
  * up. In the worker the same queues (whose options its consumers inherit) wait and reconnect, as BullMQ workers need.
  */
+/** An unreachable Redis must not crash the process (an 'error' event without a listener throws): log it, once. */
+@Injectable()
+class QueueErrorLogger {
+  private readonly logger = new Logger('Queue');
+  constructor(@InjectQueue(QueueName.Triage) triage: Queue, @InjectQueue(QueueName.Maintenance) maintenance: Queue) {
+    // In the constructor, not onModuleInit: the first connection error can come while other modules still start.
+    for (const q of [triage, maintenance]) {
+      let last = '';
+      q.on('error', (err: Error) => {
+        if (err.message !== last) this.logger.warn(`${q.name} queue: ${err.message}`);
+        last = err.message;
+      });
+    }
+  }
+}
+
 @Global()
 @Module({})
 export class QueueModule {
@@ -43,6 +60,6 @@ export class QueueModule {
       queue(QueueName.Triage),
       queue(QueueName.Maintenance),
     ];
-    return { module: QueueModule, imports: bull, exports: [BullModule] };
+    return { module: QueueModule, imports: bull, providers: [QueueErrorLogger], exports: [BullModule] };
   }
 }
