@@ -9,6 +9,7 @@ import { AuthGuard } from './auth.guard.js';
 import { AuthService } from './auth.service.js';
 import { PublisherKeyGuard } from './publisher-key.guard.js';
 import { UserEntity } from './user.entity.js';
+import { UsersController } from './users.controller.js';
 import { UsersService } from './users.service.js';
 
 @Module({
@@ -23,7 +24,7 @@ import { UsersService } from './users.service.js';
       }),
     }),
   ],
-  controllers: [AuthController],
+  controllers: [AuthController, UsersController],
   providers: [AuthService, UsersService, PublisherKeyGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService, PublisherKeyGuard],
 })

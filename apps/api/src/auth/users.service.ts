@@ -9,6 +9,10 @@ import { UserEntity } from './user.entity.js';
 export class UsersService {
   constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
 
+  list(): Promise<UserEntity[]> {
+    return this.users.find({ order: { createdAt: 'ASC' } });
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email: email.trim().toLowerCase() });
   }

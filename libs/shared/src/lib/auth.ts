@@ -6,6 +6,15 @@ export interface LoginRequest {
   password: string;
 }
 
+export interface UserRecord {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  disabled: boolean;
+  createdAt: string;
+}
+
 export interface LoginResponse {
   accessToken: string;
   expiresIn: number;
