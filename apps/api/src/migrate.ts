@@ -11,7 +11,6 @@ async function migrate(): Promise<void> {
   const ds = await new DataSource(dataSourceOptions(config)).initialize();
   try {
     const applied = await ds.runMigrations({ transaction: 'each' });
-    // eslint-disable-next-line no-console
     console.log(applied.length ? `applied ${applied.map((m) => m.name).join(', ')}` : 'database is up to date');
   } finally {
     await ds.destroy();

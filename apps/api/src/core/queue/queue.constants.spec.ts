@@ -1,0 +1,28 @@
+import { MaintenanceProcessor } from '../../triage/maintenance.processor.js';
+import { TriageProcessor } from '../../triage/triage.processor.js';
+import { JOB_QUEUE, JobName, QueueName } from './queue.constants.js';
+
+const PROCESSORS = { [QueueName.Triage]: TriageProcessor, [QueueName.Maintenance]: MaintenanceProcessor };
+
+describe('job catalogue', () => {
+  it.each(Object.values(JobName))('job "%s" has exactly one handler, on its own queue', (name) => {
+    const handlers = Object.entries(PROCESSORS).filter(([, p]) => (p.handles as readonly string[]).includes(name));
+    expect(handlers.map(([queue]) => queue)).toEqual([JOB_QUEUE[name]]);
+  });
+
+  it('every queue has a processor', () => {
+    expect(Object.keys(PROCESSORS).sort()).toEqual(Object.values(QueueName).sort());
+  });
+
+  it('a processor refuses a job name it does not know (no silent success)', async () => {
+    const p = new TriageProcessor({ triage: jest.fn() } as never, { triage: { concurrency: 1 } } as never);
+    await expect(p.process({ name: 'mystery', id: '1', data: {} } as never)).rejects.toThrow('no handler for job "mystery"');
+  });
+
+  it('the triage processor hands the comment id to the triage service', async () => {
+    const triage = jest.fn().mockResolvedValue('decided');
+    const p = new TriageProcessor({ triage } as never, { triage: { concurrency: 1 } } as never);
+    await expect(p.process({ name: JobName.TriageComment, id: 'c1', data: { commentId: 'c1' } } as never)).resolves.toBe('decided');
+    expect(triage).toHaveBeenCalledWith('c1');
+  });
+});
