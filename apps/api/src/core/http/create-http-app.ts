@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppModule } from '../../app.module.js';
 import { type AppConfig, getConfig } from '../config/config.js';
+import { nestLogLevels } from '../config/log-levels.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -18,7 +19,7 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.http.trustProxy }),
-    { logger: opts.logger === false ? false : undefined, bufferLogs: false },
+    { logger: opts.logger === false ? false : nestLogLevels(config.logLevel) },
   );
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
