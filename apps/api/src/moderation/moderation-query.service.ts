@@ -12,28 +12,40 @@ import { DataSource } from 'typeorm';
 import type { ListQuery } from '../core/http/list-query.js';
 
 export interface CommentFilter {
+  /** react-admin getMany: `filter={"id":[...]}`. */
+  id?: string[];
   status?: CommentStatus[];
   articleId?: string;
+  articleExternalId?: string;
   authorId?: string;
   q?: string;
 }
 
-export const COMMENT_SORTABLE = ['receivedAt', 'priority', 'status', 'decidedAt', 'authorName'] as const;
+export const COMMENT_SORTABLE = ['id', 'receivedAt', 'priority', 'status', 'decidedAt', 'authorName'] as const;
 const SORT_COLUMN: Record<(typeof COMMENT_SORTABLE)[number], string> = {
+  id: 'c.id',
   receivedAt: 'c.received_at',
   priority: 'c.priority',
   status: 'c.status',
   decidedAt: 'c.decided_at',
   authorName: 'c.author_name',
 };
+const FILTERS = ['id', 'status', 'articleId', 'articleExternalId', 'authorId', 'q'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function parseCommentFilter(raw: Record<string, unknown>): CommentFilter {
   const f: CommentFilter = {};
   for (const key of Object.keys(raw)) {
-    if (!['status', 'articleId', 'authorId', 'q'].includes(key)) {
-      throw new BadRequestException(`filter.${key}: unknown filter; use status, articleId, authorId or q`);
+    if (!FILTERS.includes(key)) {
+      throw new BadRequestException(`filter.${key}: unknown filter; use ${FILTERS.join(', ')}`);
     }
+  }
+  if (raw.id !== undefined) {
+    const ids = Array.isArray(raw.id) ? raw.id : [raw.id];
+    if (ids.length > 200 || !ids.every((i) => typeof i === 'string' && UUID.test(i))) {
+      throw new BadRequestException('filter.id: expected up to 200 uuids');
+    }
+    f.id = ids as string[];
   }
   if (raw.status !== undefined) {
     const list = Array.isArray(raw.status) ? raw.status : [raw.status];
@@ -45,6 +57,12 @@ export function parseCommentFilter(raw: Record<string, unknown>): CommentFilter 
   if (raw.articleId !== undefined) {
     if (typeof raw.articleId !== 'string' || !UUID.test(raw.articleId)) throw new BadRequestException('filter.articleId: expected a uuid');
     f.articleId = raw.articleId;
+  }
+  if (raw.articleExternalId !== undefined) {
+    if (typeof raw.articleExternalId !== 'string' || raw.articleExternalId.length > 200) {
+      throw new BadRequestException('filter.articleExternalId: expected a string');
+    }
+    f.articleExternalId = raw.articleExternalId;
   }
   if (raw.authorId !== undefined) {
     if (typeof raw.authorId !== 'string' || raw.authorId.length > 200) throw new BadRequestException('filter.authorId: expected a string');
@@ -70,7 +88,9 @@ export class ModerationQueryService {
       return `$${params.length}`;
     };
     const f = query.filter;
+    if (f.id) where.push(`c.id = ANY(${p(f.id)}::uuid[])`);
     if (f.status) where.push(`c.status = ANY(${p(f.status)})`);
+    if (f.articleExternalId) where.push(`a.external_id = ${p(f.articleExternalId)}`);
     if (f.articleId) where.push(`c.article_id = ${p(f.articleId)}`);
     if (f.authorId) where.push(`c.author_id = ${p(f.authorId)}`);
     if (f.q) where.push(`(c.body ILIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)} OR c.author_name ILIKE $${params.length})`);
@@ -79,7 +99,10 @@ export class ModerationQueryService {
       ? `${SORT_COLUMN[query.sort.field as keyof typeof SORT_COLUMN]} ${query.sort.order} NULLS LAST, c.received_at DESC`
       : 'c.priority DESC, c.received_at DESC';
 
-    const [countRow] = await this.dataSource.query(`SELECT count(*)::int AS n FROM comments c ${whereSql}`, params);
+    const [countRow] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM comments c JOIN articles a ON a.id = c.article_id ${whereSql}`,
+      params,
+    );
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title
          FROM comments c JOIN articles a ON a.id = c.article_id

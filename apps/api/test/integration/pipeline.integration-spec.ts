@@ -133,6 +133,12 @@ describe('comment → queue → worker → decision', () => {
       const flagged = await http<CommentRecord[]>(
         `${api.url}/api/moderation/comments?filter=${encodeURIComponent('{"status":"flagged"}')}`, 'GET', undefined, moderator);
       expect(flagged.body.map((c) => c.id)).toEqual([b.body.id]);
+      const many = await http<CommentRecord[]>(
+        `${api.url}/api/moderation/comments?filter=${encodeURIComponent(JSON.stringify({ id: [a.body.id] }))}&sort=["id","ASC"]`, 'GET', undefined, moderator);
+      expect(many.body.map((c) => c.id)).toEqual([a.body.id]);
+      const byArticle = await http<CommentRecord[]>(
+        `${api.url}/api/moderation/comments?filter=${encodeURIComponent('{"articleExternalId":"budget-2026"}')}`, 'GET', undefined, moderator);
+      expect(byArticle.body).toHaveLength(2);
       const page2 = await http<CommentRecord[]>(`${api.url}/api/moderation/comments?range=[1,1]`, 'GET', undefined, moderator);
       expect(page2.headers.get('content-range')).toBe('comments 1-1/2');
       expect(page2.body).toHaveLength(1);

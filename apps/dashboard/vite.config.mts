@@ -1,0 +1,48 @@
+import react from '@vitejs/plugin-react';
+import { resolve } from 'node:path';
+import { defineConfig } from 'vite';
+
+/**
+ * The dashboard: a static SPA (hash router) that the API serves at `/` from dist/apps/dashboard. Every path here
+ * is resolved from this file, so `vite build --config apps/dashboard/vite.config.mts` works from any directory.
+ * In development `vite` proxies the API (run it on :3000), so the app always talks to a same-origin `/api`.
+ */
+const root = import.meta.dirname;
+const workspaceRoot = resolve(root, '../..');
+const api = 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  root,
+  base: './',
+  plugins: [react()],
+  resolve: {
+    alias: { '@sift/shared': resolve(workspaceRoot, 'libs/shared/src/index.ts') },
+  },
+  server: {
+    host: '127.0.0.1',
+    port: 4200,
+    proxy: { '/api': api, '/health': api },
+  },
+  preview: {
+    host: '127.0.0.1',
+    port: 4300,
+    proxy: { '/api': api, '/health': api },
+  },
+  build: {
+    outDir: resolve(workspaceRoot, 'dist/apps/dashboard'),
+    emptyOutDir: true,
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Vendor code in a few long-lived chunks, so a dashboard release does not invalidate them.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
+            { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 2 },
+            { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
+          ],
+        },
+      },
+    },
+  },
+});
