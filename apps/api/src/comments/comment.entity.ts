@@ -31,6 +31,13 @@ export class CommentEntity {
   @Column({ name: 'author_role', type: 'text', default: 'reader' })
   authorRole: AuthorRole;
 
+  /**
+   * Groups an author's comments (repeat/flood rules, author lists): `id:<authorId>` when the publisher sent one,
+   * else `ip:<hashed IP>`, else `name:<lower-cased name>`.
+   */
+  @Column({ name: 'author_key', type: 'text' })
+  authorKey: string;
+
   /** For staff replies: the moderator who wrote it. */
   @Column({ name: 'staff_user_id', type: 'uuid', nullable: true })
   staffUserId: string | null;

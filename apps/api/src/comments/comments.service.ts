@@ -37,6 +37,8 @@ export class CommentsService {
     if (!article) throw new NotFoundException(`article "${externalId}" not found`);
     if (!article.commentsOpen) throw new ConflictException(`comments on article "${externalId}" are closed`);
 
+    const ipHash = meta.ip ? this.hashIp(meta.ip) : null;
+    const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}` : `name:${dto.authorName.toLowerCase()}`;
     const created = await this.dataSource.transaction(async (m) => {
       if (dto.parentId) {
         const parent = await m.findOne(CommentEntity, { where: { id: dto.parentId }, select: { id: true, articleId: true } });
@@ -58,12 +60,13 @@ export class CommentsService {
           parentId: dto.parentId ?? null,
           authorName: dto.authorName,
           authorId: dto.authorId ?? null,
+          authorKey,
           authorRole: 'reader',
           title: dto.title || null,
           body: dto.body,
           status: 'pending',
           idempotencyKey: meta.idempotencyKey,
-          ipHash: meta.ip ? this.hashIp(meta.ip) : null,
+          ipHash,
         })
         .orIgnore()
         .returning(['id'])

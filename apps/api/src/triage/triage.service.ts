@@ -28,6 +28,23 @@ export class TriageService {
     private readonly moderation: ModerationService,
   ) {}
 
+  /** The author's list status and their comments before this one within the longest window a rule reads. */
+  private async authorContext(c: CommentEntity, minutes: number): Promise<NonNullable<RuleInput['author']>> {
+    const [listed] = await this.dataSource.query(`SELECT status FROM authors WHERE key = $1`, [c.authorKey]);
+    if (minutes <= 0) return { status: listed?.status ?? null, history: [] };
+    const rows: Array<{ id: string; article_id: string; title: string | null; body: string; received_at: Date }> =
+      await this.dataSource.query(
+        `SELECT id, article_id, title, body, received_at FROM comments
+          WHERE author_key = $1 AND id <> $2 AND received_at <= $3 AND received_at > $3 - make_interval(mins => $4)
+          ORDER BY received_at DESC LIMIT ${HISTORY_LIMIT}`,
+        [c.authorKey, c.id, c.receivedAt, minutes],
+      );
+    return {
+      status: listed?.status ?? null,
+      history: rows.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: r.received_at })),
+    };
+  }
+
   async triage(commentId: string): Promise<TriageResult> {
     const comment = await this.dataSource.getRepository(CommentEntity).findOne({
       where: { id: commentId },
@@ -37,11 +54,13 @@ export class TriageService {
     if (await this.dataSource.getRepository(TriageDecisionEntity).existsBy({ commentId })) return 'already-decided';
 
     const [rules, site] = await Promise.all([this.rules.activeRules(), this.settings.get()]);
+    const author = await this.authorContext(comment, Math.max(0, ...rules.map((r) => r.historyMinutes)));
     const started = performance.now();
-    const outcomes = runRules(rules, toRuleInput(comment));
+    const outcomes = runRules(rules, { ...toRuleInput(comment), author });
     const verdict = decide(outcomes, {
       autoApprove: site.autoApprove,
       preModerate: site.preModerate || (comment.article?.preModerate ?? false),
+      trustedAuthor: author.status === 'trusted',
     });
     const durationMs = performance.now() - started;
     const recorded = outcomes.filter((o) => o.outcome !== 'pass');
@@ -106,6 +125,9 @@ export class TriageService {
   }
 }
 
+/** At most this many earlier comments are handed to history rules (a flood beyond it already fires). */
+const HISTORY_LIMIT = 200;
+
 export function toRuleInput(c: CommentEntity): RuleInput {
   return {
     comment: {
@@ -114,6 +136,7 @@ export function toRuleInput(c: CommentEntity): RuleInput {
       authorName: c.authorName,
       authorId: c.authorId,
       receivedAt: c.receivedAt,
+      articleId: c.articleId,
     },
     article: c.article ? { title: c.article.title, subtitle: c.article.subtitle, body: c.article.body } : null,
     parent: c.parent ? { title: c.parent.title, body: c.parent.body, authorName: c.parent.authorName } : null,

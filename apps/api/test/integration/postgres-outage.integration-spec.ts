@@ -1,4 +1,5 @@
 import { type Api, eventually, http, postComment, putArticle, startApi } from '../utils/harness.js';
+import { resetDatabase } from '../utils/reset-database.js';
 import { TcpProxy } from '../utils/tcp-proxy.js';
 
 // Real: Postgres and Redis; the API reaches Postgres through a loopback TCP proxy that this spec cuts, so Postgres
@@ -15,6 +16,7 @@ describe('Postgres unreachable', () => {
     viaProxy.port = String(port);
     process.env.DATABASE_URL = viaProxy.toString(); // read once, when this file's app is built
     api = await startApi();
+    await resetDatabase(api.ds);
   });
   afterAll(async () => {
     await proxy.restore();

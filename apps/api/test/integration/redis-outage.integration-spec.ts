@@ -1,5 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { type Api, decisionCount, eventually, http, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
+import { resetDatabase } from '../utils/reset-database.js';
 import { freePort, ThrowawayRedis } from '../utils/throwaway-redis.js';
 
 // Real: Postgres; a throwaway redis-server of this spec's own on a spare port (the shared Redis is never touched),
@@ -13,6 +14,7 @@ describe('Redis unreachable during intake', () => {
     redis = new ThrowawayRedis(await freePort());
     process.env.REDIS_URL = redis.url; // read once, when this file's first app is built
     api = await startApi();
+    await resetDatabase(api.ds);
   });
   afterAll(async () => {
     await worker?.close();
@@ -24,7 +26,7 @@ describe('Redis unreachable during intake', () => {
     await putArticle(api, 'outage');
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => postComment(api, 'outage', { body: `comment ${i} during the outage` })),
+      Array.from({ length: 5 }, (_, i) => postComment(api, 'outage', { body: `The council budget for schools and roads, point ${i}` })),
     );
     expect(results.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
     expect(Date.now() - started).toBeLessThan(5000); // intake does not hang on Redis

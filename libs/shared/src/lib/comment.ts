@@ -4,6 +4,10 @@ export type CommentStatus = (typeof COMMENT_STATUSES)[number];
 
 export type AuthorRole = 'reader' | 'staff';
 
+/** An author's place on the moderators' lists: blocked (hidden by the `author` rule), always reviewed, trusted. */
+export const AUTHOR_LIST_STATUSES = ['blocked', 'review', 'trusted'] as const;
+export type AuthorListStatus = (typeof AUTHOR_LIST_STATUSES)[number];
+
 /** Who moved a comment: a person, a rule (through the worker), or the system (intake, reconciler). */
 export type ActorType = 'user' | 'rule' | 'system';
 

@@ -1,5 +1,6 @@
 import { ArticleEntity } from '../../articles/article.entity.js';
 import { UserEntity } from '../../auth/user.entity.js';
+import { AuthorEntity } from '../../authors/author.entity.js';
 import { CommentEntity } from '../../comments/comment.entity.js';
 import { ModerationEventEntity } from '../../moderation/moderation-event.entity.js';
 import { RuleVersionEntity } from '../../rules/rule-version.entity.js';
@@ -19,4 +20,5 @@ export const ENTITIES = [
   RuleVersionEntity,
   UserEntity,
   SiteSettingsEntity,
+  AuthorEntity,
 ];

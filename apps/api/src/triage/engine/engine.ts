@@ -19,6 +19,8 @@ export interface CompiledRule {
   spec: RuleSpec;
   evaluate: ((input: RuleInput) => RuleVerdict) | null;
   compileError: string | null;
+  /** Minutes of author history the rule reads (0: none). */
+  historyMinutes: number;
 }
 
 export type RuleOutcomeKind = 'hit' | 'pass' | 'error';
@@ -33,16 +35,17 @@ export interface RuleOutcome {
 
 export function compileRule(spec: RuleSpec): CompiledRule {
   const def = (RULE_DEFINITIONS as Record<string, (typeof RULE_DEFINITIONS)[RuleType] | undefined>)[spec.type];
-  if (!def) return { spec, evaluate: null, compileError: `unknown rule type "${spec.type}"` };
+  if (!def) return { spec, evaluate: null, compileError: `unknown rule type "${spec.type}"`, historyMinutes: 0 };
   const parsed = def.schema.safeParse(spec.config);
   if (!parsed.success) {
     const msg = parsed.error.issues.map((i) => `${i.path.join('.') || 'config'}: ${i.message}`).join('; ');
-    return { spec, evaluate: null, compileError: `invalid config: ${msg}` };
+    return { spec, evaluate: null, compileError: `invalid config: ${msg}`, historyMinutes: 0 };
   }
   try {
-    return { spec, evaluate: def.compile(parsed.data), compileError: null };
+    const historyMinutes = def.historyMinutes?.(parsed.data) ?? 0;
+    return { spec, evaluate: def.compile(parsed.data), compileError: null, historyMinutes };
   } catch (err) {
-    return { spec, evaluate: null, compileError: `cannot compile: ${(err as Error).message}` };
+    return { spec, evaluate: null, compileError: `cannot compile: ${(err as Error).message}`, historyMinutes: 0 };
   }
 }
 
@@ -73,6 +76,8 @@ export interface SiteModeration {
   autoApprove: boolean;
   /** Site-wide or per-article pre-moderation: nothing is approved without a human. */
   preModerate: boolean;
+  /** The author is on the trusted list: approved when no rule fires, even if pre-moderation or auto-approve-off would hold it. */
+  trustedAuthor?: boolean;
 }
 
 export interface TriageOutcome {
@@ -82,7 +87,8 @@ export interface TriageOutcome {
 
 /**
  * The lifecycle rule of design.md: a live `hide` hit hides; a live `flag` hit flags; otherwise the comment is
- * approved when auto-approve is on, nothing errored and the article is not pre-moderated — else it waits (pending).
+ * approved when auto-approve is on, nothing errored and the article is not pre-moderated (or the author is trusted
+ * and nothing errored) — else it waits (pending).
  * Shadow rules never change the status. Priority = Σ severity × min(score / threshold, 3) over live hits.
  */
 export function decide(outcomes: readonly RuleOutcome[], site: SiteModeration): TriageOutcome {
@@ -96,6 +102,6 @@ export function decide(outcomes: readonly RuleOutcome[], site: SiteModeration): 
   if (hits.some((o) => o.rule.action === 'hide')) return { status: 'hidden', priority: round };
   if (hits.length > 0) return { status: 'flagged', priority: round };
   const errored = live.some((o) => o.outcome === 'error');
-  if (site.autoApprove && !site.preModerate && !errored) return { status: 'approved', priority: 0 };
+  if (!errored && (site.trustedAuthor || (site.autoApprove && !site.preModerate))) return { status: 'approved', priority: 0 };
   return { status: 'pending', priority: errored ? 1 : 0 };
 }

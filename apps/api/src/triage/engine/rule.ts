@@ -1,4 +1,4 @@
-import type { Evidence, RuleType } from '@sift/shared';
+import type { AuthorListStatus, Evidence, RuleType } from '@sift/shared';
 import type { z } from 'zod';
 
 /** What a rule sees: the comment with its article and the comment it answers. Plain data, no I/O. */
@@ -9,9 +9,19 @@ export interface RuleInput {
     authorName: string;
     authorId: string | null;
     receivedAt: Date;
+    /** Set by the worker; lets history-based rules tell this article from others. */
+    articleId?: string;
   };
   article: { title: string; subtitle: string | null; body: string | null } | null;
   parent: { title: string | null; body: string; authorName: string } | null;
+  /**
+   * What the worker knows about the author: their moderation list status and their earlier comments (newest first,
+   * within the longest window any rule asks for). Absent when there is no history to give (the tester, evals).
+   */
+  author?: {
+    status: AuthorListStatus | null;
+    history: ReadonlyArray<{ id: string; articleId: string; title: string | null; body: string; receivedAt: Date }>;
+  };
 }
 
 /**
@@ -34,6 +44,8 @@ export interface RuleDefinition<C> {
   description: string;
   schema: z.ZodType<C>;
   compile(config: C): (input: RuleInput) => RuleVerdict;
+  /** How many minutes of the author's history the rule reads (`input.author.history`); absent: none. */
+  historyMinutes?(config: C): number;
 }
 
 /** Text fields a rule may match in, with the names evidence spans use. */

@@ -1,4 +1,10 @@
 import { InitialSchema1764230400000 } from './1764230400000-initial-schema.js';
+import { DefaultInsultOffTopicRules1764316800000 } from './1764316800000-default-insult-off-topic-rules.js';
+import { AuthorListsAndHistoryRules1764403200000 } from './1764403200000-author-lists-and-history-rules.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
-export const MIGRATIONS = [InitialSchema1764230400000];
+export const MIGRATIONS = [
+  InitialSchema1764230400000,
+  DefaultInsultOffTopicRules1764316800000,
+  AuthorListsAndHistoryRules1764403200000,
+];

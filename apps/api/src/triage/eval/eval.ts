@@ -1,0 +1,168 @@
+/**
+ * Evaluation command: score a labelled (or unlabelled) JSONL file with the default config of one rule type.
+ * Pure engine: no Postgres, no Redis, no build step.
+ *
+ *   npm run -s eval -- --task insult|off_topic --input FILE.jsonl --output SCORES.jsonl
+ *
+ * insult rows:    {"id", "text", "label"?}            label 1/0
+ * off_topic rows: {"comment_id", "comment_text", "article_title", "article_text", "label"?, "parent_text"?}
+ *                 label "on_topic"/"off_topic"; title or text may be null
+ * Output: one line per input row, same order: {"id", "score", "flagged"}. With labels: P, R, F1, ROC AUC on stdout.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import type { RuleInput, RuleVerdict } from '../engine/rule.js';
+import { insultConfigSchema, insultRule } from '../rules/insult.rule.js';
+import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../rules/off-topic.rule.js';
+import { metrics } from './metrics.js';
+
+type Task = 'insult' | 'off_topic';
+
+interface Row {
+  id: unknown;
+  input: RuleInput;
+  label: boolean | null;
+}
+
+const RECEIVED = new Date(0);
+
+function parseArgs(argv: string[]): { task: Task; input: string; output: string | null } {
+  const args = new Map<string, string>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--')) {
+      const eq = a.indexOf('=');
+      if (eq > 0) args.set(a.slice(2, eq), a.slice(eq + 1));
+      else args.set(a.slice(2), argv[++i] ?? '');
+    }
+  }
+  const task = args.get('task');
+  const input = args.get('input');
+  if ((task !== 'insult' && task !== 'off_topic') || !input) {
+    process.stderr.write(
+      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl]\n',
+    );
+    process.exit(2);
+  }
+  return { task, input, output: args.get('output') || null };
+}
+
+const str = (v: unknown): string | null => (typeof v === 'string' ? v : v == null ? null : String(v));
+
+function insultLabel(v: unknown): boolean | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (v === 1 || v === '1' || v === true || v === 'insult' || v === 'TIN') return true;
+  if (v === 0 || v === '0' || v === false || v === 'neutral' || v === 'NOT') return false;
+  return Number(v) > 0;
+}
+
+function offTopicLabel(v: unknown): boolean | null {
+  if (v === undefined || v === null || v === '') return null;
+  if (v === 'off_topic' || v === 1 || v === '1' || v === true) return true;
+  if (v === 'on_topic' || v === 0 || v === '0' || v === false) return false;
+  throw new Error(`unknown off_topic label ${JSON.stringify(v)}`);
+}
+
+function toRow(task: Task, o: Record<string, unknown>): Row {
+  if (task === 'insult') {
+    return {
+      id: o.id,
+      label: insultLabel(o.label),
+      input: {
+        comment: { title: str(o.title), body: str(o.text) ?? '', authorName: '', authorId: null, receivedAt: RECEIVED },
+        article: null,
+        parent: null,
+      },
+    };
+  }
+  const title = str(o.article_title);
+  const body = str(o.article_text);
+  const parent = str(o.parent_text);
+  return {
+    id: o.comment_id ?? o.id,
+    label: offTopicLabel(o.label),
+    input: {
+      comment: { title: null, body: str(o.comment_text) ?? '', authorName: '', authorId: null, receivedAt: RECEIVED },
+      article: title || body ? { title: title ?? '', subtitle: str(o.article_subtitle), body } : null,
+      parent: parent ? { title: null, body: parent, authorName: '' } : null,
+    },
+  };
+}
+
+async function readRows(task: Task, file: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) if (line.trim()) rows.push(toRow(task, JSON.parse(line) as Record<string, unknown>));
+  return rows;
+}
+
+/**
+ * Off-topic rows of the same article form its thread: each comment is scored with the others as context (the
+ * rule's thread signal), as the worker does with an article's comments.
+ */
+function withThreads(rows: Row[]): OffTopicInput[] {
+  const groups = new Map<string, Array<{ title: string | null; body: string }>>();
+  const key = (r: Row) => (r.input.article ? `${r.input.article.title}\u0001${r.input.article.body ?? ''}` : '');
+  for (const r of rows) {
+    const k = key(r);
+    if (!k) continue;
+    const g = groups.get(k) ?? [];
+    g.push({ title: r.input.comment.title, body: r.input.comment.body });
+    groups.set(k, g);
+  }
+  return rows.map((r) => ({ ...r.input, thread: groups.get(key(r)) }));
+}
+
+async function main() {
+  const { task, input, output } = parseArgs(process.argv.slice(2));
+  const evaluate: (i: RuleInput) => RuleVerdict =
+    task === 'insult'
+      ? insultRule.compile(insultConfigSchema.parse({}))
+      : offTopicRule.compile(offTopicConfigSchema.parse({}));
+
+  const rows = await readRows(task, input);
+  const inputs: RuleInput[] = task === 'off_topic' ? withThreads(rows) : rows.map((r) => r.input);
+  const t0 = process.hrtime.bigint();
+  const verdicts = inputs.map((i) => evaluate(i));
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+
+  if (output) {
+    const out = createWriteStream(output);
+    for (let i = 0; i < rows.length; i++) {
+      const v = verdicts[i];
+      const line = JSON.stringify({ id: rows[i].id, score: Math.min(1, Math.max(0, v.score)), flagged: v.score >= v.threshold });
+      if (!out.write(`${line}\n`)) await new Promise<void>((r) => out.once('drain', () => r()));
+    }
+    await new Promise<void>((r) => out.end(r));
+  }
+
+  const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+  console.log(`task ${task}  input ${input}  rows ${rows.length}  (${ms.toFixed(0)} ms)`);
+  const labelled = rows.map((r, i) => ({ r, v: verdicts[i] })).filter((x) => x.r.label !== null);
+  if (labelled.length > 0) {
+    const m = metrics(
+      labelled.map((x) => x.v.score),
+      labelled.map((x) => x.v.score >= x.v.threshold),
+      labelled.map((x) => x.r.label as boolean),
+    );
+    console.log(`labelled ${m.n}  positives ${m.positives}  flagged ${m.tp + m.fp}  tp ${m.tp} fp ${m.fp} fn ${m.fn}`);
+    console.log(`precision ${fmt(m.precision)}  recall ${fmt(m.recall)}  F1 ${fmt(m.f1)}  ROC AUC ${fmt(m.auc)}`);
+    if (task === 'off_topic') {
+      // The same rule without the thread signal (each comment against its article alone), for comparison.
+      const alone = labelled.map((x) => evaluate(x.r.input));
+      const a = metrics(
+        alone.map((v) => v.score),
+        alone.map((v) => v.score >= v.threshold),
+        labelled.map((x) => x.r.label as boolean),
+      );
+      console.log(`without thread signal: precision ${fmt(a.precision)}  recall ${fmt(a.recall)}  F1 ${fmt(a.f1)}  ROC AUC ${fmt(a.auc)}`);
+    }
+  }
+  const unlabelled = rows.length - labelled.length;
+  if (unlabelled) console.log(`unlabelled rows: ${unlabelled}`);
+}
+
+main().catch((err: unknown) => {
+  console.error((err as Error).stack ?? err);
+  process.exit(1);
+});

@@ -1,0 +1,164 @@
+import type { RuleInput } from '../engine/rule.js';
+import { INSULT_DEFAULTS, insultConfigSchema, insultRule } from './insult.rule.js';
+
+const input = (body: string, title: string | null = null, parent: string | null = null): RuleInput => ({
+  comment: { title, body, authorName: 'r', authorId: null, receivedAt: new Date(0) },
+  article: null,
+  parent: parent === null ? null : { title: null, body: parent, authorName: 'p' },
+});
+const defaults = insultRule.compile(insultConfigSchema.parse({}));
+const run = (body: string, config: unknown = {}, title: string | null = null, parent: string | null = null) =>
+  (config && Object.keys(config as object).length ? insultRule.compile(insultConfigSchema.parse(config)) : defaults)(
+    input(body, title, parent),
+  );
+const fires = (v: { score: number; threshold: number }) => v.score >= v.threshold;
+
+describe('insult rule', () => {
+  describe('fires on name-calling aimed at someone, with the words highlighted', () => {
+    it.each([
+      // [comment, highlighted words]
+      ['You are an idiot.', ['idiot']],
+      ["you're such a pathetic little troll", ['pathetic', 'troll']],
+      ['Some of you are such hypocrites, it is unbelievable!!', ['hypocrites']],
+      ['such hypocrits', ['hypocrits']],
+      ['ur a moron lol', ['moron']],
+      ['Your a retard go post somewhere else', ['retard']],
+      ['Shut up, you clown.', ['Shut up', 'clown']],
+      ['Shame on you!', ['Shame on you']],
+      ['Only losers like you believe that.', ['losers']],
+      ['These people are vermin.', ['vermin']],
+      ['They are worthless and good for nothing garbage.', ['worthless', 'good for nothing', 'garbage']],
+      ['What a fool.', ['fool']],
+      ['Correction, idiot: the law passed in 2016.', ['idiot']],
+      ['Are you really this stupid?', ['stupid']],
+      ['What a fool you are.', ['fool']],
+      ['He is a liar and a coward.', ['liar', 'coward']],
+      ['Masoud Rajavi is a SOB which I said he was from day 1.', ['SOB']],
+      ['someone who is this ignorant is worthless personified', ['ignorant', 'worthless']],
+      ['how long should it take a jeeneeass to figure out what you are doing?', ['jeeneeass']],
+    ])('%j', (text, words) => {
+      const v = run(text);
+      expect(fires(v)).toBe(true);
+      expect(v.evidence.spans?.map((s) => s.text)).toEqual(words);
+    });
+  });
+
+  describe('sees through obfuscation and maps spans back to the original text', () => {
+    it.each([
+      ['you are an 1d10t', '1d10t', 'idiot'],
+      ['you are a m0r0n', 'm0r0n', 'moron'],
+      ['you are a s t u p i d person', 's t u p i d', 'stupid'],
+      ['you are such a loooooser', 'loooooser', 'loser'],
+      ['you stuuuupid f**k', 'stuuuupid', 'stupid'],
+      ['f**k you', 'f**k you', 'fuck you'],
+      ['you are an іdіоt', 'іdіоt', 'idiot'], // Cyrillic і and о
+      ['you are an ídíót', 'ídíót', 'idiot'], // accents
+      ['you are a b!tch', 'b!tch', 'bitch'],
+      ['you a$$hole', 'a$$hole', 'asshole'],
+      ['YOU ARE A RETARD', 'RETARD', 'retard'],
+      ['you are a ｍｏｒｏｎ', 'ｍｏｒｏｎ', 'moron'], // fullwidth
+    ])('%j → %j read as %j', (text, shown, term) => {
+      const v = run(text);
+      expect(fires(v)).toBe(true);
+      const span = v.evidence.spans?.find((s) => s.text === shown);
+      expect(span).toBeDefined();
+      expect(text.slice(span!.start, span!.end)).toBe(shown);
+      expect(v.evidence.terms).toContain(term);
+    });
+  });
+
+  describe('passes civil comments, negations, quotes and untargeted swearing', () => {
+    it.each([
+      ["You're not an idiot, you just haven't read the article."],
+      ['I am not calling you stupid.'],
+      ['Holy shit, great reporting.'],
+      ['What the hell happened to the budget?'],
+      ['That is a stupid idea and the numbers do not add up.'],
+      ['The ignorant comments here are depressing, but the article is good.'],
+      ['> you are an idiot\nNo need for that, he was just asking.'],
+      ['He wrote "what an idiot" under every post, which is unfair.'],
+      ['Your one-sided condemnation proves nothing; the evidence says otherwise.'],
+      ['Those of you who call them traitors should read the report.'],
+      ['I live in Scunthorpe and work in Essex.'],
+      ['My class went to see the brass band.'],
+      ['I disagree with your reading of the law: the court ruled the other way in 2014.'],
+      ['The mustard was a bit much, but the bastardised recipe is fine.'],
+      ["He'll be there at ten, and we'd better be on time."],
+      ['Reply to brenda55: thanks for the link.'],
+      ['I feel like an idiot for missing the deadline.'],
+    ])('%j', (text) => {
+      const v = run(text);
+      expect(fires(v)).toBe(false);
+    });
+
+    it('records negated terms as evidence without counting them', () => {
+      const v = run("you're not an idiot");
+      expect(v.evidence.negated).toEqual(['idiot']);
+      expect(v.evidence.spans).toEqual([]);
+    });
+
+    it('ignores a > line that repeats the parent, but not one the author wrote', () => {
+      const parent = 'Honestly you are an idiot if you believe this.';
+      expect(fires(run('> you are an idiot if you believe this\nPlease keep it civil.', {}, null, parent))).toBe(false);
+      expect(fires(run('> you are an idiot', {}, null, 'Unrelated parent text about budgets.'))).toBe(true);
+    });
+
+    it('treats quotation marks around the whole comment as packaging, not a quote', () => {
+      expect(fires(run('" Fuck you, go fuck yourself "'))).toBe(true);
+    });
+  });
+
+  describe('config', () => {
+    it('counts untargeted profanity only when told to', () => {
+      expect(fires(run('holy shit this is bad'))).toBe(false);
+      expect(fires(run('holy shit this is bad', { countUntargetedProfanity: true, threshold: 0.2 }))).toBe(true);
+    });
+
+    it('adds extra terms with their severity and allow-lists terms', () => {
+      expect(fires(run('you are a wombat'))).toBe(false);
+      const v = run('you are a wombat', { extraTerms: [{ term: 'wombat', severity: 3 }] });
+      expect(fires(v)).toBe(true);
+      expect(v.evidence.terms).toEqual(['wombat']);
+      expect(fires(run('you are a clown', { allowTerms: ['clown'] }))).toBe(false);
+    });
+
+    it('uses the threshold from config', () => {
+      const v = run('you are naive', { threshold: 0.9 });
+      expect(v.threshold).toBe(0.9);
+      expect(fires(v)).toBe(false);
+    });
+
+    it('has the documented defaults', () => {
+      const c = insultConfigSchema.parse({});
+      expect(c).toEqual({
+        threshold: INSULT_DEFAULTS.threshold,
+        extraTerms: [],
+        allowTerms: [],
+        countUntargetedProfanity: false,
+      });
+    });
+
+    it.each([
+      [{ threshold: 0 }, 'threshold'],
+      [{ threshold: 2 }, 'threshold'],
+      [{ extraTerms: [{ term: 'x', severity: 2 }] }, 'extraTerms.0.term'],
+      [{ extraTerms: [{ term: 'wombat', severity: 5 }] }, 'extraTerms.0.severity'],
+      [{ countUntargetedProfanity: 'yes' }, 'countUntargetedProfanity'],
+    ])('rejects %j at %s', (config, path) => {
+      const r = insultConfigSchema.safeParse(config);
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+    });
+  });
+
+  it('scores in [0, 1], and looks at the title too', () => {
+    const v = run('fine', {}, 'You idiot');
+    expect(fires(v)).toBe(true);
+    expect(v.evidence.spans?.[0]).toMatchObject({ field: 'title', start: 4, end: 9, text: 'idiot' });
+    for (const t of ['', 'you you you you you you', 'fuck fuck fuck you idiot moron scum cunt retard']) {
+      const s = run(t).score;
+      expect(s).toBeGreaterThanOrEqual(0);
+      expect(s).toBeLessThanOrEqual(1);
+    }
+  });
+});

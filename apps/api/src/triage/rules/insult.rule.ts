@@ -1,0 +1,433 @@
+import type { EvidenceSpan } from '@sift/shared';
+import { z } from 'zod';
+import { commentFields, type RuleDefinition } from '../engine/rule.js';
+import { InsultLexicon, type PhraseEntry } from './text/insult-lexicon-index.js';
+import type { LexiconEntry } from './text/lexicon.js';
+import { STOPWORDS } from './text/nlp.js';
+import { quotedRanges, tokenize, type Token } from './text/tokens.js';
+
+/**
+ * `insult`: name-calling and contempt aimed at a person or group.
+ *
+ * Each lexicon hit (see text/lexicon.ts) gets a weight from its severity and from what it is aimed at: "you are X",
+ * "you X", "X like you", "they/these people are X", "what a X", "<name> is a X", a vocative "X!", or nothing.
+ * Negated hits ("you're not an idiot") and hits inside quoted material (`>` lines, quotation marks) count zero;
+ * adjectives about things ("stupid idea") count zero; untargeted profanity counts zero unless
+ * `countUntargetedProfanity`. Score = 1 − Π(1 − weight) over hits, in [0, 1], plus a small prior from how much the
+ * comment addresses "you" (always below any sensible threshold on its own). Fires when score ≥ `threshold`.
+ */
+export const INSULT_DEFAULTS = {
+  threshold: 0.4,
+  countUntargetedProfanity: false,
+} as const;
+
+const severity = z.union([z.literal(1), z.literal(2), z.literal(3)]);
+export const insultConfigSchema = z.object({
+  threshold: z.number().min(0.05).max(1).default(INSULT_DEFAULTS.threshold),
+  extraTerms: z
+    .array(
+      z.object({
+        term: z.string().trim().min(2).max(60),
+        severity: severity.default(2),
+        kind: z.enum(['intellect', 'character', 'appearance', 'dehumanising', 'slur', 'profanity', 'custom']).default('custom'),
+        pos: z.enum(['n', 'a', 'p', 'q', 'x']).default('n'),
+      }),
+    )
+    .max(1000)
+    .default([]),
+  allowTerms: z.array(z.string().trim().min(1).max(60)).max(1000).default([]),
+  countUntargetedProfanity: z.boolean().default(INSULT_DEFAULTS.countUntargetedProfanity),
+});
+export type InsultConfig = z.infer<typeof insultConfigSchema>;
+
+// ---- word classes for targeting (folded forms; apostrophes already removed) ----
+const set = (s: string): ReadonlySet<string> => new Set(s.split(/\s+/));
+const SECOND = set('you u ya yu youre yourself yourselves ye yall thou thee yo');
+const SECOND_POSS = set('your ur yer');
+const GROUP = set('they theyre them these those');
+const THIRD = set('he hes she shes him who whos someone somebody anyone anybody everyone guy guys man woman men women person people folks dude gal lady kid boy girl');
+const FIRST = set('i im me myself we us ourselves');
+const THING = set('this that it its which what there thats whats theres idea comment comments post article');
+const COPULA = set('are is r re be being been was were am seem seems seemed look looks looked sound sounds sounded act acting acts become became becoming remain remains stay get got getting must sure truly obviously clearly such');
+const NEGATION = set('not no never isnt arent wasnt werent aint nor hardly neither cant cannot wont');
+const REPORTING = set('call called calling calls label labelled labeled labeling labelling labels named brand branded accuse accused accusing so_called');
+const SKIP = set(
+  'a an the such so one total complete utter absolute real truly really very just pure typical little big ' +
+    'most more quite pretty bunch of lot all some and or but too as like kind sort pack full bloody damn freaking ' +
+    'frigging fcking fucking fuckin effing stinking sorry sad poor old young fat self serving have has had ' +
+    'being also still now only even always and then again certainly definitely simply nothing good for this that ' +
+    'certified proven bonafide genuine both either to',
+);
+const AUX_QUESTION = set('are is were was do does did can could would will arent isnt');
+/** Nouns for people: an adjective before one of these is about a person ("stupid people"), not a thing. */
+const PERSON_NOUNS = set(
+  'people person man men woman women guy guys kid kids boy boys girl girls child children folks ppl liberal ' +
+    'liberals conservative conservatives democrat democrats republican republicans libs lib leftist leftists ' +
+    'rightwinger rightwingers voters voter fans fan americans american teens teen posters poster commenters ' +
+    'commenter trolls troll supporters supporter dude dudes bro lady ladies mother father brother sister son ' +
+    'daughter wife husband friend friends family clan crowd gang mob lot bunch pal buddy mate bud sir madam ' +
+    'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures',
+);
+
+export const SEVERITY_WEIGHT = [0, 0.35, 0.6, 0.85];
+const PERSON_PRONOUNS = set('you u ya youre ur your he hes she shes him her his they theyre them their');
+
+/** How strongly a hit is aimed at someone: factor on the severity weight, and the pattern that decided it. */
+interface Aim {
+  factor: number;
+  pattern: string;
+  negated: boolean;
+}
+
+interface Hit {
+  field: 'title' | 'body';
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+  entry: LexiconEntry;
+  aim: Aim;
+  weight: number;
+}
+
+/** The canonical word a token reads as: itself, or the lexicon term it spells ("f**k" → fuck, "fuuk" → fuk). */
+const canon = (lex: InsultLexicon, norm: string) => lex.lookup(norm)?.term ?? norm;
+
+function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry | null {
+  const first = toks[i].norm;
+  const list = lex.phrases.get(first) ?? lex.phrases.get(canon(lex, first));
+  if (!list) return null;
+  for (const p of list) {
+    if (i + p.tokens.length > toks.length) continue;
+    let ok = true;
+    for (let k = 1; k < p.tokens.length && ok; k++) {
+      const t = toks[i + k];
+      if (t.quoted || t.breakBefore === 2 || (t.norm !== p.tokens[k] && canon(lex, t.norm) !== p.tokens[k])) ok = false;
+    }
+    if (ok) return p;
+  }
+  return null;
+}
+
+/**
+ * Weights, calibrated on the shared sets (docs/eval.md). A hit's weight = SEVERITY_WEIGHT[severity] × factor of
+ * its aim, capped at 0.97.
+ */
+export const TUNE = {
+  direct: 1.5, // you are X / you X / X like you / X, you are
+  yourNoun: 1.0, // your X (noun): "your stupid ass"
+  yourQuality: 0.8, // your X (quality): "your stupidity"
+  group: 1.2, // they/these people are X
+  third: 1.05, // he/she/someone is X
+  name: 1.05, // <Name> is X
+  unknownNoun: 0.8, // <someone> is X (lower case subject)
+  unknownAdj: 0.45,
+  exclaim: 1.3, // what a X / such X
+  vocative: 1.2, // "Idiot!", "hey moron"
+  phrase: 1.3, // directed phrases: shut up, shame on you
+  untargetedNoun: 0.5,
+  untargetedNounAddressed: 0.75, // ... in a comment that addresses "you"
+  untargetedSlur: 0.8,
+  gap: 0.8, // per unknown word skipped between target and hit
+  reported: 0.25, // "called them traitors"
+  self: 0.15,
+  profanityAimed: 0.6, // "you are shit": profanity as the predicate
+  profanityAtPerson: 0.8, // profanity in a sentence about a person ("@USER what the fuck is he doing")
+  prior: 0.02, // per "you"/mention, up to 4
+  priorProfanity: 0.05,
+};
+
+const NEXT_NOT_THING = /^(and|or|but|as|to|enough|too|af|for|of|in|on|at|with|if|when|because|who|that|than|you|u|ur)$/;
+
+/** Decide what a hit spanning tokens [first, last] is aimed at. */
+function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, covered: Uint8Array, text: string): Aim {
+  const pos = entry.pos;
+  if (pos === 'p') return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
+  let negated = false;
+  let reported = false;
+  let copula = false;
+  let skips = 0;
+  let such = false;
+  let aim: Aim | null = null;
+  const next = toks[last + 1];
+  const next2 = toks[last + 2];
+  const inSentence = (t: Token | undefined) => t !== undefined && t.breakBefore < 2 && !t.quoted;
+  // Forward: "X like you", "X personified", "what a fool you are"
+  if (inSentence(next) && next.norm === 'like' && inSentence(next2) && (SECOND.has(next2.norm) || GROUP.has(next2.norm))) {
+    aim = { factor: SECOND.has(next2.norm) ? TUNE.direct : TUNE.group, pattern: `X like ${next2.norm}`, negated: false };
+  } else if (pos === 'n' && inSentence(next) && next.norm === 'like' && inSentence(next2) && /^\p{Lu}/u.test(text.slice(next2.start, next2.start + 1))) {
+    aim = { factor: TUNE.name, pattern: 'X like <name>', negated: false };
+  } else if (inSentence(next) && (next.norm === 'personified' || next.norm === 'incarnate')) {
+    aim = { factor: TUNE.phrase, pattern: 'X personified', negated: false };
+  } else if (inSentence(next) && (next.norm === 'youre' || (SECOND.has(next.norm) && inSentence(next2) && /^(are|r|re|is)$/.test(next2.norm)))) {
+    aim = { factor: TUNE.direct, pattern: 'X you are', negated: false };
+  }
+  // Vocative: "Idiot!", "..., coward.", "Racist trash." — a noun phrase standing alone as its own phrase.
+  if (!aim && pos === 'n' && (!next || next.breakBefore >= 1)) {
+    let k = first;
+    let adjective = false;
+    while (k > 0 && toks[k].breakBefore === 0 && (covered[k - 1] || SKIP.has(toks[k - 1].norm) || SECOND.has(toks[k - 1].norm) || toks[k - 1].norm === 'hey')) {
+      if (covered[k - 1]) adjective = true;
+      k--;
+    }
+    if (toks[k].breakBefore >= 1 && (!entry.ambiguous || adjective)) aim = { factor: TUNE.vocative, pattern: 'vocative', negated: false };
+  }
+  for (let k = first - 1, steps = 0; !aim && k >= 0 && steps < 8; k--, steps++) {
+    if (toks[k + 1].breakBefore === 2 || toks[k].quoted) break;
+    const w = toks[k].norm;
+    const gap = TUNE.gap ** skips;
+    if (SECOND.has(w)) {
+      aim = { factor: TUNE.direct * gap, pattern: copula ? 'you are X' : 'you X', negated };
+      break;
+    }
+    if (SECOND_POSS.has(w)) {
+      const after = toks[k + 1].norm;
+      const clauseEnd = !inSentence(next) || next.breakBefore === 1 || STOPWORDS.has(next.norm);
+      // "your a retard", "ur such an idiot", "your dumb.": your = you're.
+      if (/^(a|an|such|so|one|the|just|really|being|are|totally|completely|very|too)$/.test(after) || copula || (pos === 'a' && k === first - 1 && clauseEnd)) {
+        aim = { factor: TUNE.direct * gap, pattern: 'you are X', negated };
+      } else if (pos === 'n' || pos === 'q') {
+        aim = { factor: (pos === 'q' ? TUNE.yourQuality : TUNE.yourNoun) * gap, pattern: 'your X', negated };
+      } else {
+        aim = { factor: 0.3 * gap, pattern: 'your X', negated };
+      }
+      break;
+    }
+    if (FIRST.has(w)) {
+      aim = { factor: TUNE.self, pattern: 'self', negated };
+      break;
+    }
+    if (GROUP.has(w)) {
+      aim = { factor: (copula || pos === 'n' ? TUNE.group : 0.5) * gap, pattern: 'they are X', negated };
+      break;
+    }
+    if (THIRD.has(w)) {
+      aim = { factor: (copula || pos === 'n' ? TUNE.third : 0.4) * gap, pattern: 'someone is X', negated };
+      break;
+    }
+    if ((w === 'what' || w === 'hey' || w === 'oi') && pos !== 'a' && pos !== 'x') {
+      aim = { factor: (w === 'what' ? TUNE.exclaim : TUNE.vocative) * gap, pattern: w === 'what' ? 'what a X' : 'hey X', negated };
+      break;
+    }
+    if (w === 'such' && k === first - 1 && pos === 'n') {
+      // "such hypocrites" (no article): an exclamation about the people addressed, unless a subject comes first.
+      such = true;
+      continue;
+    }
+    if (NEGATION.has(w)) {
+      // Only a negator inside the phrase negates it ("not a total idiot"), not one a few words away.
+      if (skips === 0) negated = true;
+      continue;
+    }
+    if (REPORTING.has(w)) {
+      reported = true;
+      continue;
+    }
+    if (COPULA.has(w)) {
+      copula = true;
+      continue;
+    }
+    if (covered[k] || SKIP.has(w) || AUX_QUESTION.has(w) || (w.length > 4 && w.endsWith('ly'))) continue;
+    // An unknown word: the subject when a copula sits between it and the hit.
+    if (copula) {
+      const t = toks[k];
+      if (THING.has(w)) aim = { factor: pos === 'n' && !entry.ambiguous ? 0.5 : 0, pattern: 'it is X', negated };
+      else if (/^\p{Lu}/u.test(text.slice(t.start, t.start + 1)) && t.breakBefore !== 2) {
+        aim = { factor: TUNE.name, pattern: '<name> is X', negated };
+      } else if (w.endsWith('s') && toks[k + 1]?.norm === 'are') {
+        aim = { factor: TUNE.group, pattern: 'they are X', negated };
+      } else aim = { factor: pos === 'n' && !entry.ambiguous ? TUNE.unknownNoun : TUNE.unknownAdj, pattern: 'someone is X', negated };
+      break;
+    }
+    if (skips < 2 && pos === 'n' && !entry.ambiguous) {
+      skips++;
+      continue;
+    }
+    // "you are offensive and stupid": skip one coordinated adjective.
+    if (skips === 0 && pos === 'a' && (toks[k + 1].norm === 'and' || toks[k + 1].norm === 'or' || toks[k + 1].breakBefore === 1)) {
+      skips++;
+      continue;
+    }
+    break;
+  }
+  // "those who call them traitors", "you called me an idiot": the words are reported, not said.
+  if (aim && aim.factor > 0) {
+    for (let k = first - 1, n = 0; k >= 0 && n < 10 && toks[k + 1].breakBefore < 2; k--, n++) {
+      if (REPORTING.has(toks[k].norm) || (toks[k].norm === 'though' && toks[k - 1]?.norm === 'as')) {
+        reported = true;
+        break;
+      }
+    }
+  }
+  if (!aim && such) aim = { factor: TUNE.exclaim, pattern: 'such X', negated };
+  if (!aim) aim = { factor: 0, pattern: 'untargeted', negated };
+  // An adjective followed by a thing-noun is about the thing ("stupid idea", "ignorant comments"); one followed by a
+  // person ("evil godless man", "disgusting liberals") is a noun phrase about that person.
+  if (pos === 'a' && aim.pattern !== 'X personified') {
+    let j = last + 1;
+    while (j < toks.length && toks[j].breakBefore === 0 && SKIP.has(toks[j].norm) && !covered[j]) j++;
+    const n = toks[j];
+    if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && !STOPWORDS.has(n.norm)) {
+      let person = false;
+      for (let q = j; q < Math.min(toks.length, j + 3) && (q === j || toks[q].breakBefore === 0); q++) {
+        if (PERSON_NOUNS.has(toks[q].norm) || covered[q]) {
+          person = true;
+          break;
+        }
+      }
+      if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
+      else if (aim.pattern === 'untargeted') aim = { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
+    }
+  }
+  // "as naive as you were told": a comparison, not a label.
+  if (pos === 'a' && toks[first - 1]?.norm === 'as' && toks[last + 1]?.norm === 'as') aim = { ...aim, factor: aim.factor * 0.5 };
+  if (reported) aim = { ...aim, factor: aim.factor * TUNE.reported, pattern: `${aim.pattern}, reported` };
+  return negated ? { ...aim, negated: true } : aim;
+}
+
+/** A person (you, he, they, an @mention) in the same sentence as token i. */
+function sentenceHasPerson(toks: Token[], i: number, text: string): boolean {
+  let a = i;
+  while (a > 0 && toks[a].breakBefore < 2) a--;
+  for (let k = a; k < toks.length && (k === a || toks[k].breakBefore < 2); k++) {
+    const t = toks[k];
+    if (t.quoted) continue;
+    if (PERSON_PRONOUNS.has(t.norm) || (t.start > 0 && text[t.start - 1] === '@')) return true;
+  }
+  return false;
+}
+
+export const insultRule: RuleDefinition<InsultConfig> = {
+  type: 'insult',
+  description: 'Name-calling and contempt aimed at a person or group, including obfuscated spellings.',
+  schema: insultConfigSchema,
+  compile(config) {
+    const lex = new InsultLexicon(config.extraTerms, config.allowTerms);
+    const profanityWeight = config.countUntargetedProfanity ? 0.6 : 0;
+
+    return (input) => {
+      const hits: Hit[] = [];
+      let youCount = 0;
+      let profanity = 0;
+      let quotedHits = 0;
+      for (const { field, text } of commentFields(input)) {
+        if (!text) continue;
+        const parentText = input.parent ? `${input.parent.title ?? ''}\n${input.parent.body}` : null;
+        const toks = tokenize(text, quotedRanges(text, parentText));
+        const covered = new Uint8Array(toks.length);
+        const fieldHits: Hit[] = [];
+        for (let i = 0; i < toks.length; i++) {
+          const t = toks[i];
+          if (!t.quoted && (SECOND.has(t.norm) || (t.start > 0 && text[t.start - 1] === '@'))) youCount++;
+          let entry: LexiconEntry | null = null;
+          let last = i;
+          const phrase = matchPhrase(lex, toks, i);
+          if (phrase) {
+            entry = phrase.entry;
+            last = i + phrase.tokens.length - 1;
+          } else {
+            entry = lex.lookup(t.norm);
+            if (entry?.upperOnly && !t.upper) entry = null;
+            // "he'll", "we'd": a contraction is never the swear word it folds to.
+            if (entry && t.apos && entry.pos === 'x') entry = null;
+            // s p a c e d letters: three or more one-letter tokens in a row, read as one word.
+            if (!entry && t.norm.length === 1) {
+              let j = i;
+              let joined = t.norm;
+              while (j + 1 < toks.length && toks[j + 1].norm.length === 1 && toks[j + 1].start - toks[j].end <= 2 && !text.slice(toks[j].end, toks[j + 1].start).includes('\n')) {
+                j++;
+                joined += toks[j].norm;
+              }
+              if (j - i >= 2) {
+                const e = lex.lookup(joined);
+                if (e) {
+                  entry = e;
+                  last = j;
+                }
+              }
+              // "a s s hole": letters, then the rest of the word.
+              const tail = toks[j + 1];
+              if (j - i >= 1 && tail && tail.start - toks[j].end <= 2 && tail.breakBefore !== 2) {
+                const e = lex.lookup(joined + tail.norm);
+                if (e && (!entry || e.severity >= entry.severity)) {
+                  entry = e;
+                  last = j + 1;
+                }
+              }
+            }
+          }
+          if (!entry) continue;
+          if (t.quoted) {
+            quotedHits++;
+            i = last;
+            continue;
+          }
+          for (let k = i; k <= last; k++) covered[k] = 1;
+          fieldHits.push({ field, first: i, last, start: t.start, end: toks[last].end, entry, aim: { factor: 0, pattern: '', negated: false }, weight: 0 });
+          i = last;
+        }
+        for (const h of fieldHits) {
+          h.aim = aimOf(toks, h.first, h.last, h.entry, covered, text);
+          if (h.entry.pos === 'x' && h.aim.pattern === 'untargeted' && !h.aim.negated && sentenceHasPerson(toks, h.first, text)) {
+            h.aim = { factor: TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
+          }
+          // An adjective before a person noun covers the noun too ("stupid people").
+          hits.push(h);
+        }
+      }
+
+      // Weights, now that we know whether the comment addresses someone.
+      let keep = 1;
+      const spans: EvidenceSpan[] = [];
+      const terms = new Set<string>();
+      const patterns = new Set<string>();
+      const negated = new Set<string>();
+      for (const h of hits) {
+        const e = h.entry;
+        let factor = h.aim.factor;
+        if (h.aim.pattern === 'untargeted') {
+          if (e.pos === 'x') {
+            profanity++;
+            factor = profanityWeight;
+          } else if (e.kind === 'slur') factor = TUNE.untargetedSlur;
+          else if (e.pos === 'n' && !e.ambiguous) factor = youCount > 0 ? TUNE.untargetedNounAddressed : TUNE.untargetedNoun;
+        }
+        if (e.pos === 'x' && h.aim.pattern !== 'untargeted') {
+          profanity++;
+          if (h.aim.pattern !== 'profanity at someone') factor = Math.max(profanityWeight, factor * TUNE.profanityAimed);
+        }
+        if (h.aim.negated) {
+          negated.add(e.term);
+          continue;
+        }
+        const w = Math.min(0.97, SEVERITY_WEIGHT[e.severity] * factor);
+        h.weight = w;
+        if (w < 0.1) continue;
+        keep *= 1 - w;
+        const text = h.field === 'title' ? input.comment.title ?? '' : input.comment.body;
+        spans.push({ field: h.field, start: h.start, end: h.end, text: text.slice(h.start, h.end), label: `${e.term} (${e.kind}, ${h.aim.pattern})` });
+        terms.add(e.term);
+        patterns.add(h.aim.pattern);
+      }
+      // A small prior for ranking: comments that address "you" or swear are likelier insults. Never fires alone.
+      const prior = Math.min(4 * TUNE.prior, TUNE.prior * youCount) + (profanity > 0 ? TUNE.priorProfanity : 0);
+      keep *= 1 - prior;
+      const score = Math.round((1 - keep) * 10000) / 10000;
+      const fired = score >= config.threshold;
+      return {
+        score,
+        threshold: config.threshold,
+        evidence: {
+          summary: spans.length
+            ? `${fired ? 'insult' : 'below threshold'}: ${[...terms].join(', ')} (${[...patterns].join('; ')})`
+            : 'no insult',
+          spans,
+          terms: [...terms],
+          patterns: [...patterns],
+          ...(negated.size ? { negated: [...negated] } : {}),
+          ...(quotedHits ? { quotedIgnored: quotedHits } : {}),
+        },
+      };
+    };
+  },
+};

@@ -1,0 +1,118 @@
+import type { RuleInput } from '../engine/rule.js';
+import { OFF_TOPIC_DEFAULTS, offTopicConfigSchema, offTopicRule, type OffTopicInput } from './off-topic.rule.js';
+
+const ARTICLE = {
+  title: 'Council approves new bike lanes on Main Street',
+  subtitle: 'Cyclists welcome the vote; shop owners worry about parking',
+  body:
+    'The city council voted 7-2 on Tuesday to build protected bike lanes along Main Street, removing about forty ' +
+    'parking spaces. Cycling groups said the lanes will make commuting safer, while several shop owners warned ' +
+    'that losing parking would hurt business. Construction starts in the spring and is expected to cost $2 million.',
+};
+const input = (body: string, opts: { title?: string | null; parent?: string; article?: RuleInput['article'] } = {}): RuleInput => ({
+  comment: { title: opts.title ?? null, body, authorName: 'r', authorId: null, receivedAt: new Date(0) },
+  article: opts.article === undefined ? ARTICLE : opts.article,
+  parent: opts.parent ? { title: null, body: opts.parent, authorName: 'p' } : null,
+});
+const rule = offTopicRule.compile(offTopicConfigSchema.parse({}));
+const fires = (v: { score: number; threshold: number }) => v.score >= v.threshold;
+
+describe('off_topic rule', () => {
+  it.each([
+    ['Finally! Protected bike lanes will make my commute so much safer.', false],
+    ['Forty parking spaces gone? The shop owners on Main Street are right to worry about business.', false],
+    ['Two million dollars for paint and posts. The council should fix the potholes first.', false],
+    ['My favourite recipe for banana bread uses walnuts and brown sugar, baked for an hour.', true],
+    ['The quarterback threw three interceptions and the coach still refuses to bench him.', true],
+  ])('%j → off-topic %s', (text, expected) => {
+    expect(fires(rule(input(text)))).toBe(expected);
+  });
+
+  it.each([
+    ['https://www.youtube.com/watch?v=abc123', 'link-only'],
+    ['just watch this ... http://bit.ly/xyz', 'link-only'],
+    ['> just watch this ...', 'content-free'],
+    ['check this out!!!', 'content-free'],
+    ['Велосипедные дорожки — это пустая трата денег и времени для всех.', 'other-script'],
+    ['Các bạn xuống đường biểu tình có ôn hoà không? Các ngư dân ngồi cuí đầu chiụ nhục có ôn hoà không?', 'other-language'],
+  ])('%j is off-topic as %s', (text, reason) => {
+    const v = rule(input(text));
+    expect(fires(v)).toBe(true);
+    expect(v.evidence.reason).toBe(reason);
+    expect(v.evidence.sharedTerms).toBe('none');
+  });
+
+  it('gives the top shared terms as evidence, or "none"', () => {
+    const on = rule(input('The bike lanes on Main Street are great for cyclists.'));
+    expect(on.evidence.terms).toEqual(expect.arrayContaining(['bike', 'lanes', 'cyclists']));
+    expect(on.evidence.summary).toMatch(/with the article/);
+    const off = rule(input('Lovely weather for sailing this weekend.'));
+    expect(off.evidence.sharedTerms).toBe('none');
+    expect(off.evidence.summary).toBe('shares no content word with the article');
+  });
+
+  it('judges a short reply against its parent', () => {
+    const parent = 'The parking spaces matter more than anyone admits: deliveries need them.';
+    const v = rule(input('Deliveries can use side streets.', { parent }));
+    expect(v.evidence.against).toBe('parent');
+    expect(v.evidence.shortReply).toBe(true);
+    expect(fires(v)).toBe(false);
+    expect(fires(rule(input('Anyone watching the hockey game tonight?', { parent })))).toBe(true);
+  });
+
+  it('a longer reply may match the article or the parent, whichever is closer', () => {
+    const parent = 'I agree with the council.';
+    const v = rule(input('Protected lanes on Main Street mean fewer cyclists on the sidewalk and safer commuting for everyone.', { parent }));
+    expect(v.evidence.against).toBe('article');
+    expect(fires(v)).toBe(false);
+  });
+
+  it('rebuilds the article index when the article changes', () => {
+    const text = 'The ferry schedule changes are a disaster for islanders.';
+    const before = rule(input(text));
+    const after = rule(input(text, { article: { title: 'Ferry schedule cut for islanders', subtitle: null, body: null } }));
+    expect(fires(before)).toBe(true);
+    expect(fires(after)).toBe(false);
+  });
+
+  it('has nothing to judge without an article or a parent', () => {
+    const v = rule(input('Anything at all', { article: null }));
+    expect(v.score).toBe(0);
+    expect(v.evidence.reason).toBe('no-reference');
+  });
+
+  it('uses the thread, when given, as extra evidence of what is on topic', () => {
+    const article = { title: 'Apple Watch: the opposite of a labour-saving device', subtitle: null, body: null };
+    const thread = [
+      'My Apple Watch buzzes with notifications all day, the battery barely lasts.',
+      'The watch is just an iPhone on your wrist: more notifications, more charging.',
+      'I returned my Apple Watch. Notifications on the wrist were exhausting and the battery died daily.',
+      'Fitness tracking is the only thing the watch does well; notifications are a curse.',
+      'A smartwatch with a one-day battery is not labour-saving.',
+      'Budget surplus or not, taxes are too high.',
+    ].map((body) => ({ title: null, body }));
+    const text = 'Turn off the notifications and the battery lasts two days.';
+    const alone = rule(input(text, { article }));
+    const withThread = rule({ ...input(text, { article }), thread } as OffTopicInput);
+    expect(withThread.score).toBeLessThan(alone.score);
+    expect(withThread.evidence.threadTerms).toEqual(expect.arrayContaining(['notifications', 'battery']));
+  });
+
+  it('scores in [0, 1] with the configured threshold', () => {
+    for (const t of ['', '?', 'bike', 'a b c d e f g', 'x'.repeat(5000)]) {
+      const v = rule(input(t));
+      expect(v.score).toBeGreaterThanOrEqual(0);
+      expect(v.score).toBeLessThanOrEqual(1);
+      expect(v.threshold).toBe(OFF_TOPIC_DEFAULTS.threshold);
+    }
+  });
+
+  it.each([
+    [{ threshold: 0 }, 'threshold'],
+    [{ shortReplyTerms: -1 }, 'shortReplyTerms'],
+  ])('rejects %j at %s', (config, path) => {
+    const r = offTopicConfigSchema.safeParse(config);
+    expect(r.success).toBe(false);
+    expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+});

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
+import { contentTerms, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './text/relevance.js';
+import { dominantScript, englishStopwordRatio } from './text/script.js';
+import { STOPWORDS, stem } from './text/nlp.js';
+import { quotedRanges } from './text/tokens.js';
+
+/**
+ * `off_topic`: the comment is unrelated to its article and, for a reply, to the comment it answers.
+ *
+ * Relevance = weighted overlap of the comment's content stems with the article (title and subtitle count double,
+ * body once) and with the parent comment; a short reply is judged against its parent. Score (higher = more off
+ * topic) = σ(bias − slope·ln(1 + relevance) + novelty·ln(1 + names the article never mentions)), in [0, 1].
+ * Link-only and content-free posts ("just watch this ...", a bare URL) and posts in another script or language
+ * than the article score high with their own evidence. Article and parent indexes are built once per text and
+ * cached (a changed article is a new cache key), so the evaluator stays pure.
+ */
+export const OFF_TOPIC_DEFAULTS = {
+  threshold: 0.75,
+  shortReplyTerms: 8,
+} as const;
+
+export const offTopicConfigSchema = z.object({
+  threshold: z.number().min(0.05).max(1).default(OFF_TOPIC_DEFAULTS.threshold),
+  /** A reply with fewer content words than this is judged against its parent only. */
+  shortReplyTerms: z.number().int().min(0).max(100).default(OFF_TOPIC_DEFAULTS.shortReplyTerms),
+});
+export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
+
+/** Score curve constants (calibrated on the shared swap-built sets, see docs/eval.md). */
+export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFree: 0.95, otherScript: 0.95, thread: 1.5 };
+
+/**
+ * A comment with its thread: the other comments under the same article. `RuleInput` does not carry the thread yet;
+ * when given (the eval command passes it), words that the article's most on-topic comments share add to relevance
+ * (pseudo-relevance feedback), which helps when the article is only a title.
+ */
+export interface OffTopicInput extends RuleInput {
+  thread?: ReadonlyArray<{ title: string | null; body: string }>;
+}
+
+const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ly|be|io|co|tv|gov|edu|uk|ca|info)(?:\/\S*)?/giu;
+/** Words that carry no topic in a post: pointers to elsewhere and chat fillers. */
+const FILLER = new Set(
+  ('watch look check click see read listen video videos link links clip here there lol lmao wow omg haha hahaha ' +
+    'yes no yep nope ok okay thanks thank please great nice cool awesome amazing good bad wrong right true false ' +
+    'exactly indeed agree disagree sad funny interesting wtf smh rofl hmm ah oh yeah nah share subscribe follow ' +
+    'youtube com www http https channel page site check_out').split(' '),
+);
+const POINTER_RE = /\b(watch|check|look|see|click|read|listen|visit|go)\b[^.!?\n]{0,20}\b(this|here|out|link|video|clip|at)\b/iu;
+const NAME_RE = /\b\p{Lu}\p{Ll}{2,}\b/gu;
+
+const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+const round = (x: number) => Math.round(x * 10000) / 10000;
+
+/** The author's own text: without `>` lines that repeat the comment answered (see quotedRanges). */
+function stripQuoted(text: string, quotedFrom?: string | null): string {
+  const r = quotedRanges(text, quotedFrom ?? null);
+  if (r.length === 0) return text;
+  let out = '';
+  let at = 0;
+  for (let i = 0; i < r.length; i += 2) {
+    // Only whole `>` lines are removed here; quotation marks inside prose stay (they are usually on topic).
+    if (!/^\s*(>|&gt;)/.test(text.slice(r[i], r[i] + 4))) continue;
+    out += text.slice(at, r[i]);
+    at = r[i + 1];
+  }
+  return out + text.slice(at);
+}
+
+export const offTopicRule: RuleDefinition<OffTopicConfig> = {
+  type: 'off_topic',
+  description: 'Unrelated to the article and to the comment it answers; link-only or content-free posts.',
+  schema: offTopicConfigSchema,
+  compile(config) {
+    const parents = new IndexCache(2048);
+    const threads = new Map<string, ThreadFeedback>();
+    // Per-article work (index, script, language) is done once per article text; the same article object is found
+    // without even hashing its text.
+    interface ArticleState {
+      key: string;
+      index: ReferenceIndex;
+      script: string | null;
+      english: boolean;
+    }
+    const byObject = new WeakMap<object, ArticleState>();
+    const byText = new Map<string, ArticleState>();
+    const articleState = (a: NonNullable<RuleInput['article']>): ArticleState => {
+      const key = `${a.title}\u0001${a.subtitle ?? ''}\u0001${a.body ?? ''}`;
+      const known = byObject.get(a);
+      if (known && known.key.length === key.length && known.key === key) return known;
+      let st = byText.get(key);
+      if (!st) {
+        const text = `${a.title}\n${a.subtitle ?? ''}\n${a.body ?? ''}`;
+        st = {
+          key,
+          index: new ReferenceIndex([[a.title, 2], [a.subtitle, 2], [a.body, 1]]),
+          script: dominantScript(text),
+          english: englishStopwordRatio(text) > 0.2,
+        };
+        if (byText.size >= 512) byText.delete(byText.keys().next().value as string);
+        byText.set(key, st);
+      }
+      byObject.set(a, st);
+      return st;
+    };
+    const threshold = config.threshold;
+    const verdict = (score: number, summary: string, extra: Record<string, unknown> = {}) => ({
+      score: round(score),
+      threshold,
+      evidence: { summary, terms: [] as string[], ...extra },
+    });
+
+    return (input: OffTopicInput) => {
+      const raw = commentFields(input)
+        .map((f) => f.text)
+        .join('\n');
+      const parentText = input.parent ? `${input.parent.title ?? ''}\n${input.parent.body}` : null;
+      const own = stripQuoted(raw, parentText);
+      const links = own.match(URL_RE) ?? [];
+      const prose = links.length ? own.replace(URL_RE, ' ') : own;
+      const words: string[] = [];
+      const terms: Term[] = contentTerms(prose, words);
+      const topical = terms.filter((_, i) => !FILLER.has(words[i]));
+
+      // Content-free: nothing of the author's own beyond links and fillers.
+      if (topical.length === 0) {
+        if (links.length > 0) {
+          return verdict(OFF_TOPIC_CURVE.contentFree, `link-only post (${links.length} link${links.length > 1 ? 's' : ''})`, {
+            reason: 'link-only',
+            links,
+            sharedTerms: 'none',
+          });
+        }
+        if (POINTER_RE.test(raw) || !/\p{L}/u.test(own)) {
+          return verdict(OFF_TOPIC_CURVE.contentFree, 'content-free post (nothing but a pointer or filler)', {
+            reason: 'content-free',
+            sharedTerms: 'none',
+          });
+        }
+      }
+
+      const article = input.article;
+      const art = article ? articleState(article) : null;
+      if (!article && !input.parent) {
+        return verdict(0, 'no article or parent to compare with', { reason: 'no-reference' });
+      }
+
+      const aIdx = art ? art.index : null;
+      const articleText = art ? art.key : '';
+      const parent = input.parent;
+      const pIdx = parent
+        ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () => new ReferenceIndex([[parent.title, 1], [stripQuoted(parent.body), 1]]))
+        : null;
+
+      const aOv = aIdx ? overlap(terms, aIdx, words) : null;
+      const pOv = pIdx ? overlap(terms, pIdx, words) : null;
+      const shortReply = !!pIdx && topical.length < config.shortReplyTerms;
+      const ov = shortReply || !aOv ? pOv! : pOv && pOv.shared > aOv.shared ? pOv : aOv;
+      const against = ov === pOv ? 'parent' : 'article';
+
+      // Another script than the article's (Cyrillic comment on a Latin-script article, ...).
+      if (art && topical.length > 0 && ov.shared === 0) {
+        const c = dominantScript(prose);
+        if (art.script && c && art.script !== c) {
+          return verdict(OFF_TOPIC_CURVE.otherScript, `written in ${c} script, the article in ${art.script}`, {
+            reason: 'other-script',
+            sharedTerms: 'none',
+          });
+        }
+        // Same script, another language: an English article and a longer comment with no English function word.
+        if (art.script === 'Latin' && art.english && englishStopwordRatio(prose, 8) === 0) {
+          return verdict(OFF_TOPIC_CURVE.otherScript, 'not in the language of the article', {
+            reason: 'other-language',
+            sharedTerms: 'none',
+          });
+        }
+      }
+
+      // Names the article (or parent) never mentions suggest another story.
+      let novel = 0;
+      const ref = against === 'parent' ? pIdx! : aIdx!;
+      for (const m of prose.matchAll(NAME_RE)) {
+        // A capitalised word not opening a sentence.
+        let b = m.index - 1;
+        while (b >= 0 && (prose[b] === ' ' || prose[b] === '"' || prose[b] === '(')) b--;
+        if (b < 0 || prose[b] === '.' || prose[b] === '!' || prose[b] === '?' || prose[b] === '\n') continue;
+        const w = m[0].toLowerCase();
+        if (!STOPWORDS.has(w) && !ref.stems.has(stem(w))) novel++;
+      }
+
+      let rel = ov.shared;
+      const thread = input.thread;
+      let threadTerms: string[] = [];
+      if (aIdx && against === 'article' && thread && thread.length >= 5) {
+        const key = `${articleText}\u0002${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
+        let fb = threads.get(key);
+        if (!fb) {
+          fb = new ThreadFeedback(aIdx, thread.map((c) => contentTerms(stripQuoted(`${c.title ?? ''}\n${c.body}`))), thread.map((c) => c.body));
+          if (threads.size >= 256) threads.delete(threads.keys().next().value as string);
+          threads.set(key, fb);
+        }
+        const f = fb.score(terms, words, input.comment.body);
+        rel += OFF_TOPIC_CURVE.thread * f.score;
+        threadTerms = f.terms;
+      }
+      const score = sigmoid(
+        OFF_TOPIC_CURVE.bias - OFF_TOPIC_CURVE.slope * Math.log1p(rel) + OFF_TOPIC_CURVE.novelty * Math.log1p(novel),
+      );
+      const top = ov.terms.slice(0, 8);
+      return verdict(
+        score,
+        top.length
+          ? `shares ${top.slice(0, 5).join(', ')} with the ${against}`
+          : `shares no content word with the ${against}`,
+        {
+          terms: top,
+          sharedTerms: top.length ? top : 'none',
+          against,
+          relevance: round(rel),
+          ...(threadTerms.length ? { threadTerms: threadTerms.slice(0, 8) } : {}),
+          ...(shortReply ? { shortReply: true } : {}),
+        },
+      );
+    };
+  },
+};

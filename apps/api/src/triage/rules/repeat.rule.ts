@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { RuleDefinition } from '../engine/rule.js';
+import { jaccard, shingles, words } from './text/similarity.js';
+
+/**
+ * `repeat`: the same or nearly the same text as one of the author's earlier comments within the window (on any
+ * article, or only the same one). The worker provides the author's recent comments; the rule stays pure.
+ * Score: the highest word-pair (Jaccard) similarity to an earlier comment, 0..1. Threshold: `minSimilarity`.
+ * Comments shorter than `minWords` words never fire ("Thanks!", "+1").
+ */
+export const repeatConfigSchema = z.object({
+  minSimilarity: z.number().min(0.5).max(1).default(0.85),
+  windowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  minWords: z.number().int().min(1).max(100).default(4),
+  acrossArticles: z.boolean().default(true),
+});
+export type RepeatConfig = z.infer<typeof repeatConfigSchema>;
+
+export const repeatRule: RuleDefinition<RepeatConfig> = {
+  type: 'repeat',
+  description: "The same or nearly the same text as the author's recent comments.",
+  schema: repeatConfigSchema,
+  historyMinutes: (config) => config.windowMinutes,
+  compile(config) {
+    return (input) => {
+      const text = `${input.comment.title ?? ''} ${input.comment.body}`;
+      const threshold = config.minSimilarity;
+      if (words(text).length < config.minWords) {
+        return { score: 0, threshold, evidence: { summary: `too short to judge (fewer than ${config.minWords} words)` } };
+      }
+      const mine = shingles(text);
+      const since = input.comment.receivedAt.getTime() - config.windowMinutes * 60_000;
+      const current = input.author?.history ?? [];
+      let best = 0;
+      const matches: Array<{ id: string; similarity: number }> = [];
+      for (const h of current) {
+        if (h.receivedAt.getTime() < since) continue;
+        if (!config.acrossArticles && h.articleId !== input.comment.articleId) continue;
+        const sim = jaccard(mine, shingles(`${h.title ?? ''} ${h.body}`));
+        if (sim >= threshold) matches.push({ id: h.id, similarity: Math.round(sim * 100) / 100 });
+        best = Math.max(best, sim);
+      }
+      return {
+        score: best,
+        threshold,
+        evidence: {
+          summary: matches.length
+            ? `repeats ${matches.length} earlier comment${matches.length === 1 ? '' : 's'} (${Math.round(best * 100)}% alike)`
+            : `no earlier comment alike (best ${Math.round(best * 100)}%)`,
+          earlierCommentIds: matches.map((m) => m.id),
+          matches,
+        },
+      };
+    };
+  },
+};

@@ -1,0 +1,54 @@
+import type { EvidenceSpan } from '@sift/shared';
+import { z } from 'zod';
+import { commentFields, type RuleDefinition } from '../engine/rule.js';
+
+/**
+ * `shouting`: a long enough comment written mostly in capitals.
+ * Score: the share of upper-case letters among cased letters (0..1). Threshold: `maxCapsRatio`.
+ * Comments with fewer than `minLetters` cased letters never fire ("OK", "NATO agrees").
+ */
+export const shoutingConfigSchema = z.object({
+  maxCapsRatio: z.number().min(0.3).max(1).default(0.7),
+  minLetters: z.number().int().min(1).max(10_000).default(20),
+});
+export type ShoutingConfig = z.infer<typeof shoutingConfigSchema>;
+
+const UPPER = /\p{Lu}/u;
+const CASED = /[\p{Lu}\p{Ll}]/u;
+/** Runs of two or more all-capital words (of 3+ letters): what a moderator sees highlighted. */
+const SHOUTED_RUN = /\b\p{Lu}{3,}(?:[\s,.!?'-]+\p{Lu}{2,})+\b|\b\p{Lu}{5,}\b/gu;
+
+export const shoutingRule: RuleDefinition<ShoutingConfig> = {
+  type: 'shouting',
+  description: 'Written mostly in capitals.',
+  schema: shoutingConfigSchema,
+  compile(config) {
+    return (input) => {
+      let upper = 0;
+      let cased = 0;
+      const spans: EvidenceSpan[] = [];
+      for (const { field, text } of commentFields(input)) {
+        for (const ch of text) {
+          if (CASED.test(ch)) {
+            cased++;
+            if (UPPER.test(ch)) upper++;
+          }
+        }
+        for (const m of text.matchAll(SHOUTED_RUN)) {
+          spans.push({ field, start: m.index, end: m.index + m[0].length, text: m[0], label: 'capitals' });
+        }
+      }
+      const ratio = cased >= config.minLetters ? upper / cased : 0;
+      const pct = Math.round(ratio * 100);
+      return {
+        score: ratio,
+        threshold: config.maxCapsRatio,
+        evidence: {
+          summary: cased < config.minLetters ? `too short to judge (${cased} letters)` : `${pct}% capitals`,
+          spans: ratio >= config.maxCapsRatio ? spans : [],
+          capsRatio: Math.round(ratio * 1000) / 1000,
+        },
+      };
+    };
+  },
+};

@@ -1,0 +1,156 @@
+import { squeeze } from './fold.js';
+import { builtinEntries, type InsultKind, type InsultPos, type LexiconEntry, type Severity } from './lexicon.js';
+import { stem } from './nlp.js';
+
+/** An admin's extra term (config) before folding. */
+export interface ExtraTerm {
+  term: string;
+  severity: Severity;
+  kind: InsultKind | 'custom';
+  pos: InsultPos;
+}
+
+export interface PhraseEntry {
+  tokens: string[];
+  entry: LexiconEntry;
+}
+
+/** Words ending in -ass / -tard that are not insults ("class", "bypass", "mustard"). */
+const ASS_WORDS = /(class|glass|grass|brass|bass|mass|pass|lass|sass|crass|compass|barrass|harass|morass|carcass|cuirass|kvass|badass|kickass|madrass|assass)$/;
+const TARD_WORDS = /(bastard|mustard|dastard|custard|leotard|petard|standard)$/;
+
+const fold = (s: string) =>
+  s
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’]/g, '')
+    .trim();
+
+/** Folded look-up structures for the lexicon, built once per compiled rule. */
+export class InsultLexicon {
+  private readonly words = new Map<string, LexiconEntry>();
+  private readonly stems = new Map<string, LexiconEntry[]>();
+  private readonly squeezed = new Map<string, LexiconEntry>();
+  private readonly masked = new Map<string, LexiconEntry[]>();
+  readonly phrases = new Map<string, PhraseEntry[]>();
+  private readonly allow: Set<string>;
+  private readonly cache = new Map<string, LexiconEntry | null>();
+  private readonly compoundAss: LexiconEntry = { term: '-ass', kind: 'character', severity: 2, pos: 'n' };
+  private readonly compoundFucker: LexiconEntry = { term: 'fucker', kind: 'character', severity: 2, pos: 'n' };
+  private readonly compoundTard: LexiconEntry = { term: '-tard', kind: 'slur', severity: 3, pos: 'n' };
+
+  constructor(extra: readonly ExtraTerm[] = [], allow: readonly string[] = []) {
+    this.allow = new Set(allow.map(fold));
+    const entries: LexiconEntry[] = builtinEntries();
+    for (const e of extra) entries.push({ ...e, term: fold(e.term), kind: e.kind as InsultKind });
+    for (const e of entries) this.add(e);
+    for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+  }
+
+  private better(a: LexiconEntry | undefined, b: LexiconEntry): boolean {
+    // Keep the stronger reading of a word listed twice; a person noun over profanity.
+    if (!a) return true;
+    if (a.pos === 'x' && b.pos !== 'x') return true;
+    if (b.pos === 'x' && a.pos !== 'x') return false;
+    return b.severity > a.severity;
+  }
+
+  private put(map: Map<string, LexiconEntry>, key: string, e: LexiconEntry) {
+    if (this.better(map.get(key), e)) map.set(key, e);
+  }
+
+  private add(e: LexiconEntry) {
+    if (this.allow.has(e.term)) return;
+    const parts = e.term.split(/\s+/);
+    if (parts.length > 1) {
+      const list = this.phrases.get(parts[0]) ?? [];
+      list.push({ tokens: parts, entry: e });
+      this.phrases.set(parts[0], list);
+      // "pieceofshit", "sonofabitch": the phrase written as one word.
+      if (e.pos !== 'p') this.put(this.words, parts.join(''), e);
+      return;
+    }
+    const t = parts[0];
+    this.put(this.words, t, e);
+    if (e.pos === 'n') {
+      this.put(this.words, `${t}s`, e);
+      this.put(this.words, `${t}es`, e);
+    }
+    if (t.length >= 4) {
+      const st = stem(t);
+      const list = this.stems.get(st) ?? [];
+      list.push(e);
+      this.stems.set(st, list);
+      const sq = squeeze(t);
+      if (sq.length >= 4) this.put(this.squeezed, sq, e);
+      if (e.pos !== 'p') {
+        const key = `${t[0]}${t.length}`;
+        const list = this.masked.get(key) ?? [];
+        list.push(e);
+        this.masked.set(key, list);
+      }
+    }
+  }
+
+  /** The entry a single folded token reads as, or null. Memoised per token. */
+  lookup(norm: string): LexiconEntry | null {
+    let e = this.cache.get(norm);
+    if (e !== undefined) return e;
+    e = this.resolve(norm);
+    if (this.cache.size >= 100_000) this.cache.clear();
+    this.cache.set(norm, e);
+    return e;
+  }
+
+  private resolve(norm: string): LexiconEntry | null {
+    if (this.allow.has(norm)) return null;
+    const exact = this.words.get(norm);
+    if (exact) return exact;
+    if (norm.length < 3) return null;
+    if (/[*#]/.test(norm)) return this.maskedLookup(norm);
+    if (!/^[a-z]+$/.test(norm)) return null;
+    const sq = squeeze(norm);
+    if (sq !== norm) {
+      const hit = this.words.get(sq) ?? (sq.length >= 4 ? this.squeezed.get(sq) : undefined);
+      // A run of three ("stuuupid") is deliberate; a plain double ("looser") only counts for longer non-swear words
+      // ("assess" is not "asses").
+      if (hit && (/(.)\1\1/.test(norm) || (sq.length >= 5 && hit.pos !== 'x'))) return hit;
+    }
+    if (norm.length >= 4) {
+      // Plural and spelling slips through the stemmer ("hypocrits" → hypocrit); a verb form of a noun is not it.
+      // The word must be at least as long as the entry ("homely" is not read into "home").
+      for (const s of this.stems.get(stem(sq)) ?? []) {
+        if (sq.length >= s.term.length - 1 && !(s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed'))) return s;
+      }
+      if (norm.endsWith('in')) {
+        const g = this.words.get(`${norm}g`);
+        if (g) return g;
+      }
+    }
+    if (norm.length >= 6 && /(ass|azz|arse)$/.test(norm) && !ASS_WORDS.test(norm)) return this.compoundAss;
+    if (/^((mo|mu|mutha|mother|mada|motha)f+u+c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u+c*k+(er|a|ah|ers|as|az|ahs|erz))$/.test(norm)) return this.compoundFucker;
+    const sing = norm.endsWith('s') ? norm.slice(0, -1) : norm;
+    if (sing.length >= 6 && sing.endsWith('tard') && !TARD_WORDS.test(sing)) return this.compoundTard;
+    return null;
+  }
+
+  private maskedLookup(norm: string): LexiconEntry | null {
+    if (!/^[a-z]/.test(norm)) return null;
+    const list = this.masked.get(`${norm[0]}${norm.length}`);
+    if (!list) return null;
+    let best: LexiconEntry | null = null;
+    for (const e of list) {
+      let ok = true;
+      for (let i = 1; i < norm.length && ok; i++) {
+        const c = norm[i];
+        if (c !== '*' && c !== '#' && c !== e.term[i]) ok = false;
+      }
+      // People mask swear words: prefer a term listed as profanity, then the stronger term.
+      if (ok && (!best || (e.pos === 'x') > (best.pos === 'x') || ((e.pos === 'x') === (best.pos === 'x') && e.severity > best.severity)))
+        best = e;
+    }
+    // The term's best reading ("d*ck" → dick, the noun for a person).
+    return best ? (this.words.get(best.term) ?? best) : null;
+  }
+}

@@ -1,0 +1,81 @@
+import { foldToken, squeeze } from './fold.js';
+import { InsultLexicon } from './insult-lexicon-index.js';
+import { builtinEntries } from './lexicon.js';
+import { contentTerms, ReferenceIndex, overlap } from './relevance.js';
+import { dominantScript, englishStopwordRatio } from './script.js';
+import { quotedRanges, tokenize } from './tokens.js';
+
+describe('text helpers', () => {
+  it.each([
+    ['1d10t', 'idiot'],
+    ['M0R0N', 'moron'],
+    ['a$$', 'ass'],
+    ['b!tch', 'bitch'],
+    ["you're", 'youre'],
+    ['Ídíót', 'idiot'],
+    ['іdіоt', 'idiot'],
+    ['ｍｏｒｏｎ', 'moron'],
+    ['2nd', '2nd'],
+    ['brenda55', 'brenda55'],
+    ['2016', '2016'],
+  ])('folds %j to %j', (raw, folded) => expect(foldToken(raw).text).toBe(folded));
+
+  it('squeezes repeated letters', () => expect(squeeze('stuuuupiiid')).toBe('stupid'));
+
+  it('tokenizes with offsets into the original text', () => {
+    const text = '@USER You’re a f**k1ng 1d10t!!';
+    const toks = tokenize(text);
+    expect(toks.map((t) => [t.norm, text.slice(t.start, t.end)])).toEqual([
+      ['user', 'USER'],
+      ['youre', 'You’re'],
+      ['a', 'a'],
+      ['f**king', 'f**k1ng'],
+      ['idiot', '1d10t'],
+    ]);
+  });
+
+  it('finds quoted material: > lines (when the comment has its own lines too) and quotation marks', () => {
+    const text = '> you are wrong\nNo, "idiot" is not an argument.';
+    const r = quotedRanges(text);
+    expect(r.length).toBe(4);
+    expect(text.slice(r[0], r[1])).toBe('> you are wrong');
+    expect(text.slice(r[2], r[3])).toBe('"idiot"');
+    expect(quotedRanges('> only quoted lines\n> here')).toEqual([]);
+  });
+
+  it('reads lexicon words through inflection, spelling slips and masks, but not into other words', () => {
+    const lex = new InsultLexicon();
+    expect(lex.lookup('hypocrits')?.term).toBe('hypocrite');
+    expect(lex.lookup('idiots')?.term).toBe('idiot');
+    expect(lex.lookup('f**k')?.term).toBe('fuck');
+    expect(lex.lookup('d*ck')?.term).toBe('dick');
+    expect(lex.lookup('dumbass')?.term).toBe('dumbass');
+    expect(lex.lookup('libtards')?.term).toBe('libtard');
+    expect(lex.lookup('jeeneeass')?.term).toBe('-ass');
+    for (const w of ['class', 'compass', 'embarrass', 'mustard', 'standard', 'home', 'assess', 'scunthorpe']) {
+      expect(lex.lookup(w)).toBeNull();
+    }
+  });
+
+  it('grades every lexicon entry by severity and groups it by kind', () => {
+    const entries = builtinEntries();
+    const kinds = new Set(entries.map((e) => e.kind));
+    expect([...kinds].sort()).toEqual(['appearance', 'character', 'dehumanising', 'intellect', 'profanity', 'slur']);
+    for (const e of entries) expect([1, 2, 3]).toContain(e.severity);
+  });
+
+  it('measures overlap on stems, weighting common words down', () => {
+    const ref = new ReferenceIndex([['Belgium is ground zero for jihadi terrorism', 2]]);
+    const o = overlap(contentTerms('Belgian terrorists and the jihadi networks'), ref);
+    expect(o.shared).toBeGreaterThan(2);
+    expect(overlap(contentTerms('I like pancakes'), ref).shared).toBe(0);
+  });
+
+  it('names the dominant script and the share of English function words', () => {
+    expect(dominantScript('Hello world')).toBe('Latin');
+    expect(dominantScript('Привет, мир')).toBe('Cyrillic');
+    expect(dominantScript('!!')).toBeNull();
+    expect(englishStopwordRatio('the cat is on the mat')).toBeGreaterThan(0.5);
+    expect(englishStopwordRatio('hola', 5)).toBe(-1);
+  });
+});

@@ -1,0 +1,130 @@
+import { foldToken } from './fold.js';
+
+/** A word of the original text: where it is (UTF-16 offsets into the original), and its folded form. */
+export interface Token {
+  start: number;
+  end: number;
+  /** Folded: lower case, no accents, homoglyphs and l33t undone, apostrophes removed. */
+  norm: string;
+  /** The token needed l33t/digit swaps to read. */
+  leet: boolean;
+  /** Had an apostrophe inside ("you're", "he'll"). */
+  apos: boolean;
+  /** Written in capitals in the original (at least two letters, all upper case). */
+  upper: boolean;
+  /** Inside quoted material: a `>` line, or text between quotation marks. */
+  quoted: boolean;
+  /** What separates this token from the previous one: 0 space only, 1 a comma/colon/dash, 2 a sentence end. */
+  breakBefore: 0 | 1 | 2;
+}
+
+// Letters, marks, digits, and the symbols people write inside words to dodge filters (a$$, f**k, b!tch, @ss).
+const WORD_RE = /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu;
+const TRIM_LEAD = /^['’!*#|]+/u;
+const TRIM_TAIL = /['’!|@#$]+$/u;
+
+const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Ranges of quoted material: lines starting with `>` and text between “curly”, «guillemet» or paired straight
+ * double quotes. Returns a flat array [start0, end0, start1, end1, ...].
+ *
+ * A `>` line is a quote when it repeats the comment answered (`quotedFrom`, when known), or — without it — when the
+ * comment also has lines of its own; a comment made only of `>` lines is the author's own text (some people
+ * write that way, and it must not hide an insult).
+ */
+export function quotedRanges(text: string, quotedFrom?: string | null): number[] {
+  const ranges: number[] = [];
+  const lines: Array<[number, number, boolean]> = [];
+  let lineStart = 0;
+  let ownLines = 0;
+  while (lineStart <= text.length) {
+    let nl = text.indexOf('\n', lineStart);
+    if (nl < 0) nl = text.length;
+    let i = lineStart;
+    while (i < nl && (text[i] === ' ' || text[i] === '\t')) i++;
+    const quote = text[i] === '>' || text.startsWith('&gt;', i);
+    if (quote) lines.push([i, nl, true]);
+    else if (i < nl) ownLines++;
+    lineStart = nl + 1;
+  }
+  const source = quotedFrom ? letters(quotedFrom) : null;
+  for (const [a, b] of lines) {
+    const body = letters(text.slice(a, b));
+    const repeats = source !== null ? body.length > 0 && source.includes(body.slice(0, 40)) : ownLines > 0;
+    if (repeats) ranges.push(a, b);
+  }
+  // Quotation marks.
+  let open = -1;
+  let closer = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (open < 0) {
+      if (c === '"' || c === '“' || c === '«' || c === '„') {
+        open = i;
+        closer = c === '“' || c === '„' ? '”' : c === '«' ? '»' : '"';
+      }
+    } else if (c === closer || (closer === '”' && c === '"') || (closer === '"' && c === '”')) {
+      // Quotation marks around (nearly) the whole comment are packaging, not a quote of someone else.
+      if (!(open <= 2 && i >= text.trimEnd().length - 3) && i + 1 - open < text.length * 0.8) ranges.push(open, i + 1);
+      open = -1;
+    }
+  }
+  return ranges;
+}
+
+const inRanges = (ranges: number[], pos: number): boolean => {
+  for (let i = 0; i < ranges.length; i += 2) if (pos >= ranges[i] && pos < ranges[i + 1]) return true;
+  return false;
+};
+
+function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
+  let b: 0 | 1 | 2 = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // . ? ! ; newline end a sentence; , : - ( ) … separate a phrase.
+    if (c === 46 || c === 63 || c === 33 || c === 59 || c === 10 || c === 0x2026) return 2;
+    if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) b = 1;
+  }
+  return b;
+}
+
+/** Split text into tokens with original offsets. Pure; allocates only the small token array it returns. */
+export function tokenize(text: string, quoted: number[] = quotedRanges(text)): Token[] {
+  const tokens: Token[] = [];
+  let prevEnd = 0;
+  for (const m of text.matchAll(WORD_RE)) {
+    let raw = m[0];
+    let start = m.index;
+    const lead = TRIM_LEAD.exec(raw);
+    if (lead) {
+      start += lead[0].length;
+      raw = raw.slice(lead[0].length);
+    }
+    const tail = TRIM_TAIL.exec(raw);
+    if (tail) raw = raw.slice(0, raw.length - tail[0].length);
+    if (!raw) continue;
+    // A leading @ is a mention ("@USER"), not an a.
+    if (raw[0] === '@') {
+      start++;
+      raw = raw.slice(1);
+      if (!raw) continue;
+    }
+    // "it's" / "regime's": drop the possessive/clitic s so the word itself can match.
+    if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+    const { text: norm, leet } = foldToken(raw);
+    if (!norm) continue;
+    tokens.push({
+      start,
+      end: start + raw.length,
+      norm,
+      leet,
+      apos: /['’]/.test(raw),
+      upper: raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      quoted: quoted.length > 0 && inRanges(quoted, start),
+      breakBefore: tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start),
+    });
+    prevEnd = start + raw.length;
+  }
+  return tokens;
+}
