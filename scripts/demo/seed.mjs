@@ -1,7 +1,7 @@
 // Loads the demo thread through the real intake API (publisher upsert, then reader POSTs), so the worker triages
 // every comment exactly as it would in production. Re-running is safe: each comment carries an Idempotency-Key.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 /** The seed thread shared with the project, when this checkout has it; else our own small sample. */
 function loadThread(root) {
@@ -55,5 +55,5 @@ export async function seedDemo({ base, publisherKey, root }) {
     });
     ids.set(c.id, res.id);
   }
-  return `Loaded "${a.title}" with ${thread.comments.length} comments from ${file.replace(`${root}/`, '')}.`;
+  return `Loaded "${a.title}" with ${thread.comments.length} comments from ${relative(root, file)}.`;
 }

@@ -33,7 +33,7 @@ export class CommentEntity {
 
   /**
    * Groups an author's comments (repeat/flood rules, author lists): `id:<authorId>` when the publisher sent one,
-   * else `ip:<hashed IP>`, else `name:<lower-cased name>`.
+   * else `ip:<hashed IP>:<lower-cased name>`, else `name:<lower-cased name>`.
    */
   @Column({ name: 'author_key', type: 'text' })
   authorKey: string;

@@ -38,7 +38,10 @@ export class CommentsService {
     if (!article.commentsOpen) throw new ConflictException(`comments on article "${externalId}" are closed`);
 
     const ipHash = meta.ip ? this.hashIp(meta.ip) : null;
-    const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}` : `name:${dto.authorName.toLowerCase()}`;
+    // An author is the publisher's author id when it sends one; else a name from an address (two readers behind one
+    // office NAT are two authors; one reader's flood from one address is also caught by the per-IP rate limit).
+    const name = dto.authorName.toLowerCase();
+    const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}:${name}` : `name:${name}`;
     const created = await this.dataSource.transaction(async (m) => {
       if (dto.parentId) {
         const parent = await m.findOne(CommentEntity, { where: { id: dto.parentId }, select: { id: true, articleId: true } });

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Who wrote what: `comments.author_key` (the publisher's author id when it sent one, else the poster's hashed IP)
+ * Who wrote what: `comments.author_key` (the publisher's author id when it sent one, else hashed IP + name)
  * groups an author's comments for the repeat/flood rules; `authors` holds the moderators' lists (blocked,
  * always-review, trusted). Seeds the default shouting, repeat, flood and author rules.
  */
@@ -11,7 +11,7 @@ export class AuthorListsAndHistoryRules1764403200000 implements MigrationInterfa
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE comments ADD COLUMN author_key text`);
     await q.query(`
-      UPDATE comments SET author_key = COALESCE('id:' || author_id, 'ip:' || ip_hash, 'name:' || lower(author_name))`);
+      UPDATE comments SET author_key = COALESCE('id:' || author_id, 'ip:' || ip_hash || ':' || lower(author_name), 'name:' || lower(author_name))`);
     await q.query(`ALTER TABLE comments ALTER COLUMN author_key SET NOT NULL`);
     await q.query(`CREATE INDEX comments_author_key_idx ON comments (author_key, received_at DESC)`);
     await q.query(`DROP INDEX IF EXISTS comments_author_idx`);
