@@ -28,6 +28,15 @@ export class TriageService {
     private readonly moderation: ModerationService,
   ) {}
 
+  /** The article's other approved comments, newest first: the thread the off-topic rule reads for context. */
+  private async thread(c: CommentEntity): Promise<NonNullable<RuleInput['thread']>> {
+    return this.dataSource.query(
+      `SELECT title, body FROM comments WHERE article_id = $1 AND status = 'approved' AND id <> $2
+        ORDER BY received_at DESC LIMIT ${THREAD_LIMIT}`,
+      [c.articleId, c.id],
+    );
+  }
+
   /** The author's list status and their comments before this one within the longest window a rule reads. */
   private async authorContext(c: CommentEntity, minutes: number): Promise<NonNullable<RuleInput['author']>> {
     const [listed] = await this.dataSource.query(`SELECT status FROM authors WHERE key = $1`, [c.authorKey]);
@@ -54,9 +63,12 @@ export class TriageService {
     if (await this.dataSource.getRepository(TriageDecisionEntity).existsBy({ commentId })) return 'already-decided';
 
     const [rules, site] = await Promise.all([this.rules.activeRules(), this.settings.get()]);
-    const author = await this.authorContext(comment, Math.max(0, ...rules.map((r) => r.historyMinutes)));
+    const [author, thread] = await Promise.all([
+      this.authorContext(comment, Math.max(0, ...rules.map((r) => r.historyMinutes))),
+      this.thread(comment),
+    ]);
     const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(comment), author });
+    const outcomes = runRules(rules, { ...toRuleInput(comment), author, thread });
     const verdict = decide(outcomes, {
       autoApprove: site.autoApprove,
       preModerate: site.preModerate || (comment.article?.preModerate ?? false),
@@ -127,6 +139,8 @@ export class TriageService {
 
 /** At most this many earlier comments are handed to history rules (a flood beyond it already fires). */
 const HISTORY_LIMIT = 200;
+/** How many of the article's approved comments the off-topic rule gets as context. */
+const THREAD_LIMIT = 50;
 
 export function toRuleInput(c: CommentEntity): RuleInput {
   return {

@@ -14,6 +14,8 @@ export interface RuleInput {
   };
   article: { title: string; subtitle: string | null; body: string | null } | null;
   parent: { title: string | null; body: string; authorName: string } | null;
+  /** The article's other approved comments, newest first (up to 50): context for relevance. */
+  thread?: ReadonlyArray<{ title: string | null; body: string }>;
   /**
    * What the worker knows about the author: their moderation list status and their earlier comments (newest first,
    * within the longest window any rule asks for). Absent when there is no history to give (the tester, evals).

@@ -8,6 +8,7 @@
  * off_topic rows: {"comment_id", "comment_text", "article_title", "article_text", "label"?, "parent_text"?}
  *                 label "on_topic"/"off_topic"; title or text may be null
  * Output: one line per input row, same order: {"id", "score", "flagged"}. With labels: P, R, F1, ROC AUC on stdout.
+ * `--config JSON` scores with another config (merged over the defaults) for what-if runs.
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -26,7 +27,7 @@ interface Row {
 
 const RECEIVED = new Date(0);
 
-function parseArgs(argv: string[]): { task: Task; input: string; output: string | null } {
+function parseArgs(argv: string[]): { task: Task; input: string; output: string | null; config: unknown } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -40,11 +41,13 @@ function parseArgs(argv: string[]): { task: Task; input: string; output: string 
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl]\n',
+      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON]\n',
     );
     process.exit(2);
   }
-  return { task, input, output: args.get('output') || null };
+  // --config '{"threshold":0.5}': try another config than the default (what-if runs; the default is what ships).
+  const config: unknown = args.has('config') ? JSON.parse(args.get('config') as string) : {};
+  return { task, input, output: args.get('output') || null, config };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v == null ? null : String(v));
@@ -114,11 +117,11 @@ function withThreads(rows: Row[]): OffTopicInput[] {
 }
 
 async function main() {
-  const { task, input, output } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config } = parseArgs(process.argv.slice(2));
   const evaluate: (i: RuleInput) => RuleVerdict =
     task === 'insult'
-      ? insultRule.compile(insultConfigSchema.parse({}))
-      : offTopicRule.compile(offTopicConfigSchema.parse({}));
+      ? insultRule.compile(insultConfigSchema.parse(config))
+      : offTopicRule.compile(offTopicConfigSchema.parse(config));
 
   const rows = await readRows(task, input);
   const inputs: RuleInput[] = task === 'off_topic' ? withThreads(rows) : rows.map((r) => r.input);

@@ -86,6 +86,10 @@ describe('insult rule', () => {
       ["He'll be there at ten, and we'd better be on time."],
       ['Reply to brenda55: thanks for the link.'],
       ['I feel like an idiot for missing the deadline.'],
+      ['This budget trick might fool the voters, but not the markets.'],
+      ['You can easily get lost in the details of the report.'],
+      ['The ignorance of the voters is astounding, said the columnist.'],
+      ['Both teams played a stupid game tonight.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -56,7 +56,7 @@ const SKIP = set(
     'most more quite pretty bunch of lot all some and or but too as like kind sort pack full bloody damn freaking ' +
     'frigging fcking fucking fuckin effing stinking sorry sad poor old young fat self serving have has had ' +
     'being also still now only even always and then again certainly definitely simply nothing good for this that ' +
-    'certified proven bonafide genuine both either to',
+    'certified proven bonafide genuine both either to sir madam mr mrs ms pal buddy mate',
 );
 const AUX_QUESTION = set('are is were was do does did can could would will arent isnt');
 /** Nouns for people: an adjective before one of these is about a person ("stupid people"), not a thing. */
@@ -69,7 +69,9 @@ const PERSON_NOUNS = set(
     'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures',
 );
 
-export const SEVERITY_WEIGHT = [0, 0.35, 0.6, 0.85];
+/** Before a noun, these make it a verb ("might fool the voters", "to troll", "can't fool me"). */
+const VERB_CONTEXT = set('to might will can could would may must should cant wont dont doesnt didnt shall gonna wanna lets');
+export const SEVERITY_WEIGHT = [0, 0.35, 0.7, 0.95];
 const PERSON_PRONOUNS = set('you u ya youre ur your he hes she shes him her his they theyre them their');
 
 /** How strongly a hit is aimed at someone: factor on the severity weight, and the pattern that decided it. */
@@ -114,7 +116,7 @@ function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry 
  * its aim, capped at 0.97.
  */
 export const TUNE = {
-  direct: 1.5, // you are X / you X / X like you / X, you are
+  direct: 2.0, // you are X / you X / X like you / X, you are
   yourNoun: 1.0, // your X (noun): "your stupid ass"
   yourQuality: 0.8, // your X (quality): "your stupidity"
   group: 1.2, // they/these people are X
@@ -125,8 +127,8 @@ export const TUNE = {
   exclaim: 1.3, // what a X / such X
   vocative: 1.2, // "Idiot!", "hey moron"
   phrase: 1.3, // directed phrases: shut up, shame on you
-  untargetedNoun: 0.5,
-  untargetedNounAddressed: 0.75, // ... in a comment that addresses "you"
+  untargetedNoun: 0.8,
+  untargetedNounAddressed: 0.8, // ... in a comment that addresses "you"
   untargetedSlur: 0.8,
   gap: 0.8, // per unknown word skipped between target and hit
   reported: 0.25, // "called them traitors"
@@ -166,11 +168,17 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   if (!aim && pos === 'n' && (!next || next.breakBefore >= 1)) {
     let k = first;
     let adjective = false;
-    while (k > 0 && toks[k].breakBefore === 0 && (covered[k - 1] || SKIP.has(toks[k - 1].norm) || SECOND.has(toks[k - 1].norm) || toks[k - 1].norm === 'hey')) {
+    let unknown = entry.ambiguous ? 1 : 0;
+    while (k > 0 && toks[k].breakBefore === 0) {
+      const w = toks[k - 1].norm;
       if (covered[k - 1]) adjective = true;
+      else if (NEGATION.has(w) || COPULA.has(w) || REPORTING.has(w) || FIRST.has(w) || AUX_QUESTION.has(w)) {
+        k = -1;
+        break;
+      } else if (!SKIP.has(w) && !SECOND.has(w) && w !== 'hey' && unknown++ > 0) break;
       k--;
     }
-    if (toks[k].breakBefore >= 1 && (!entry.ambiguous || adjective)) aim = { factor: TUNE.vocative, pattern: 'vocative', negated: false };
+    if (k >= 0 && toks[k].breakBefore >= 1 && (!entry.ambiguous || adjective)) aim = { factor: TUNE.vocative, pattern: 'vocative', negated: false };
   }
   for (let k = first - 1, steps = 0; !aim && k >= 0 && steps < 8; k--, steps++) {
     if (toks[k + 1].breakBefore === 2 || toks[k].quoted) break;
@@ -276,7 +284,13 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
         }
       }
       if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
-      else if (aim.pattern === 'untargeted') aim = { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
+      else if (aim.pattern === 'untargeted') {
+        // "Pathetic little boy." — an adjective and a person noun making up the whole sentence: a vocative.
+        let end = j;
+        while (end + 1 < toks.length && toks[end + 1].breakBefore === 0 && (PERSON_NOUNS.has(toks[end + 1].norm) || covered[end + 1])) end++;
+        const alone = toks[first].breakBefore >= 1 && (end + 1 >= toks.length || toks[end + 1].breakBefore >= 1);
+        aim = alone ? { ...aim, factor: TUNE.vocative, pattern: 'vocative' } : { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
+      }
     }
   }
   // "as naive as you were told": a comparison, not a label.
@@ -357,6 +371,8 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             }
           }
           if (!entry) continue;
+          // A person noun used as a verb is not name-calling ("this might fool voters").
+          if (entry.pos === 'n' && last === i && i > 0 && VERB_CONTEXT.has(toks[i - 1].norm) && toks[i].breakBefore === 0) continue;
           if (t.quoted) {
             quotedHits++;
             i = last;

@@ -31,13 +31,11 @@ export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
 export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFree: 0.95, otherScript: 0.95, thread: 1.5 };
 
 /**
- * A comment with its thread: the other comments under the same article. `RuleInput` does not carry the thread yet;
- * when given (the eval command passes it), words that the article's most on-topic comments share add to relevance
- * (pseudo-relevance feedback), which helps when the article is only a title.
+ * A comment with its thread (`RuleInput.thread`: the article's other approved comments, which the worker and the
+ * eval command pass): words that the article's most on-topic comments share add to relevance (pseudo-relevance
+ * feedback), which helps when the article is only a title.
  */
-export interface OffTopicInput extends RuleInput {
-  thread?: ReadonlyArray<{ title: string | null; body: string }>;
-}
+export type OffTopicInput = RuleInput;
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ly|be|io|co|tv|gov|edu|uk|ca|info)(?:\/\S*)?/giu;
 /** Words that carry no topic in a post: pointers to elsewhere and chat fillers. */
@@ -110,6 +108,19 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       threshold,
       evidence: { summary, terms: [] as string[], ...extra },
     });
+
+    // A thread changes with every new comment, but its comments do not: their terms are computed once (bounded memo).
+    const termsByComment = new Map<string, Term[]>();
+    const threadCommentTerms = (c: { title: string | null; body: string }): Term[] => {
+      const key = c.title ? `${c.title}\n${c.body}` : c.body; // the body string itself: its hash is cached
+      let t = termsByComment.get(key);
+      if (!t) {
+        t = contentTerms(stripQuoted(key));
+        if (termsByComment.size >= 20_000) termsByComment.delete(termsByComment.keys().next().value as string);
+        termsByComment.set(key, t);
+      }
+      return t;
+    };
 
     return (input: OffTopicInput) => {
       const raw = commentFields(input)
@@ -196,7 +207,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         const key = `${articleText}\u0002${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
         let fb = threads.get(key);
         if (!fb) {
-          fb = new ThreadFeedback(aIdx, thread.map((c) => contentTerms(stripQuoted(`${c.title ?? ''}\n${c.body}`))), thread.map((c) => c.body));
+          fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body));
           if (threads.size >= 256) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }

@@ -22,6 +22,17 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
   schema: repeatConfigSchema,
   historyMinutes: (config) => config.windowMinutes,
   compile(config) {
+    // An author's earlier comments come back with each new comment: their shingles are computed once (bounded memo).
+    const memo = new Map<string, Set<string>>();
+    const shinglesOf = (text: string) => {
+      let s = memo.get(text);
+      if (!s) {
+        s = shingles(text);
+        if (memo.size >= 20_000) memo.delete(memo.keys().next().value as string);
+        memo.set(text, s);
+      }
+      return s;
+    };
     return (input) => {
       const text = `${input.comment.title ?? ''} ${input.comment.body}`;
       const threshold = config.minSimilarity;
@@ -36,7 +47,7 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
       for (const h of current) {
         if (h.receivedAt.getTime() < since) continue;
         if (!config.acrossArticles && h.articleId !== input.comment.articleId) continue;
-        const sim = jaccard(mine, shingles(`${h.title ?? ''} ${h.body}`));
+        const sim = jaccard(mine, shinglesOf(`${h.title ?? ''} ${h.body}`));
         if (sim >= threshold) matches.push({ id: h.id, similarity: Math.round(sim * 100) / 100 });
         best = Math.max(best, sim);
       }

@@ -120,7 +120,7 @@ export class InsultLexicon {
     if (norm.length >= 4) {
       // Plural and spelling slips through the stemmer ("hypocrits" → hypocrit); a verb form of a noun is not it.
       // The word must be at least as long as the entry ("homely" is not read into "home").
-      for (const s of this.stems.get(stem(sq)) ?? []) {
+      for (const s of [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])]) {
         if (sq.length >= s.term.length - 1 && !(s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed'))) return s;
       }
       if (norm.endsWith('in')) {
@@ -129,7 +129,7 @@ export class InsultLexicon {
       }
     }
     if (norm.length >= 6 && /(ass|azz|arse)$/.test(norm) && !ASS_WORDS.test(norm)) return this.compoundAss;
-    if (/^((mo|mu|mutha|mother|mada|motha)f+u+c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u+c*k+(er|a|ah|ers|as|az|ahs|erz))$/.test(norm)) return this.compoundFucker;
+    if (/^((mo|mu|m|mutha|mother|mada|motha)f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)|f+u+c*k+(stick|face|nut|wad|boy|bag|muppet))$/.test(norm)) return this.compoundFucker;
     const sing = norm.endsWith('s') ? norm.slice(0, -1) : norm;
     if (sing.length >= 6 && sing.endsWith('tard') && !TARD_WORDS.test(sing)) return this.compoundTard;
     return null;

@@ -52,7 +52,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'pea_brained dumbest stupidest',
       n: 'idiot moron imbecile cretin dunce dimwit halfwit dolt simpleton ignoramus airhead bonehead knucklehead ' +
         'meathead pinhead blockhead numbskull numbnuts nincompoop dumbo dummy dumbass dumdum dingbat dipstick ' +
-        'lamebrain birdbrain',
+        'lamebrain birdbrain dumb_ass stupid_ass dikhead',
     },
   },
   character: {
@@ -94,7 +94,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
     },
   },
   dehumanising: {
-    1: { n: 'animal beast brute savage barbarian monkey baboon donkey mule sheep lemming drone robot zombie' },
+    1: { n: 'animal chimp ape beast brute savage barbarian monkey baboon donkey mule sheep lemming drone robot zombie' },
     2: {
       n: 'vermin parasite cockroach roach maggot worm leech louse lice slug slime subhuman sub_human trash ' +
         'garbage filth rubbish scum pond_scum cancer disease plague virus swine hog dog mongrel cur hyena jackal ' +
@@ -122,6 +122,10 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
 /** Directed phrases: they target by themselves. Severity by phrase. */
 const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['shame_on_you', 2, 'character'],
+  ['you_suck', 2, 'profanity'],
+  ['u_suck', 2, 'profanity'],
+  ['you_all_suck', 2, 'profanity'],
+  ['you_people_suck', 2, 'profanity'],
   ['shame_on_u', 2, 'character'],
   ['shut_up', 1, 'character'],
   ['shut_your_mouth', 2, 'character'],
@@ -154,8 +158,6 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['get_a_clue', 2, 'intellect'],
   ['grow_up', 1, 'character'],
   ['grow_a_pair', 2, 'character'],
-  ['get_lost', 1, 'character'],
-  ['go_away', 1, 'character'],
   ['your_mom', 2, 'profanity'],
   ['your_mother', 1, 'profanity'],
   ['yo_mama', 2, 'profanity'],

@@ -121,13 +121,23 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
  * stems that at least two of them use (and the article does not) become extra evidence of relevance. A comment is
  * never its own evidence: its own contribution is removed when it is one of the `k`.
  */
+/** overlap(terms, article).shared, remembered per (terms array, article index): thread comments recur. */
+const sharedMemo = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, number>>();
+function sharedWith(terms: readonly Term[], article: ReferenceIndex): number {
+  let byArticle = sharedMemo.get(terms);
+  if (!byArticle) sharedMemo.set(terms, (byArticle = new WeakMap()));
+  let s = byArticle.get(article);
+  if (s === undefined) byArticle.set(article, (s = overlap(terms, article).shared));
+  return s;
+}
+
 export class ThreadFeedback {
   private readonly df = new Map<string, number>();
   private readonly top = new Set<string>();
   private readonly k: number;
 
   constructor(article: ReferenceIndex, comments: ReadonlyArray<readonly Term[]>, bodies: readonly string[], k = 10) {
-    const scored = comments.map((t, i) => ({ i, s: overlap(t, article).shared })).filter((x) => x.s > 0);
+    const scored = comments.map((t, i) => ({ i, s: sharedWith(t, article) })).filter((x) => x.s > 0);
     scored.sort((a, b) => b.s - a.s);
     const chosen = scored.slice(0, k);
     this.k = Math.max(chosen.length, 1);
