@@ -102,6 +102,10 @@ async function main(): Promise<void> {
   const broken = rules.filter((r) => !r.evaluate);
   if (broken.length) throw new Error(`rules did not compile: ${broken.map((r) => `${r.spec.name}: ${r.compileError}`).join('; ')}`);
 
+  // A rule that errors is fast and wrong: refuse to time it.
+  const errors = inputs.flatMap((input) => runRules(rules, input).filter((o) => o.outcome === 'error'));
+  if (errors.length) throw new Error(`${errors.length} error outcomes, e.g. ${errors[0].rule.name}: ${errors[0].evidence.summary}`);
+
   console.log(`texts: ${texts.length.toLocaleString('en-US')} from ${source}; node ${process.version}; ${runs} timed runs each (median)`);
   const heapBefore = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;

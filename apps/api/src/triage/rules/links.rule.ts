@@ -46,7 +46,6 @@ export const linksRule: RuleDefinition<LinksConfig> = {
       const spans: EvidenceSpan[] = [];
       const deniedHosts = new Set<string>();
       for (const { field, text } of commentFields(input)) {
-        if (!linkify.pretest(text)) continue; // cheap check first: most comments have no link at all
         for (const m of linkify.match(text) ?? []) {
           const host = hostOf(m.url);
           const bad = host !== null && isDenied(host);
