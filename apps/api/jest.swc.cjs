@@ -16,7 +16,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|fast-check|pure-rand)/)'],
   moduleNameMapper: {
     '^@sift/shared$': path.join(__dirname, '../../libs/shared/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',

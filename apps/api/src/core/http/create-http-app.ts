@@ -21,16 +21,40 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
     new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.http.trustProxy }),
     { logger: opts.logger === false ? false : nestLogLevels(config.logLevel) },
   );
+  requireJsonBodies(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
+  // CORS allow-list: only CORS_ORIGINS (publisher sites calling the public API from their pages) get CORS headers;
+  // any other origin gets none, so browsers refuse to hand it the answer. No cookies are used, so no credentials.
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
-    exposedHeaders: ['Content-Range', 'Retry-After'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT'],
+    allowedHeaders: ['Content-Type', 'Authorization', 'Idempotency-Key', 'If-None-Match', 'X-Api-Key'],
+    exposedHeaders: ['Content-Range', 'Retry-After', 'ETag'],
+    credentials: false,
+    maxAge: 600,
   });
   app.enableShutdownHooks();
   setUpDocs(app);
   await serveDashboard(app, config);
   return app;
+}
+
+/**
+ * The API speaks JSON only: a request with a body of another type (a cross-site HTML form post, XML) is refused
+ * with 415 before it reaches a route, so no form can post comments without CORS having a say.
+ */
+function requireJsonBodies(app: NestFastifyApplication): void {
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', async (req, reply) => {
+      if (req.method !== 'POST' && req.method !== 'PUT' && req.method !== 'PATCH') return;
+      const type = req.headers['content-type'];
+      const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+      if (!hasBody || (type && /^application\/(?:[\w.+-]+\+)?json\b/i.test(type))) return;
+      await reply.code(415).send({ statusCode: 415, error: 'Unsupported Media Type', message: 'send the request body as JSON (Content-Type: application/json)' });
+    });
 }
 
 function setUpDocs(app: INestApplication): void {
