@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+
+// Reads the repository's docker-compose.yml (no Docker needed) and checks what operators rely on.
+interface Service {
+  image?: string;
+  build?: { context: string; target?: string };
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: unknown };
+  depends_on?: Record<string, { condition: string }>;
+}
+const compose = parse(readFileSync(join(__dirname, '../../../../docker-compose.yml'), 'utf8'), { merge: true }) as {
+  services: Record<string, Service>;
+};
+const s = compose.services;
+
+describe('docker-compose.yml', () => {
+  it('has postgres, redis, a one-shot migrate, api, worker and dashboard', () => {
+    expect(Object.keys(s).sort()).toEqual(['api', 'dashboard', 'migrate', 'postgres', 'redis', 'worker']);
+  });
+
+  it('runs api, worker and migrate from one image, each with its own entrypoint', () => {
+    const images = new Set(['api', 'worker', 'migrate'].map((n) => s[n].image));
+    expect(images.size).toBe(1);
+    expect(s.migrate.build?.target).toBe('app');
+    expect(s.api.command).toEqual(['node', 'dist/apps/api/main.js']);
+    expect(s.worker.command).toEqual(['node', 'dist/apps/api/worker.js']);
+    expect(s.migrate.command).toEqual(['node', 'dist/apps/api/migrate.js']);
+  });
+
+  it('has healthchecks on every long-running service but the worker and dashboard, and waits on them', () => {
+    for (const name of ['postgres', 'redis', 'api']) expect(s[name].healthcheck?.test).toBeDefined();
+    expect(s.migrate.depends_on?.postgres.condition).toBe('service_healthy');
+    for (const name of ['api', 'worker']) {
+      expect(s[name].depends_on?.migrate.condition).toBe('service_completed_successfully');
+      expect(s[name].depends_on?.redis.condition).toBe('service_healthy');
+    }
+    expect(s.dashboard.depends_on?.api.condition).toBe('service_healthy');
+  });
+
+  it('never lets Redis evict queue keys', () => {
+    const cmd = (s.redis.command ?? []).join(' ');
+    expect(cmd).toMatch(/--maxmemory-policy noeviction/);
+  });
+
+  it('bakes in no secret: every secret comes from the environment', () => {
+    for (const name of ['api', 'worker', 'migrate']) {
+      const env = s[name].environment ?? {};
+      for (const key of ['JWT_SECRET', 'PUBLISHER_API_KEYS']) expect(env[key]).toMatch(/^\$\{[A-Z_]+:\?/);
+      expect(env.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
+      expect(env.NODE_ENV).toBe('production');
+    }
+  });
+});
