@@ -4,12 +4,32 @@ import { IsNull, Repository } from 'typeorm';
 import { type CompiledRule, compileRule } from '../triage/engine/engine.js';
 import { RuleEntity } from './rule.entity.js';
 
+/**
+ * Changes whenever an active rule is added, removed, enabled, disabled or saved (every save bumps `version`;
+ * `updated_at` catches the rest).
+ */
+export const RULES_FINGERPRINT_SQL = `(SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
+   FROM rules WHERE enabled AND deleted_at IS NULL)`;
+
 /** Reads the rule set. Compiled rules are cached per `id@version`, so a save takes effect on the next comment. */
 @Injectable()
 export class RulesService {
   private readonly compiled = new Map<string, CompiledRule>();
 
   constructor(@InjectRepository(RuleEntity) private readonly rules: Repository<RuleEntity>) {}
+
+  private last: { fingerprint: string; rules: CompiledRule[] } | null = null;
+
+  /**
+   * The active rules when the caller already knows the rule set's fingerprint (`RULES_FINGERPRINT_SQL`, read in the
+   * same query as the comment): no reload while it is unchanged.
+   */
+  async activeRulesFor(fingerprint: string): Promise<CompiledRule[]> {
+    if (this.last?.fingerprint === fingerprint) return this.last.rules;
+    const rules = await this.activeRules();
+    this.last = { fingerprint, rules };
+    return rules;
+  }
 
   /** Every enabled rule (live and shadow), compiled, in a stable order. */
   async activeRules(): Promise<CompiledRule[]> {

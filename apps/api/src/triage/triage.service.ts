@@ -1,21 +1,65 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import type { AuthorListStatus, CommentStatus } from '@sift/shared';
 import { DataSource } from 'typeorm';
-import { CommentEntity } from '../comments/comment.entity.js';
 import { ModerationService } from '../moderation/moderation.service.js';
-import { RulesService } from '../rules/rules.service.js';
-import { SettingsService } from '../settings/settings.service.js';
+import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
 import { decide, type RuleOutcome, runRules } from './engine/engine.js';
 import type { RuleInput } from './engine/rule.js';
-import { TriageDecisionEntity } from './triage-decision.entity.js';
-import { TriageFlagEntity } from './triage-flag.entity.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';
+
+/** At most this many earlier comments are handed to history rules (a flood beyond it already fires). */
+const HISTORY_LIMIT = 200;
+/** How many of the article's approved comments the off-topic rule gets as context. */
+const THREAD_LIMIT = 50;
+
+/** Everything triage needs about one comment, read in one round trip. */
+interface TriageContext {
+  id: string;
+  article_id: string;
+  author_key: string;
+  author_name: string;
+  author_id: string | null;
+  title: string | null;
+  body: string;
+  status: CommentStatus;
+  version: number;
+  received_at: Date;
+  a_title: string;
+  a_subtitle: string | null;
+  a_body: string | null;
+  a_pre_moderate: boolean;
+  p_title: string | null;
+  p_body: string | null;
+  p_author_name: string | null;
+  decided: boolean;
+  author_status: AuthorListStatus | null;
+  auto_approve: boolean;
+  site_pre_moderate: boolean;
+  rules_fingerprint: string;
+}
+
+const CONTEXT_SQL = `
+  SELECT c.id, c.article_id, c.author_key, c.author_name, c.author_id, c.title, c.body, c.status, c.version, c.received_at,
+         a.title AS a_title, a.subtitle AS a_subtitle, a.body AS a_body, a.pre_moderate AS a_pre_moderate,
+         p.title AS p_title, p.body AS p_body, p.author_name AS p_author_name,
+         EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = c.id) AS decided,
+         (SELECT status FROM authors WHERE key = c.author_key) AS author_status,
+         s.auto_approve, s.pre_moderate AS site_pre_moderate,
+         ${RULES_FINGERPRINT_SQL} AS rules_fingerprint
+    FROM comments c
+    JOIN articles a ON a.id = c.article_id
+    LEFT JOIN comments p ON p.id = c.parent_id
+    CROSS JOIN site_settings s
+   WHERE c.id = $1 AND s.id = 1`;
 
 /**
  * Runs the rule engine over one comment and records the decision. Idempotent: the decision is unique per comment,
  * so a job that runs twice (a crash, a stalled job) leaves one decision. The status moves only from `pending`,
  * through ModerationService, in the same transaction; a human decision is never overturned.
+ * Hot path: raw SQL, few round trips (one read of the comment, article, parent, author list, settings and rule-set
+ * fingerprint; history and thread in parallel; decision and flags in one statement).
  */
 @Injectable()
 export class TriageService {
@@ -24,136 +68,124 @@ export class TriageService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RulesService,
-    private readonly settings: SettingsService,
     private readonly moderation: ModerationService,
   ) {}
 
+  async triage(commentId: string): Promise<TriageResult> {
+    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
+    if (!ctx) return 'missing';
+    if (ctx.decided) return 'already-decided';
+
+    const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
+    const historyMinutes = Math.max(0, ...rules.map((r) => r.historyMinutes));
+    const [history, thread] = await Promise.all([this.history(ctx, historyMinutes), this.thread(ctx)]);
+    const started = performance.now();
+    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread });
+    const verdict = decide(outcomes, {
+      autoApprove: ctx.auto_approve,
+      preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
+      trustedAuthor: ctx.author_status === 'trusted',
+    });
+    const durationMs = performance.now() - started;
+    const recorded = outcomes.filter((o) => o.outcome !== 'pass');
+    const willApply = ctx.status === 'pending';
+
+    return this.dataSource.transaction(async (m) => {
+      const [inserted]: Array<{ id: string }> = await m.query(
+        `WITH d AS (
+           INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7)
+           ON CONFLICT (comment_id) DO NOTHING
+           RETURNING id),
+         f AS (
+           INSERT INTO triage_flags (decision_id, comment_id, rule_id, rule_name, rule_type, rule_version, action, mode,
+                                     outcome, score, threshold, evidence)
+           SELECT d.id, $1, x.rule_id, x.rule_name, x.rule_type, x.rule_version, x.action, x.mode, x.outcome, x.score,
+                  x.threshold, x.evidence
+             FROM d, jsonb_to_recordset($8::jsonb) AS x(rule_id uuid, rule_name text, rule_type text, rule_version int,
+                  action text, mode text, outcome text, score float8, threshold float8, evidence jsonb))
+         SELECT id FROM d`,
+        [
+          commentId,
+          verdict.status,
+          willApply,
+          rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
+          outcomes.filter((o) => o.outcome === 'hit').length,
+          outcomes.filter((o) => o.outcome === 'error').length,
+          durationMs,
+          JSON.stringify(
+            recorded.map((o) => ({
+              rule_id: o.rule.id,
+              rule_name: o.rule.name,
+              rule_type: o.rule.type,
+              rule_version: o.rule.version,
+              action: o.rule.action,
+              mode: o.rule.mode,
+              outcome: o.outcome,
+              score: o.score,
+              threshold: o.threshold,
+              evidence: o.evidence,
+            })),
+          ),
+        ],
+      );
+      if (!inserted) return 'already-decided';
+
+      const changed = willApply
+        ? await this.moderation.transition(m, {
+            commentId,
+            expectedVersion: ctx.version,
+            from: ['pending'],
+            to: verdict.status,
+            actor: { type: 'rule' },
+            reason: summarize(recorded, verdict.status),
+            details: { decisionId: inserted.id },
+            priority: verdict.priority,
+          })
+        : null;
+      if (willApply && !changed) {
+        await m.query(`UPDATE triage_decisions SET applied = false WHERE id = $1`, [inserted.id]);
+      }
+      if (!changed) this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
+      return 'decided';
+    });
+  }
+
   /** The article's other approved comments, newest first: the thread the off-topic rule reads for context. */
-  private async thread(c: CommentEntity): Promise<NonNullable<RuleInput['thread']>> {
+  private thread(c: TriageContext): Promise<NonNullable<RuleInput['thread']>> {
     return this.dataSource.query(
       `SELECT title, body FROM comments WHERE article_id = $1 AND status = 'approved' AND id <> $2
         ORDER BY received_at DESC LIMIT ${THREAD_LIMIT}`,
-      [c.articleId, c.id],
+      [c.article_id, c.id],
     );
   }
 
-  /** The author's list status and their comments before this one within the longest window a rule reads. */
-  private async authorContext(c: CommentEntity, minutes: number): Promise<NonNullable<RuleInput['author']>> {
-    const [listed] = await this.dataSource.query(`SELECT status FROM authors WHERE key = $1`, [c.authorKey]);
-    if (minutes <= 0) return { status: listed?.status ?? null, history: [] };
+  /** The author's comments before this one within the longest window a rule reads. */
+  private async history(c: TriageContext, minutes: number): Promise<NonNullable<RuleInput['author']>['history']> {
+    if (minutes <= 0) return [];
     const rows: Array<{ id: string; article_id: string; title: string | null; body: string; received_at: Date }> =
       await this.dataSource.query(
         `SELECT id, article_id, title, body, received_at FROM comments
           WHERE author_key = $1 AND id <> $2 AND received_at <= $3 AND received_at > $3 - make_interval(mins => $4)
           ORDER BY received_at DESC LIMIT ${HISTORY_LIMIT}`,
-        [c.authorKey, c.id, c.receivedAt, minutes],
+        [c.author_key, c.id, c.received_at, minutes],
       );
-    return {
-      status: listed?.status ?? null,
-      history: rows.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: r.received_at })),
-    };
-  }
-
-  async triage(commentId: string): Promise<TriageResult> {
-    const comment = await this.dataSource.getRepository(CommentEntity).findOne({
-      where: { id: commentId },
-      relations: { article: true, parent: true },
-    });
-    if (!comment) return 'missing';
-    if (await this.dataSource.getRepository(TriageDecisionEntity).existsBy({ commentId })) return 'already-decided';
-
-    const [rules, site] = await Promise.all([this.rules.activeRules(), this.settings.get()]);
-    const [author, thread] = await Promise.all([
-      this.authorContext(comment, Math.max(0, ...rules.map((r) => r.historyMinutes))),
-      this.thread(comment),
-    ]);
-    const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(comment), author, thread });
-    const verdict = decide(outcomes, {
-      autoApprove: site.autoApprove,
-      preModerate: site.preModerate || (comment.article?.preModerate ?? false),
-      trustedAuthor: author.status === 'trusted',
-    });
-    const durationMs = performance.now() - started;
-    const recorded = outcomes.filter((o) => o.outcome !== 'pass');
-
-    return this.dataSource.transaction(async (m) => {
-      const inserted = await m
-        .createQueryBuilder()
-        .insert()
-        .into(TriageDecisionEntity)
-        .values({
-          commentId,
-          outcomeStatus: verdict.status,
-          applied: false,
-          rulesVersion: rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
-          hitCount: outcomes.filter((o) => o.outcome === 'hit').length,
-          errorCount: outcomes.filter((o) => o.outcome === 'error').length,
-          durationMs,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const decisionId = (inserted.raw as Array<{ id: string }>)[0]?.id;
-      if (!decisionId) return 'already-decided';
-
-      if (recorded.length > 0) {
-        await m.insert(
-          TriageFlagEntity,
-          recorded.map((o) => ({
-            decisionId,
-            commentId,
-            ruleId: o.rule.id,
-            ruleName: o.rule.name,
-            ruleType: o.rule.type,
-            ruleVersion: o.rule.version,
-            action: o.rule.action,
-            mode: o.rule.mode,
-            outcome: o.outcome as 'hit' | 'error',
-            score: o.score,
-            threshold: o.threshold,
-            evidence: o.evidence as never,
-          })),
-        );
-      }
-
-      const changed =
-        comment.status === 'pending'
-          ? await this.moderation.transition(m, {
-              commentId,
-              expectedVersion: comment.version,
-              from: ['pending'],
-              to: verdict.status,
-              actor: { type: 'rule' },
-              reason: summarize(recorded, verdict.status),
-              details: { decisionId },
-              priority: verdict.priority,
-            })
-          : null;
-      if (changed) await m.update(TriageDecisionEntity, { id: decisionId }, { applied: true });
-      else this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
-      return 'decided';
-    });
+    return rows.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: r.received_at }));
   }
 }
 
-/** At most this many earlier comments are handed to history rules (a flood beyond it already fires). */
-const HISTORY_LIMIT = 200;
-/** How many of the article's approved comments the off-topic rule gets as context. */
-const THREAD_LIMIT = 50;
-
-export function toRuleInput(c: CommentEntity): RuleInput {
+function toRuleInput(c: TriageContext): RuleInput {
   return {
     comment: {
       title: c.title,
       body: c.body,
-      authorName: c.authorName,
-      authorId: c.authorId,
-      receivedAt: c.receivedAt,
-      articleId: c.articleId,
+      authorName: c.author_name,
+      authorId: c.author_id,
+      receivedAt: c.received_at,
+      articleId: c.article_id,
     },
-    article: c.article ? { title: c.article.title, subtitle: c.article.subtitle, body: c.article.body } : null,
-    parent: c.parent ? { title: c.parent.title, body: c.parent.body, authorName: c.parent.authorName } : null,
+    article: { title: c.a_title, subtitle: c.a_subtitle, body: c.a_body },
+    parent: c.p_body !== null ? { title: c.p_title, body: c.p_body, authorName: c.p_author_name ?? '' } : null,
   };
 }
 

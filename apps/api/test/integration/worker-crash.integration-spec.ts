@@ -1,6 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
-import type { ChildProcess } from 'node:child_process';
 import { QueueName } from '../../src/core/queue/queue.constants.js';
 import { type Api, eventually, postComment, putArticle, startApi } from '../utils/harness.js';
 import { resetDatabase } from '../utils/reset-database.js';
@@ -11,7 +10,7 @@ import { exited, spawnWorker } from '../utils/worker-process.js';
 describe('worker faults', () => {
   let api: Api;
   let queue: Queue;
-  const workers: ChildProcess[] = [];
+  const workers: Array<ReturnType<typeof spawnWorker>> = [];
 
   beforeAll(async () => {
     api = await startApi();
@@ -68,7 +67,7 @@ describe('worker faults', () => {
   }, 180000);
 
   it('SIGTERM: the worker finishes its in-flight jobs and exits cleanly, leaving none active', async () => {
-    const current = workers.at(-1) as ChildProcess;
+    const current = workers[workers.length - 1];
     const ids = await post(100, 't');
     await eventually(async () => (await decided(ids)) >= 5, 30000, 'work in flight');
     current.kill('SIGTERM');

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm run bench:intake`: intake throughput and latency (autocannon, loopback, bounded in time) at 10 and 50
+// connections, next to the raw floor — a bare Node HTTP server doing the same Postgres work (article lookup,
+// comment + audit row in one transaction) and the same BullMQ add, with no framework. Prints Sift ÷ floor.
+//   --duration S   seconds per run (default 10)
+import autocannon from 'autocannon';
+import { Queue } from 'bullmq';
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createStack, freePort, machine, putArticle } from './stack.mjs';
+
+const { values } = parseArgs({ options: { duration: { type: 'string', default: '10' } } });
+const duration = Number(values.duration);
+const body = JSON.stringify({ authorName: 'Bench Reader', body: 'The council budget for schools and roads looks right to me.' });
+
+async function load(url, connections) {
+  const r = await autocannon({ url, connections, duration, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+  return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors };
+}
+
+/** The floor: what intake costs with no framework at all. */
+async function startFloor(env) {
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 20 });
+  const u = new URL(env.REDIS_URL);
+  const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379), enableOfflineQueue: false }, prefix: `${env.REDIS_PREFIX}-floor` });
+  const server = createServer((req, res) => {
+    let raw = '';
+    req.on('data', (c) => (raw += c));
+    req.on('end', async () => {
+      try {
+        const c = JSON.parse(raw);
+        const externalId = req.url.split('/')[3];
+        const { rows: a } = await pool.query('SELECT id, comments_open FROM articles WHERE external_id = $1', [externalId]);
+        const client = await pool.connect();
+        let id;
+        try {
+          await client.query('BEGIN');
+          ({ rows: [{ id }] } = await client.query(
+            `INSERT INTO comments (article_id, author_name, author_key, body, status) VALUES ($1, $2, $3, $4, 'pending') RETURNING id`,
+            [a[0].id, c.authorName, `name:${c.authorName}`, c.body],
+          ));
+          await client.query(`INSERT INTO moderation_events (comment_id, to_status, actor_type, reason) VALUES ($1, 'pending', 'system', 'received')`, [id]);
+          await client.query('COMMIT');
+        } finally {
+          client.release();
+        }
+        await queue.add('triage-comment', { commentId: id }, { jobId: id, removeOnComplete: true });
+        res.writeHead(202, { 'content-type': 'application/json' }).end(JSON.stringify({ id, status: 'pending' }));
+      } catch (err) {
+        res.writeHead(500).end(String(err));
+      }
+    });
+  });
+  const port = await freePort();
+  await new Promise((r) => server.listen(port, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${port}/api/articles/bench/comments`, close: async () => { server.close(); await queue.close(); await pool.end(); } };
+}
+
+const stack = await createStack('intake');
+try {
+  const base = await stack.startApi();
+  await putArticle(base, 'bench');
+  const floor = await startFloor(stack.env);
+  console.log(`bench:intake — ${new Date().toISOString()} — ${machine()} — ${duration} s per run, autocannon in this process, API and floor on 127.0.0.1`);
+  console.log('| connections | Sift req/s | p50 ms | p99 ms | floor req/s | p50 ms | p99 ms | Sift ÷ floor | non-2xx (Sift/floor) |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  for (const connections of [10, 50]) {
+    const s = await load(`${base}/api/articles/bench/comments`, connections);
+    const f = await load(floor.url, connections);
+    console.log(`| ${connections} | ${Math.round(s.rps)} | ${s.p50} | ${s.p99} | ${Math.round(f.rps)} | ${f.p50} | ${f.p99} | ${(s.rps / f.rps).toFixed(2)} | ${s.non2xx + s.errors}/${f.non2xx + f.errors} |`);
+  }
+  const [{ n }] = (await stack.pool.query('SELECT count(*)::int AS n FROM comments')).rows;
+  console.log(`\n${n} comments stored in all (Sift and floor together); nothing was triaged (no worker runs in this bench).`);
+  await floor.close();
+} finally {
+  await stack.stop();
+}

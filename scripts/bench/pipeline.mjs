@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+// `npm run bench:pipeline`: comments arrive at a fixed rate (open loop: sent on schedule whatever the answers) for
+// each rate and worker count; reports submit → decision latency (decided_at − received_at, both Postgres clocks)
+// p50/p99, the largest backlog seen, and whether the queue drained within 10 s after the arrivals stopped.
+//   --rates 100,200,500  --workers 1,2  --duration 60   (seconds per phase)
+//   --soak 600           one phase at the first rate with the largest worker count, ending with a count reconciliation
+import { Queue } from 'bullmq';
+import { parseArgs } from 'node:util';
+import { createStack, machine, percentile, putArticle } from './stack.mjs';
+
+const { values } = parseArgs({
+  options: {
+    rates: { type: 'string', default: '100,200,500' },
+    workers: { type: 'string', default: '1,2' },
+    duration: { type: 'string', default: '60' },
+    soak: { type: 'string' },
+  },
+});
+const rates = values.rates.split(',').map(Number);
+const workerCounts = values.workers.split(',').map(Number);
+const soak = values.soak ? Number(values.soak) : null;
+const duration = soak ?? Number(values.duration);
+const phases = soak ? [[rates[0], Math.max(...workerCounts)]] : workerCounts.flatMap((w) => rates.map((r) => [r, w]));
+
+async function phase(stack, base, queue, rate, workers, n) {
+  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: '16' }));
+  await new Promise((r) => setTimeout(r, 2500)); // workers connect
+  const article = `bench-${n}`;
+  await putArticle(base, article);
+  const url = `${base}/api/articles/${article}/comments`;
+  let sent = 0;
+  let accepted = 0;
+  let failed = 0;
+  let maxBacklog = 0;
+  const inflight = new Set();
+  const started = Date.now();
+  const tickMs = 20;
+  const total = rate * duration;
+  const sampler = setInterval(async () => {
+    const c = await queue.getJobCounts('waiting', 'active', 'prioritized').catch(() => null);
+    if (c) maxBacklog = Math.max(maxBacklog, c.waiting + c.active + (c.prioritized ?? 0));
+  }, 500);
+  await new Promise((resolve) => {
+    const timer = setInterval(() => {
+      const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
+      while (sent < due) {
+        const i = sent++;
+        const p = fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
+        })
+          .then((r) => (r.status === 202 ? accepted++ : failed++), () => failed++)
+          .finally(() => inflight.delete(p));
+        inflight.add(p);
+      }
+      if (sent >= total) {
+        clearInterval(timer);
+        resolve();
+      }
+    }, tickMs);
+  });
+  await Promise.all(inflight);
+  const arrivalsDone = Date.now();
+  let drained = false;
+  while (Date.now() - arrivalsDone < 10_000) {
+    const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
+    if (c.waiting + c.active + (c.prioritized ?? 0) === 0) {
+      drained = true;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  clearInterval(sampler);
+  const { rows } = await stack.pool.query(
+    `SELECT extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
+       FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
+       JOIN articles a ON a.id = c.article_id WHERE a.external_id = $1`,
+    [article],
+  );
+  const lat = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+  for (const p of procs) p.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  return { rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, seconds: (arrivalsDone - started) / 1000 };
+}
+
+const stack = await createStack('pipeline');
+try {
+  const base = await stack.startApi();
+  const u = new URL(stack.env.REDIS_URL);
+  const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
+  console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase; API, workers, Postgres, Redis and the load generator share this machine`);
+  console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
+  let n = 0;
+  for (const [rate, workers] of phases) {
+    const r = await phase(stack, base, queue, rate, workers, n++);
+    console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} |`);
+  }
+  if (soak) {
+    const [{ stored, decided, pending_undecided }] = (
+      await stack.pool.query(`SELECT count(*)::int AS stored,
+        (SELECT count(*)::int FROM triage_decisions) AS decided,
+        count(*) FILTER (WHERE NOT EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = comments.id))::int AS pending_undecided
+        FROM comments`)
+    ).rows;
+    console.log(`\nsoak reconciliation: stored ${stored}, decided ${decided}, undecided ${pending_undecided} → ${stored === decided ? 'accepted == stored == decided' : 'MISMATCH'}`);
+  }
+  await queue.close();
+} finally {
+  await stack.stop();
+}
