@@ -33,7 +33,15 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
+      // The dashboard, the reader page (served by the API at /read/:externalId) and the publishers' embed script,
+      // which keeps a stable URL (/embed.js) because it is pasted into other sites' pages.
+      input: {
+        index: resolve(root, 'index.html'),
+        reader: resolve(root, 'reader.html'),
+        embed: resolve(root, 'src/reader/embed.ts'),
+      },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
         // Vendor code in a few long-lived chunks, so a dashboard release does not invalidate them.
         codeSplitting: {
           groups: [

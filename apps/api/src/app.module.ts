@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from './articles/articles.module.js';
+import { AuthorsModule } from './authors/authors.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
@@ -8,6 +9,8 @@ import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
+import { StatsModule } from './stats/stats.module.js';
+import { ReaderModule } from './reader/reader.module.js';
 
 /** The HTTP process. Produces jobs; never consumes them (no processor is imported here). */
 @Module({
@@ -20,6 +23,9 @@ import { ModerationModule } from './moderation/moderation.module.js';
     ArticlesModule,
     CommentsModule,
     ModerationModule,
+    AuthorsModule,
+    StatsModule,
+    ReaderModule,
     HealthModule,
   ],
 })

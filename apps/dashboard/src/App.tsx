@@ -1,17 +1,29 @@
 import { Admin, LoginWithEmail, Resource } from 'react-admin';
+import { authors } from './authors';
 import { comments } from './comments';
+import { Home } from './home/Home';
+import { SiftLayout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { users } from './users';
 
+/**
+ * Moderators get Home, the queues and Authors; admins also Users (the menu shows it to admins only, the page says
+ * "admins only" to anyone else without calling the API, and the API answers 403 regardless).
+ */
 export const App = () => (
   <Admin
     title="Sift"
     dataProvider={dataProvider}
     authProvider={authProvider}
     loginPage={LoginWithEmail}
+    dashboard={Home}
+    layout={SiftLayout}
     requireAuth
     disableTelemetry
   >
     <Resource {...comments} />
+    <Resource {...authors} />
+    <Resource {...users} />
   </Admin>
 );

@@ -3,3 +3,5 @@ export * from './lib/article.js';
 export * from './lib/rule.js';
 export * from './lib/auth.js';
 export * from './lib/health.js';
+export * from './lib/reader.js';
+export * from './lib/moderation.js';

@@ -1,11 +1,12 @@
-import { Body, Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { IntakeResponse } from '@sift/shared';
+import { Body, Controller, HttpCode, Param, Post, Req, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiHeader, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import type { ReaderIntakeResponse } from '@sift/shared';
 import type { FastifyRequest } from 'fastify';
 import { Public } from '../auth/public.decorator.js';
 import { ExternalIdPipe, IdempotencyKey } from '../core/http/pipes.js';
 import { CommentsService } from './comments.service.js';
 import { CreateCommentDto } from './dto/create-comment.dto.js';
+import { IntakeThrottlerGuard } from './intake-rate-limit.js';
 
 @ApiTags('intake')
 @Controller('api/articles/:externalId/comments')
@@ -14,16 +15,18 @@ export class CommentsController {
 
   @Post()
   @Public()
+  @UseGuards(IntakeThrottlerGuard)
   @HttpCode(202)
   @ApiOperation({ summary: 'Submit a reader comment; it is stored, then triaged by the worker' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retried POST with the same key returns the first comment' })
-  @ApiAcceptedResponse({ description: '{ id, status: "pending" }' })
+  @ApiAcceptedResponse({ description: '{ id, status: "pending", readerToken } — the token is private to the author (docs/reader.md)' })
+  @ApiTooManyRequestsResponse({ description: 'Over the per-IP or per-author limit; Retry-After says when to retry' })
   submit(
     @Param('externalId', ExternalIdPipe) externalId: string,
     @Body() dto: CreateCommentDto,
     @IdempotencyKey() idempotencyKey: string | null,
     @Req() req: FastifyRequest,
-  ): Promise<IntakeResponse> {
+  ): Promise<ReaderIntakeResponse> {
     return this.comments.submit(externalId, dto, { idempotencyKey, ip: req.ip ?? null });
   }
 }

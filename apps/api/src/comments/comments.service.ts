@@ -7,13 +7,14 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { IntakeResponse } from '@sift/shared';
+import type { ReaderIntakeResponse } from '@sift/shared';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ArticleEntity } from '../articles/article.entity.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ModerationService } from '../moderation/moderation.service.js';
+import { issueReaderToken } from '../reader/reader-token.js';
 import { TriageQueue } from '../triage/triage.queue.js';
 import { CommentEntity } from './comment.entity.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
@@ -32,7 +33,7 @@ export class CommentsService {
     externalId: string,
     dto: CreateCommentDto,
     meta: { idempotencyKey: string | null; ip: string | null },
-  ): Promise<IntakeResponse> {
+  ): Promise<ReaderIntakeResponse> {
     const article = await this.dataSource.getRepository(ArticleEntity).findOneBy({ externalId });
     if (!article) throw new NotFoundException(`article "${externalId}" not found`);
     if (!article.commentsOpen) throw new ConflictException(`comments on article "${externalId}" are closed`);
@@ -82,16 +83,20 @@ export class CommentsService {
         actor: { type: 'system' },
         reason: 'received',
       });
-      return id;
+      // The author's private token for following their own comment (docs/reader.md); only its hash is stored.
+      return { id, readerToken: await issueReaderToken(m, id) };
     });
 
     if (created === null) return this.replay(article.id, dto, meta.idempotencyKey as string);
-    await this.triageQueue.enqueue(created);
-    return { id: created, status: 'pending' };
+    await this.triageQueue.enqueue(created.id);
+    return { id: created.id, status: 'pending', readerToken: created.readerToken };
   }
 
-  /** A retried POST with the same Idempotency-Key: the first comment, not a second one. */
-  private async replay(articleId: string, dto: CreateCommentDto, key: string): Promise<IntakeResponse> {
+  /**
+   * A retried POST with the same Idempotency-Key: the first comment, not a second one. The first token cannot be
+   * recovered from its hash, so the retry gets a fresh token for the same comment (the first one stays valid).
+   */
+  private async replay(articleId: string, dto: CreateCommentDto, key: string): Promise<ReaderIntakeResponse> {
     const first = await this.dataSource
       .getRepository(CommentEntity)
       .findOneByOrFail({ articleId, idempotencyKey: key });
@@ -103,7 +108,8 @@ export class CommentsService {
     if (!same) {
       throw new UnprocessableEntityException('Idempotency-Key was already used for a different comment');
     }
-    return { id: first.id, status: first.status };
+    const readerToken = await issueReaderToken(this.dataSource.manager, first.id);
+    return { id: first.id, status: first.status, readerToken };
   }
 
   private hashIp(ip: string): string {

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { CommentDetail, CommentRecord } from '@sift/shared';
+import type { BulkDecisionResponse, ModerationCommentDetail, QueueCounts, QueueRow, ReplyResponse } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { contentRange, parseListQuery } from '../core/http/list-query.js';
+import { BulkDecisionDto } from './dto/bulk-decision.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
+import { ReplyDto } from './dto/reply.dto.js';
 import { COMMENT_SORTABLE, ModerationQueryService, parseCommentFilter } from './moderation-query.service.js';
 import { ModerationService } from './moderation.service.js';
 
@@ -26,17 +28,37 @@ export class ModerationController {
   async list(
     @Query() q: { range?: string; sort?: string; filter?: string },
     @Res({ passthrough: true }) res: FastifyReply,
-  ): Promise<CommentRecord[]> {
+  ): Promise<QueueRow[]> {
     const parsed = parseListQuery(q, { sortable: COMMENT_SORTABLE, parseFilter: parseCommentFilter });
     const { rows, total } = await this.query.list(parsed);
     res.header('Content-Range', contentRange('comments', parsed.offset, rows.length, total));
     return rows;
   }
 
+  @Get('counts')
+  @ApiOperation({ summary: 'Comments per queue (flagged, pending, approved, hidden, all)' })
+  counts(): Promise<QueueCounts> {
+    return this.query.counts();
+  }
+
+  @Post('bulk-decision')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Approve or hide many comments in one request; each item version-checked, result per item' })
+  bulk(@Body() dto: BulkDecisionDto, @CurrentUser() user: AuthUser): Promise<BulkDecisionResponse> {
+    return this.moderation.bulkDecide(dto, user.id);
+  }
+
   @Get(':id')
-  @ApiOperation({ summary: 'One comment with its flags, parent and audit trail' })
-  detail(@Param('id', new ParseUUIDPipe()) id: string): Promise<CommentDetail> {
-    return this.query.detail(id);
+  @ApiOperation({ summary: 'One comment with its flags, parent, replies, audit trail and the author with their history' })
+  detail(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModerationCommentDetail> {
+    return this.query.card(id);
+  }
+
+  @Post(':id/reply')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Reply as staff: a new approved comment under this one, linked in both audit trails' })
+  reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplyDto, @CurrentUser() user: AuthUser): Promise<ReplyResponse> {
+    return this.moderation.reply(id, dto.body, { id: user.id, name: user.name });
   }
 
   @Post(':id/decision')
@@ -46,8 +68,8 @@ export class ModerationController {
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() dto: DecisionDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<CommentDetail> {
+  ): Promise<ModerationCommentDetail> {
     await this.moderation.decide(id, dto, user.id);
-    return this.query.detail(id);
+    return this.query.card(id);
   }
 }

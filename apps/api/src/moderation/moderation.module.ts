@@ -1,15 +1,28 @@
 import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthorsModule } from '../authors/authors.module.js';
 import { CommentEntity } from '../comments/comment.entity.js';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
 import { TriageFlagEntity } from '../triage/triage-flag.entity.js';
+import { LiveController, STREAM_ISSUER } from './live.controller.js';
 import { ModerationEventEntity } from './moderation-event.entity.js';
 import { ModerationController } from './moderation.controller.js';
 import { ModerationQueryService } from './moderation-query.service.js';
 import { ModerationService } from './moderation.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([CommentEntity, ModerationEventEntity, TriageFlagEntity])],
-  controllers: [ModerationController],
+  imports: [
+    TypeOrmModule.forFeature([CommentEntity, ModerationEventEntity, TriageFlagEntity]),
+    AuthorsModule,
+    // Its own JwtService: stream tokens carry their own issuer (never valid as a login token, see LiveController).
+    JwtModule.registerAsync({
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, verifyOptions: { issuer: STREAM_ISSUER } }),
+    }),
+  ],
+  controllers: [ModerationController, LiveController],
   providers: [ModerationService, ModerationQueryService],
   exports: [ModerationService],
 })

@@ -1,9 +1,23 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ActorType, CommentStatus, DecisionRequest } from '@sift/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import type {
+  ActorType,
+  BulkDecisionItemResult,
+  BulkDecisionRequest,
+  BulkDecisionResponse,
+  CommentStatus,
+  DecisionRequest,
+  LiveEvent,
+  ReplyResponse,
+} from '@sift/shared';
+import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity.js';
+import { LiveEventsPublisher } from '../core/redis/live-events.js';
 import { ModerationEventEntity } from './moderation-event.entity.js';
+
+/** Live events waiting for their transaction to commit, kept on the transaction's query runner. */
+const PENDING_LIVE = 'sift.liveEvents';
+type RunnerData = { [PENDING_LIVE]?: LiveEvent[] };
 
 export interface Actor {
   type: ActorType;
@@ -43,11 +57,44 @@ const HUMAN_TO: Record<DecisionRequest['action'], CommentStatus> = { approve: 'a
  */
 @Injectable()
 export class ModerationService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Optional() private readonly live?: LiveEventsPublisher,
+  ) {
+    // Live events leave only after COMMIT (a rolled-back change never reaches a dashboard), whoever owns the
+    // transaction: the worker's triage, intake, or this service.
+    const already = dataSource.subscribers.some((s) => (s as { siftLive?: boolean }).siftLive);
+    if (!already && live) {
+      dataSource.subscribers.push({
+        siftLive: true,
+        afterTransactionCommit: (e: { queryRunner: QueryRunner }) => {
+          if (e.queryRunner.isTransactionActive) return; // a savepoint was released; the outer commit comes later
+          const data = e.queryRunner.data as RunnerData;
+          const events = data[PENDING_LIVE];
+          delete data[PENDING_LIVE];
+          if (events?.length) void live.publish(events);
+        },
+        afterTransactionRollback: (e: { queryRunner: QueryRunner }) => {
+          if (!e.queryRunner.isTransactionActive) delete (e.queryRunner.data as RunnerData)[PENDING_LIVE];
+        },
+      } as never);
+    }
+  }
+
+  /** Queue a live event for after the commit of `manager`'s transaction (or publish now, outside one). */
+  private emit(manager: EntityManager, event: LiveEvent): void {
+    const runner = manager.queryRunner;
+    if (runner?.isTransactionActive) {
+      const data = runner.data as RunnerData;
+      (data[PENDING_LIVE] ??= []).push(event);
+    } else {
+      void this.live?.publish([event]);
+    }
+  }
 
   async transition(manager: EntityManager, change: StatusChange): Promise<ChangedComment | null> {
     // Wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count]).
-    const rows: Array<{ id: string; status: CommentStatus; version: number; from_status: CommentStatus }> =
+    const rows: Array<{ id: string; status: CommentStatus; version: number; from_status: CommentStatus; article_id: string }> =
       await manager.query(
         `WITH changed AS (
          UPDATE comments c
@@ -55,7 +102,7 @@ export class ModerationService {
                 decided_at = CASE WHEN $4 = 'pending' THEN c.decided_at ELSE now() END, priority = COALESCE($5, c.priority)
            FROM (SELECT id, status FROM comments WHERE id = $1 FOR UPDATE) old
           WHERE c.id = old.id AND c.version = $2 AND c.status = ANY($3)
-      RETURNING c.id, c.status, c.version, old.status AS from_status)
+      RETURNING c.id, c.status, c.version, c.article_id, old.status AS from_status)
          SELECT * FROM changed`,
         [change.commentId, change.expectedVersion, change.from, change.to, change.priority ?? null],
       );
@@ -67,6 +114,17 @@ export class ModerationService {
       actor: change.actor,
       reason: change.reason ?? null,
       details: change.details ?? null,
+    });
+    this.emit(manager, {
+      type: 'changed',
+      id: row.id,
+      articleId: row.article_id,
+      from: row.from_status,
+      to: row.status,
+      version: row.version,
+      actorType: change.actor.type,
+      actorId: change.actor.userId ?? null,
+      at: new Date().toISOString(),
     });
     return { id: row.id, status: row.status, version: row.version, fromStatus: row.from_status };
   }
@@ -92,6 +150,11 @@ export class ModerationService {
       reason: e.reason ?? null,
       details: (e.details ?? null) as object | null as never,
     });
+    if (e.fromStatus === null && e.toStatus !== null) {
+      // A comment came into being (intake, a staff reply): tell the dashboards.
+      const [row] = await manager.query(`SELECT article_id FROM comments WHERE id = $1`, [commentId]);
+      this.emit(manager, { type: 'received', id: commentId, articleId: row?.article_id ?? null, status: e.toStatus, at: new Date().toISOString() });
+    }
   }
 
   /** A moderator's approve or hide. 404 for an unknown comment, 409 (saying who moved it) for a stale version. */
@@ -122,19 +185,104 @@ export class ModerationService {
     });
   }
 
-  private async staleConflict(m: EntityManager, commentId: string): Promise<ConflictException> {
-    const rows: Array<{ status: string; version: number; actor_type: string; name: string | null; at: Date }> =
-      await m.query(
-        `SELECT c.status, c.version, e.actor_type, u.name, e.created_at AS at
-           FROM comments c
-           LEFT JOIN LATERAL (SELECT * FROM moderation_events WHERE comment_id = c.id AND to_status IS NOT NULL
-                              ORDER BY created_at DESC LIMIT 1) e ON true
-           LEFT JOIN users u ON u.id = e.actor_user_id
-          WHERE c.id = $1`,
-        [commentId],
+  /**
+   * Approve or hide many comments in one request and one transaction. Each item is version-checked on its own: a
+   * stale, unknown or impossible item is reported and skipped, the others are decided.
+   */
+  async bulkDecide(req: BulkDecisionRequest, userId: string): Promise<BulkDecisionResponse> {
+    const to = HUMAN_TO[req.action];
+    const items = [...new Map(req.items.map((i) => [i.id, i])).values()].sort((a, b) => a.id.localeCompare(b.id));
+    const results = await this.dataSource.transaction(async (m) => {
+      const out: BulkDecisionItemResult[] = [];
+      for (const item of items) {
+        const current = await m.findOne(CommentEntity, { where: { id: item.id } });
+        if (!current) {
+          out.push({ id: item.id, result: 'not_found', message: 'no such comment' });
+          continue;
+        }
+        if (current.version === item.version && current.status === to) {
+          out.push({ id: item.id, result: 'ok', status: current.status, version: current.version });
+          continue;
+        }
+        if (current.version === item.version && !HUMAN_FROM[req.action].includes(current.status)) {
+          out.push({ id: item.id, result: 'invalid', status: current.status, version: current.version, message: `a ${current.status} comment cannot be ${to}` });
+          continue;
+        }
+        const changed =
+          current.version === item.version
+            ? await this.transition(m, {
+                commentId: item.id,
+                expectedVersion: item.version,
+                from: HUMAN_FROM[req.action],
+                to,
+                actor: { type: 'user', userId },
+                reason: req.reason ?? null,
+                details: { bulk: true },
+              })
+            : null;
+        if (changed) {
+          out.push({ id: item.id, result: 'ok', status: changed.status, version: changed.version });
+        } else {
+          const who = await this.lastMover(m, item.id);
+          out.push({
+            id: item.id,
+            result: 'conflict',
+            status: who?.status,
+            version: who?.version,
+            decidedBy: who?.who ?? null,
+            message: `changed since you loaded it: ${who?.who ?? 'someone else'} made it ${who?.status ?? 'different'}`,
+          });
+        }
+      }
+      return out;
+    });
+    // Answer in the order asked.
+    const byId = new Map(results.map((r) => [r.id, r]));
+    const ordered = req.items.map((i) => byId.get(i.id)!).filter((r, i, all) => all.indexOf(r) === i);
+    const ok = ordered.filter((r) => r.result === 'ok').length;
+    return { action: req.action, results: ordered, ok, failed: ordered.length - ok };
+  }
+
+  /**
+   * A moderator's reply: a new comment in the same thread, author role "staff", parent = the comment, approved at
+   * once (staff replies are not triaged). Both comments get an audit event that links the other.
+   */
+  async reply(commentId: string, body: string, user: { id: string; name: string }): Promise<ReplyResponse> {
+    return this.dataSource.transaction(async (m) => {
+      const parent = await m.findOne(CommentEntity, { where: { id: commentId } });
+      if (!parent) throw new NotFoundException(`comment ${commentId} not found`);
+      const [row] = await m.query(
+        `INSERT INTO comments (article_id, parent_id, author_name, author_role, author_key, staff_user_id, body, status, decided_at)
+         VALUES ($1, $2, $3, 'staff', $4, $5, $6, 'approved', now())
+         RETURNING id, status`,
+        [parent.articleId, parent.id, user.name, `staff:${user.id}`, user.id, body],
       );
+      const actor: Actor = { type: 'user', userId: user.id };
+      await this.record(m, row.id, { fromStatus: null, toStatus: 'approved', actor, reason: 'moderator reply', details: { inReplyTo: parent.id } });
+      await this.record(m, parent.id, { fromStatus: null, toStatus: null, actor, reason: 'moderator replied', details: { replyId: row.id } });
+      return { id: row.id, parentId: parent.id, status: row.status, authorName: user.name, authorRole: 'staff', body };
+    });
+  }
+
+  private async lastMover(m: EntityManager, commentId: string): Promise<{ who: string; status: CommentStatus; version: number; at: Date | null } | null> {
+    const rows: Array<{ status: CommentStatus; version: number; actor_type: string | null; name: string | null; at: Date | null }> = await m.query(
+      `SELECT c.status, c.version, e.actor_type, u.name, e.created_at AS at
+         FROM comments c
+         LEFT JOIN LATERAL (SELECT * FROM moderation_events WHERE comment_id = c.id AND to_status IS NOT NULL
+                            ORDER BY created_at DESC LIMIT 1) e ON true
+         LEFT JOIN users u ON u.id = e.actor_user_id
+        WHERE c.id = $1`,
+      [commentId],
+    );
     const r = rows[0];
-    const who = r?.name ?? (r?.actor_type === 'rule' ? 'the rules' : 'someone else');
+    if (!r) return null;
+    const who = r.name ?? (r.actor_type === 'rule' ? 'the rules' : 'someone else');
+    return { who, status: r.status, version: r.version, at: r.at };
+  }
+
+  private async staleConflict(m: EntityManager, commentId: string): Promise<ConflictException> {
+    const r = await this.lastMover(m, commentId);
+    const who = r?.who ?? 'someone else';
     return new ConflictException({
       statusCode: 409,
       error: 'Conflict',

@@ -54,7 +54,7 @@ describe('intake over HTTP', () => {
     it('answers 202 pending after the row and its "received" audit event are committed', async () => {
       const res = await postComment(api, 'budget-2026', { authorName: '  Azam ', title: 'Roads', body: 'Fix the roads first.' });
       expect(res.status).toBe(202);
-      expect(res.body).toEqual({ id: expect.any(String), status: 'pending' });
+      expect(res.body).toEqual({ id: expect.any(String), status: 'pending', readerToken: expect.any(String) });
       const [row] = await api.ds.query('SELECT * FROM comments WHERE id = $1', [res.body.id]);
       expect(row).toMatchObject({ author_name: 'Azam', title: 'Roads', body: 'Fix the roads first.', status: 'pending', version: 1 });
       expect(row.ip_hash).toEqual(expect.any(String));

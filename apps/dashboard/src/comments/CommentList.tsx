@@ -1,62 +1,95 @@
-import { Box, Link, Typography } from '@mui/material';
-import { COMMENT_STATUSES, type CommentRecord } from '@sift/shared';
-import type { MouseEvent } from 'react';
+import CloseIcon from '@mui/icons-material/Close';
+import KeyboardIcon from '@mui/icons-material/Keyboard';
+import { Alert, Box, Button as MuiButton, Drawer, IconButton, Link, Stack, Tooltip, Typography } from '@mui/material';
+import { COMMENT_STATUSES, type LiveEvent, type ModerationCommentDetail, type QueueRow, RULE_TYPES } from '@sift/shared';
+import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Datagrid,
   DateField,
+  DateInput,
   FilterButton,
   FunctionField,
   List,
   NumberField,
-  regex,
   SearchInput,
   SelectArrayInput,
-  TextField,
   TextInput,
   TopToolbar,
+  useGetOne,
   useListContext,
 } from 'react-admin';
+import { QUEUE_LABEL, queueOf } from '../layout/queues';
+import { useLiveEvents } from '../providers/live';
+import { BulkDecisionButtons } from './BulkDecisionButtons';
+import { CommentCard, DecisionButtons } from './CommentCard';
 import { FlagChips } from './FlagChips';
+import { HideDialog } from './HideDialog';
+import { ReplyDialog } from './ReplyDialog';
+import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusChip } from './StatusChip';
+import { useDecide } from './useDecide';
 
 const EXCERPT_LENGTH = 140;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DRAWER_WIDTH = 520;
 
 const excerpt = (text: string) => (text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH).trimEnd()}…` : text);
 
 const commentFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
-  <SelectArrayInput
-    key="status"
-    source="status"
-    label="Status"
-    alwaysOn
-    choices={COMMENT_STATUSES.map((s) => ({ id: s, name: s }))}
-    sx={{ minWidth: 220 }}
-  />,
-  // The API filters by the article's uuid; an incomplete one is not sent (invalid filter values never are).
-  <TextInput key="articleId" source="articleId" label="Article id" validate={regex(UUID, 'Paste an article id (a uuid)')} />,
+  <SelectArrayInput key="status" source="status" label="Status" alwaysOn choices={COMMENT_STATUSES.map((s) => ({ id: s, name: s }))} sx={{ minWidth: 180 }} />,
+  <SelectArrayInput key="rule" source="rule" label="Reason (rule)" alwaysOn choices={RULE_TYPES.map((r) => ({ id: r, name: r.replace('_', '-') }))} sx={{ minWidth: 180 }} />,
+  <DateInput key="from" source="receivedAt_gte" label="Received from" />,
+  <DateInput key="to" source="receivedAt_lte" label="Received until" />,
+  <TextInput key="article" source="articleExternalId" label="Article (external id)" />,
+  <TextInput key="author" source="authorKey" label="Author key" />,
 ];
 
-const CommentExcerpt = ({ record }: { record: CommentRecord }) => (
-  <Box sx={{ maxWidth: 440 }}>
-    {record.title && (
-      <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {record.title}
-      </Typography>
-    )}
-    <Typography variant="body2" color="text.secondary">
-      {excerpt(record.body)}
-    </Typography>
-  </Box>
-);
+/** Where each keyboard focus / open card / dialog lives, shared by the rows and the key handler. */
+const useQueueState = () => {
+  const [focus, setFocus] = useState(0);
+  const [drawer, setDrawer] = useState(false);
+  const [dialog, setDialog] = useState<null | 'hide' | 'reply' | 'keys'>(null);
+  return { focus, setFocus, drawer, setDrawer, dialog, setDialog };
+};
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+/** "N new comments": live arrivals into this queue are counted, not inserted under the moderator's cursor. */
+const NewCommentsBanner = () => {
+  const { data, filterValues, refetch } = useListContext<QueueRow>();
+  const queue = queueOf(filterValues);
+  const [fresh, setFresh] = useState<Set<string>>(new Set());
+  const visible = useMemo(() => new Set((data ?? []).map((r) => r.id)), [data]);
+  useEffect(() => setFresh(new Set()), [data]);
+  useLiveEvents((e: LiveEvent) => {
+    const status = e.type === 'received' ? e.status : e.to;
+    const enters = queue === 'all' ? e.type === 'received' : status === queue && (e.type === 'received' || e.from !== queue);
+    if (enters && !visible.has(e.id)) setFresh((s) => (s.has(e.id) ? s : new Set(s).add(e.id)));
+  });
+  if (fresh.size === 0) return null;
+  return (
+    <Alert
+      severity="info"
+      data-new-comments={fresh.size}
+      action={
+        <MuiButton color="inherit" size="small" onClick={() => void refetch()}>
+          Show
+        </MuiButton>
+      }
+      sx={{ mb: 1 }}
+    >
+      {fresh.size} new comment{fresh.size === 1 ? '' : 's'}
+    </Alert>
+  );
+};
 
 /** The article's title; clicking it narrows the list to that article's comments. */
-const ArticleFilterLink = ({ record }: { record: CommentRecord }) => {
+const ArticleFilterLink = ({ record }: { record: QueueRow }) => {
   const { filterValues, displayedFilters, setFilters } = useListContext();
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
-    setFilters({ ...filterValues, articleId: record.articleId }, { ...displayedFilters, articleId: true });
+    setFilters({ ...filterValues, articleId: record.articleId }, { ...displayedFilters });
   };
   return (
     <Link component="button" variant="body2" onClick={onClick} title="Show only this article's comments" sx={{ textAlign: 'left' }}>
@@ -65,24 +98,203 @@ const ArticleFilterLink = ({ record }: { record: CommentRecord }) => {
   );
 };
 
-/** No export: the API pages at most 200 rows per request. */
+/** The author's name; clicking it narrows the list to their comments. */
+const AuthorFilterLink = ({ record }: { record: QueueRow }) => {
+  const { filterValues, displayedFilters, setFilters } = useListContext();
+  const onClick = (event: MouseEvent) => {
+    event.stopPropagation();
+    setFilters({ ...filterValues, authorKey: record.authorKey }, { ...displayedFilters, authorKey: true });
+  };
+  return (
+    <Link component="button" variant="body2" color="text.primary" onClick={onClick} title="Show only this author's comments" sx={{ textAlign: 'left' }}>
+      {record.authorName}
+    </Link>
+  );
+};
+
+type CardHandlers = { onClose(): void; onApprove(): void; onHide(): void; onReply(): void };
+
+const DrawerCard = ({ id, onClose, onApprove, onHide, onReply }: CardHandlers & { id: string }) => {
+  // Mounted per comment and always re-read: the list's rows pre-fill the cache without the card's details.
+  const { data } = useGetOne<ModerationCommentDetail>('comments', { id }, { refetchOnMount: 'always' });
+  const full = data && 'audit' in data ? data : undefined;
+  return (
+    <>
+      <Stack direction="row" sx={{ alignItems: 'center', px: 2, pt: 1 }}>
+        <Typography variant="subtitle1" sx={{ flex: 1 }}>
+          {data ? `Comment by ${data.authorName}` : 'Comment'}
+        </Typography>
+        <IconButton aria-label="Close the card" onClick={onClose} size="small">
+          <CloseIcon />
+        </IconButton>
+      </Stack>
+      {data && <CommentCard comment={full ?? data} actions={<DecisionButtons comment={data} onApprove={onApprove} onHide={onHide} onReply={onReply} />} />}
+    </>
+  );
+};
+
+const CardDrawer = ({ id, ...handlers }: CardHandlers & { id: string | undefined }) => (
+  <Drawer variant="persistent" anchor="right" open={!!id} sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', top: 48, height: 'calc(100% - 48px)' } }}>
+    {id && <DrawerCard key={id} id={id} {...handlers} />}
+  </Drawer>
+);
+
+/** The queue: rows, the keyboard, the card drawer and the dialogs. */
+const QueueView = () => {
+  const { data, isPending, selectedIds, onToggleItem } = useListContext<QueueRow>();
+  const state = useQueueState();
+  const { focus, setFocus, drawer, setDrawer, dialog, setDialog } = state;
+  const rows = useMemo(() => data ?? [], [data]);
+  const decide = useDecide();
+  const focusIndex = Math.min(focus, Math.max(rows.length - 1, 0));
+  const focused: QueueRow | undefined = rows[focusIndex];
+  const focusedRef = useRef(focused);
+  focusedRef.current = focused;
+
+  // Keep the focused row in view as j/k move it.
+  useEffect(() => {
+    document.querySelectorAll('.RaDatagrid-tbody > tr')[focusIndex]?.scrollIntoView({ block: 'nearest' });
+  }, [focusIndex]);
+
+  const act = useCallback(
+    async (action: 'approve' | 'hide', reason?: string) => {
+      const target = focusedRef.current;
+      if (!target) return;
+      // Focus stays on the same index: when the decided row leaves the queue, the next comment is focused.
+      await decide(target, action, reason);
+    },
+    [decide],
+  );
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (dialog || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      const actions: Record<string, (() => void) | undefined> = {
+        j: () => setFocus(Math.min(focusIndex + 1, rows.length - 1)),
+        k: () => setFocus(Math.max(focusIndex - 1, 0)),
+        a: focused && (() => void act('approve')),
+        h: focused && (() => setDialog('hide')),
+        r: focused && (() => setDialog('reply')),
+        x: focused && (() => onToggleItem(focused.id)),
+        o: focused && (() => setDrawer(!drawer)),
+        Escape: drawer ? () => setDrawer(false) : undefined,
+        '?': () => setDialog('keys'),
+      };
+      const action = actions[e.key];
+      if (!action) return;
+      e.preventDefault();
+      action();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [dialog, focusIndex, rows.length, focused, drawer, act, onToggleItem, setFocus, setDialog, setDrawer]);
+
+  const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
+
+  return (
+    <Box sx={{ mr: drawer && focused ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms' }}>
+      <NewCommentsBanner />
+      {!isPending && rows.length === 0 && (
+        <Typography color="text.secondary" sx={{ p: 3 }} data-empty-queue>
+          Nothing here. The queue is clear.
+        </Typography>
+      )}
+      <Datagrid
+        rowClick={(id) => {
+          setFocus(rowIndex.get(String(id)) ?? 0);
+          setDrawer(true);
+          return false;
+        }}
+        bulkActionButtons={<BulkDecisionButtons />}
+        rowSx={(record) =>
+          record.id === focused?.id
+            ? { outline: '2px solid', outlineColor: 'primary.main', outlineOffset: -2, bgcolor: 'action.hover' }
+            : {}
+        }
+        empty={<></>}
+      >
+        <FunctionField<QueueRow>
+          label=""
+          sortable={false}
+          render={(r) => (
+            <Box component="span" data-row-focused={r.id === focused?.id ? 'true' : undefined} data-row-id={r.id} sx={{ color: 'primary.main', fontWeight: 700 }}>
+              {r.id === focused?.id ? '▶' : ''}
+            </Box>
+          )}
+        />
+        <FunctionField<QueueRow> source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
+        <NumberField source="priority" options={{ maximumFractionDigits: 2 }} />
+        <FunctionField<QueueRow> source="authorName" label="Author" render={(r) => <AuthorFilterLink record={r} />} />
+        <FunctionField<QueueRow>
+          label="Comment"
+          sortable={false}
+          render={(r) => (
+            <Box sx={{ maxWidth: 440 }}>
+              {r.title && (
+                <Typography variant="body2" sx={{ fontWeight: 600 }}>
+                  {r.title}
+                </Typography>
+              )}
+              <Typography variant="body2" color="text.secondary">
+                {excerpt(r.body)}
+              </Typography>
+            </Box>
+          )}
+        />
+        <FunctionField<QueueRow> label="Article" sortable={false} render={(r) => <ArticleFilterLink record={r} />} />
+        <FunctionField<QueueRow> label="Flags" sortable={false} render={(r) => <FlagChips flags={r.flags} />} />
+        <DateField source="receivedAt" label="Received" showTime />
+      </Datagrid>
+      <CardDrawer
+        id={drawer ? focused?.id : undefined}
+        onClose={() => setDrawer(false)}
+        onApprove={() => void act('approve')}
+        onHide={() => setDialog('hide')}
+        onReply={() => setDialog('reply')}
+      />
+      <HideDialog
+        open={dialog === 'hide'}
+        onClose={() => setDialog(null)}
+        onHide={(reason) => {
+          setDialog(null);
+          void act('hide', reason);
+        }}
+      />
+      <ReplyDialog comment={dialog === 'reply' ? (focused ?? null) : null} open={dialog === 'reply'} onClose={() => setDialog(null)} />
+      <ShortcutsDialog open={dialog === 'keys'} onClose={() => setDialog(null)} />
+      {selectedIds.length > 0 && <span hidden data-selected={selectedIds.length} />}
+    </Box>
+  );
+};
+
+const QueueTitle = () => {
+  const { filterValues } = useListContext();
+  const queue = queueOf(filterValues);
+  return <>{queue ? QUEUE_LABEL[queue] : 'Comments'}</>;
+};
+
 const ListActions = () => (
   <TopToolbar>
+    <Tooltip title="Keyboard shortcuts (?)">
+      <MuiButton size="small" startIcon={<KeyboardIcon />} onClick={() => document.dispatchEvent(new KeyboardEvent('keydown', { key: '?' }))}>
+        Keys
+      </MuiButton>
+    </Tooltip>
     <FilterButton />
   </TopToolbar>
 );
 
-/** The moderation queue: every status by default, highest priority first. */
+/** The moderation queue. Opens on Flagged, highest priority first; the menu switches queues. */
 export const CommentList = () => (
-  <List filters={commentFilters} actions={<ListActions />} sort={{ field: 'priority', order: 'DESC' }} perPage={25}>
-    <Datagrid rowClick="show" bulkActionButtons={false}>
-      <FunctionField<CommentRecord> source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
-      <NumberField source="priority" options={{ maximumFractionDigits: 2 }} />
-      <TextField source="authorName" label="Author" />
-      <FunctionField<CommentRecord> label="Comment" sortable={false} render={(r) => <CommentExcerpt record={r} />} />
-      <FunctionField<CommentRecord> label="Article" sortable={false} render={(r) => <ArticleFilterLink record={r} />} />
-      <FunctionField<CommentRecord> label="Flags" sortable={false} render={(r) => <FlagChips flags={r.flags} />} />
-      <DateField source="receivedAt" label="Received" showTime />
-    </Datagrid>
+  <List
+    filters={commentFilters}
+    filterDefaultValues={{ status: ['flagged'] }}
+    actions={<ListActions />}
+    sort={{ field: 'priority', order: 'DESC' }}
+    perPage={25}
+    title={<QueueTitle />}
+    empty={false}
+  >
+    <QueueView />
   </List>
 );

@@ -2,7 +2,7 @@ import type { ResourceProps } from 'react-admin';
 import { CommentList } from './CommentList';
 import { CommentShow } from './CommentShow';
 
-/** The moderation queue: `/api/moderation/comments`, read-only for now (list + show). */
+/** The moderation queue (`/api/moderation/comments`): queues, card drawer, decisions, bulk, keyboard, live. */
 export const comments = {
   name: 'comments',
   list: CommentList,

@@ -20,7 +20,7 @@ import {
   tearDownStack,
 } from './support/stack';
 
-const PUBLISHER_KEY = 'browser-spec-publisher-key';
+export const PUBLISHER_KEY = 'browser-spec-publisher-key';
 
 const password = () => `${randomBytes(12).toString('base64url')}-Aa1`;
 
@@ -56,6 +56,9 @@ export default async function globalSetup(): Promise<void> {
       RECONCILE_GRACE_SECONDS: '2',
       RECONCILE_EVERY_SECONDS: '2',
       LOG_LEVEL: 'warn',
+      // Every spec posts from 127.0.0.1; the limit itself is proven by apps/api reader-rate-limit.integration-spec.
+      RATE_LIMIT_PER_IP: '100000',
+      RATE_LIMIT_PER_AUTHOR: '100000',
       NO_COLOR: '1',
     };
 

@@ -34,8 +34,11 @@ describe('comments queue filters', () => {
   it('narrows the queue by article, by text and by status', async () => {
     const consoleErrors = collectConsoleErrors(page);
     await signIn(page, moderator.email, moderator.password);
+    await page.locator('[data-panel="queues"]').waitFor();
+    await page.goto(listUrl({ articleExternalId: 'stadium-deal-opinion' }));
     await row(held.authorName).waitFor();
-    const authors = async () => (await page.locator('tbody tr td:nth-child(3)').allTextContents()).sort();
+    // Columns: selection, focus marker, status, priority, author.
+    const authors = async () => (await page.locator('tbody tr td:nth-child(5)').allTextContents()).sort();
 
     // The article title in a row narrows the queue to that article.
     await row(held.authorName).getByRole('button', { name: held.articleTitle }).click();
@@ -43,11 +46,12 @@ describe('comments queue filters', () => {
     await page.getByText('1-1 of 1').waitFor();
     expect(await authors()).toEqual([held.authorName]);
 
-    await page.goto(listUrl({ q: 'sacked' }));
+    await page.goto(listUrl({ q: 'Whoever designed this should be sacked' }));
+    await row(hiddenByAdmin.authorName).waitFor();
     await page.getByText('1-1 of 1').waitFor();
     expect(await authors()).toEqual([hiddenByAdmin.authorName]);
 
-    await page.goto(listUrl({ status: ['approved', 'hidden'] }));
+    await page.goto(listUrl({ status: ['approved', 'hidden'], articleExternalId: 'harbour-street-cycle-lanes' }));
     await page.getByText('1-3 of 3').waitFor();
     expect(await authors()).toEqual([hiddenByAdmin.authorName, welcome.authorName, oneLink.authorName].sort());
 

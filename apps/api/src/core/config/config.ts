@@ -52,6 +52,11 @@ const EnvSchema = z
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
+    // Intake rate limits (docs/reader.md): at most N comments per window, per client IP and per author.
+    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
+    RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_PER_AUTHOR: z.coerce.number().int().min(1).default(5),
+    PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
@@ -72,6 +77,10 @@ export interface AppConfig {
     bootstrapAdmin?: { email: string; password: string };
   };
   triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number };
+  /** Intake limits, counted in Redis (so they hold across API replicas). */
+  rateLimits: { windowSeconds: number; perIp: number; perAuthor: number };
+  /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
+  publicCacheMaxAgeSeconds: number;
   logLevel: string;
 }
 
@@ -112,6 +121,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileGraceSeconds: e.RECONCILE_GRACE_SECONDS,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
     },
+    rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
+    publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -3,8 +3,10 @@ import { Redis } from 'ioredis';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { redisOptions } from '../queue/redis-connection.js';
+import { REDIS } from './redis.tokens.js';
+import { LiveEventsPublisher, LiveEventsSubscriber } from './live-events.js';
 
-export const REDIS = Symbol('REDIS');
+export { REDIS };
 
 /**
  * A general-purpose ioredis client (health checks; later pub/sub, rate limits, caches). Commands fail fast while
@@ -42,7 +44,9 @@ class RedisLifecycle implements OnApplicationShutdown {
       },
     },
     RedisLifecycle,
+    LiveEventsPublisher,
+    LiveEventsSubscriber,
   ],
-  exports: [REDIS],
+  exports: [REDIS, LiveEventsPublisher, LiveEventsSubscriber],
 })
 export class RedisModule {}

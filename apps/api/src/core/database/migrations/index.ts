@@ -1,10 +1,14 @@
 import { InitialSchema1764230400000 } from './1764230400000-initial-schema.js';
 import { DefaultInsultOffTopicRules1764316800000 } from './1764316800000-default-insult-off-topic-rules.js';
 import { AuthorListsAndHistoryRules1764403200000 } from './1764403200000-author-lists-and-history-rules.js';
+import { ModerationQueue1764489600000 } from './1764489600000-moderation-queue.js';
+import { ReaderTokens1764576000000 } from './1764576000000-reader-tokens.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
   InitialSchema1764230400000,
   DefaultInsultOffTopicRules1764316800000,
   AuthorListsAndHistoryRules1764403200000,
+  ModerationQueue1764489600000,
+  ReaderTokens1764576000000,
 ];

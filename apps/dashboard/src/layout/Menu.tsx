@@ -1,0 +1,52 @@
+import FlagIcon from '@mui/icons-material/Flag';
+import HourglassIcon from '@mui/icons-material/HourglassEmpty';
+import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
+import HiddenIcon from '@mui/icons-material/VisibilityOff';
+import AllIcon from '@mui/icons-material/Forum';
+import PeopleIcon from '@mui/icons-material/People';
+import AdminIcon from '@mui/icons-material/ManageAccounts';
+import { Box, Chip } from '@mui/material';
+import { QUEUES, type Queue, type Role } from '@sift/shared';
+import type { ReactElement } from 'react';
+import { Menu, usePermissions } from 'react-admin';
+import { useQueueCounts } from '../providers/live';
+import { QUEUE_LABEL, queuePath } from './queues';
+
+const ICON: Record<Queue, ReactElement> = {
+  flagged: <FlagIcon />,
+  pending: <HourglassIcon />,
+  approved: <CheckIcon />,
+  hidden: <HiddenIcon />,
+  all: <AllIcon />,
+};
+
+const QueueLabel = ({ queue, count }: { queue: Queue; count: number | undefined }) => (
+  <Box component="span" data-queue={queue} sx={{ display: 'flex', alignItems: 'center', gap: 1, width: '100%' }}>
+    <span>{QUEUE_LABEL[queue]}</span>
+    {count !== undefined && (
+      <Chip
+        size="small"
+        data-count={count}
+        label={count.toLocaleString()}
+        color={queue === 'flagged' && count > 0 ? 'warning' : 'default'}
+        sx={{ ml: 'auto', height: 20 }}
+      />
+    )}
+  </Box>
+);
+
+/** Home, the queues with live counts, Authors; Users for admins only (the API enforces the same). */
+export const SiftMenu = () => {
+  const counts = useQueueCounts();
+  const { permissions } = usePermissions<Role>();
+  return (
+    <Menu>
+      <Menu.DashboardItem primaryText="Home" />
+      {QUEUES.map((q) => (
+        <Menu.Item key={q} to={queuePath(q)} primaryText={<QueueLabel queue={q} count={counts?.[q]} />} leftIcon={ICON[q]} />
+      ))}
+      <Menu.Item to="/authors" primaryText="Authors" leftIcon={<PeopleIcon />} />
+      {permissions === 'admin' && <Menu.Item to="/users" primaryText="Users" leftIcon={<AdminIcon />} />}
+    </Menu>
+  );
+};

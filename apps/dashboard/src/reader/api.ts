@@ -1,0 +1,81 @@
+import type {
+  ApiErrorBody,
+  CreateCommentRequest,
+  MyComment,
+  MyCommentsResponse,
+  PublicArticle,
+  PublicThreadPage,
+  ReaderIntakeResponse,
+  ThreadOrder,
+} from '@sift/shared';
+
+/**
+ * The reader page's only contact with the world: the Sift API on its own origin (the page is served by the API at
+ * /read/:externalId with `<base href="../">`, so relative URLs resolve from the app root). No other requests.
+ */
+const apiUrl = (path: string) => new URL(path, document.baseURI).toString();
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
+    super(message);
+  }
+}
+
+async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    // no-cache: always revalidate (a cheap 304 while nothing changed), so the author sees decisions at once.
+    res = await fetch(apiUrl(path), { cache: 'no-cache', credentials: 'omit', ...init });
+  } catch {
+    throw new ApiError(0, 'The comments service cannot be reached. Check your connection and try again.');
+  }
+  const text = await res.text();
+  let body: unknown = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    /* not JSON */
+  }
+  if (!res.ok) {
+    const err = body as Partial<ApiErrorBody> | null;
+    const message = Array.isArray(err?.message) ? err.message.join('; ') : err?.message;
+    throw new ApiError(res.status, message || `The comments service answered ${res.status}.`, err?.fields ?? {});
+  }
+  return body as T;
+}
+
+/** The article id: `/read/<id>` (served by the API), or `?article=<id>` (Vite's dev server at /reader.html). */
+export function articleIdFromLocation(loc: Location = window.location): string | null {
+  const fromQuery = new URLSearchParams(loc.search).get('article');
+  const m = /\/read\/([^/?#]+)\/?$/.exec(loc.pathname);
+  const raw = fromQuery ?? (m ? decodeURIComponent(m[1] as string) : null);
+  return raw && /^[A-Za-z0-9._:~-]{1,200}$/.test(raw) ? raw : null;
+}
+
+const enc = encodeURIComponent;
+
+export const readerApi = {
+  article: (id: string) => request<PublicArticle>(`api/public/articles/${enc(id)}`),
+  thread: (id: string, order: ThreadOrder, cursor: string | null) =>
+    request<PublicThreadPage>(`api/public/articles/${enc(id)}/comments?order=${order}${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+  mine: async (tokens: string[]): Promise<MyComment[]> =>
+    tokens.length === 0
+      ? []
+      : (
+          await request<MyCommentsResponse>('api/public/comments/mine', {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ tokens }),
+          })
+        ).comments,
+  post: (id: string, comment: CreateCommentRequest, idempotencyKey: string) =>
+    request<ReaderIntakeResponse>(`api/articles/${enc(id)}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+      body: JSON.stringify(comment),
+    }),
+};
