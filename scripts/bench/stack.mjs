@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
+import os from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { Redis } from 'ioredis';
@@ -109,5 +110,6 @@ export function percentile(sorted, p) {
 }
 
 export function machine() {
-  return `${process.platform} ${process.arch}, ${(globalThis.navigator?.hardwareConcurrency ?? '?')} cores, Node ${process.version}`;
+  const cpus = os.cpus();
+  return `${process.platform} ${process.arch}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 }

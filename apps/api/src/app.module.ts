@@ -7,6 +7,8 @@ import { ConfigModule } from './core/config/config.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
+import { LoggingModule } from './core/logging/logging.module.js';
+import { MetricsModule } from './core/metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -16,6 +18,7 @@ import { ReaderModule } from './reader/reader.module.js';
 @Module({
   imports: [
     ConfigModule,
+    LoggingModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),
     RedisModule,
@@ -27,6 +30,7 @@ import { ReaderModule } from './reader/reader.module.js';
     StatsModule,
     ReaderModule,
     HealthModule,
+    MetricsModule,
   ],
 })
 export class AppModule {}

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './core/config/config.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
+import { LoggingModule } from './core/logging/logging.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
 import { TriageWorkerModule } from './triage/triage-worker.module.js';
 
 /** The worker process: queue consumers only, no HTTP. */
 @Module({
-  imports: [ConfigModule, DatabaseModule, QueueModule.forRoot('worker'), RedisModule, TriageWorkerModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker'), RedisModule, TriageWorkerModule],
 })
 export class WorkerModule {}

@@ -27,6 +27,6 @@ export class CommentsController {
     @IdempotencyKey() idempotencyKey: string | null,
     @Req() req: FastifyRequest,
   ): Promise<ReaderIntakeResponse> {
-    return this.comments.submit(externalId, dto, { idempotencyKey, ip: req.ip ?? null });
+    return this.comments.submit(externalId, dto, { idempotencyKey, ip: req.ip ?? null, requestId: String(req.id) });
   }
 }

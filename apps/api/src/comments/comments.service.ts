@@ -10,16 +10,19 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReaderIntakeResponse } from '@sift/shared';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { ArticleEntity } from '../articles/article.entity.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ModerationService } from '../moderation/moderation.service.js';
-import { issueReaderToken } from '../reader/reader-token.js';
+import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.js';
+import { hashReaderToken, issueReaderToken, newReaderToken } from '../reader/reader-token.js';
 import { TriageQueue } from '../triage/triage.queue.js';
 import { CommentEntity } from './comment.entity.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
 
-/** Intake: persist first (202 only after commit), then enqueue; Redis being down never loses a comment. */
+/**
+ * Intake: persist first (202 only once the row and its audit event are committed), then enqueue; Redis being down
+ * never loses a comment (the reconciler enqueues it later).
+ */
 @Injectable()
 export class CommentsService {
   constructor(
@@ -32,64 +35,63 @@ export class CommentsService {
   async submit(
     externalId: string,
     dto: CreateCommentDto,
-    meta: { idempotencyKey: string | null; ip: string | null },
+    meta: { idempotencyKey: string | null; ip: string | null; requestId?: string },
   ): Promise<ReaderIntakeResponse> {
-    const article = await this.dataSource.getRepository(ArticleEntity).findOneBy({ externalId });
-    if (!article) throw new NotFoundException(`article "${externalId}" not found`);
-    if (!article.commentsOpen) throw new ConflictException(`comments on article "${externalId}" are closed`);
-
     const ipHash = meta.ip ? this.hashIp(meta.ip) : null;
     // An author is the publisher's author id when it sends one; else a name from an address (two readers behind one
     // office NAT are two authors; one reader's flood from one address is also caught by the per-IP rate limit).
     const name = dto.authorName.toLowerCase();
     const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}:${name}` : `name:${name}`;
-    const created = await this.dataSource.transaction(async (m) => {
-      if (dto.parentId) {
-        const parent = await m.findOne(CommentEntity, { where: { id: dto.parentId }, select: { id: true, articleId: true } });
-        if (!parent || parent.articleId !== article.id) {
-          throw new BadRequestException({
-            statusCode: 400,
-            error: 'Bad Request',
-            message: 'parentId: no such comment on this article',
-            fields: { parentId: ['no such comment on this article'] },
-          });
-        }
-      }
-      const result = await m
-        .createQueryBuilder()
-        .insert()
-        .into(CommentEntity)
-        .values({
-          articleId: article.id,
-          parentId: dto.parentId ?? null,
-          authorName: dto.authorName,
-          authorId: dto.authorId ?? null,
-          authorKey,
-          authorRole: 'reader',
-          title: dto.title || null,
-          body: dto.body,
-          status: 'pending',
-          idempotencyKey: meta.idempotencyKey,
-          ipHash,
-        })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      const id = (result.raw as Array<{ id: string }>)[0]?.id;
-      if (!id) return null;
-      await this.moderation.record(m, id, {
-        fromStatus: null,
-        toStatus: 'pending',
-        actor: { type: 'system' },
-        reason: 'received',
-      });
-      // The author's private token for following their own comment (docs/reader.md); only its hash is stored.
-      return { id, readerToken: await issueReaderToken(m, id) };
-    });
+    const readerToken = newReaderToken();
 
-    if (created === null) return this.replay(article.id, dto, meta.idempotencyKey as string);
-    await this.triageQueue.enqueue(created.id);
-    return { id: created.id, status: 'pending', readerToken: created.readerToken };
+    // One statement, so one round trip and atomic without BEGIN/COMMIT: find the article, check the parent, insert
+    // the comment (nothing on an Idempotency-Key replay), its "received" audit event and the reader's token hash.
+    const [row]: Array<{ article_id: string; comments_open: boolean; parent_ok: boolean; id: string | null }> =
+      await this.dataSource.query(
+        `WITH a AS (SELECT id, comments_open FROM articles WHERE external_id = $1),
+              p AS (SELECT $2::uuid IS NULL OR EXISTS (SELECT 1 FROM comments, a WHERE comments.id = $2::uuid AND comments.article_id = a.id) AS ok),
+              c AS (
+                INSERT INTO comments (article_id, parent_id, author_name, author_id, author_key, author_role, title, body,
+                                      status, idempotency_key, ip_hash)
+                SELECT a.id, $2::uuid, $3, $4, $5, 'reader', $6, $7, 'pending', $8, $9 FROM a, p WHERE a.comments_open AND p.ok
+                ON CONFLICT (article_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+                RETURNING id),
+              e AS (INSERT INTO moderation_events (comment_id, to_status, actor_type, reason)
+                    SELECT id, 'pending', 'system', 'received' FROM c),
+              t AS (INSERT INTO reader_tokens (token_hash, comment_id) SELECT $10, id FROM c)
+         SELECT a.id AS article_id, a.comments_open, p.ok AS parent_ok, (SELECT id FROM c) AS id FROM a, p`,
+        [
+          externalId,
+          dto.parentId ?? null,
+          dto.authorName,
+          dto.authorId ?? null,
+          authorKey,
+          dto.title || null,
+          dto.body,
+          meta.idempotencyKey,
+          ipHash,
+          hashReaderToken(readerToken),
+        ],
+      );
+    if (!row) throw new NotFoundException(`article "${externalId}" not found`);
+    if (!row.comments_open) throw new ConflictException(`comments on article "${externalId}" are closed`);
+    if (!row.parent_ok) {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'parentId: no such comment on this article',
+        fields: { parentId: ['no such comment on this article'] },
+      });
+    }
+    if (row.id === null) {
+      intakeComments.inc({ result: 'replayed' });
+      return this.replay(row.article_id, dto, meta.idempotencyKey as string);
+    }
+
+    intakeComments.inc({ result: 'accepted' });
+    this.moderation.announceReceived(row.id, row.article_id);
+    if (!(await this.triageQueue.enqueue(row.id, { requestId: meta.requestId }))) intakeEnqueueFailures.inc();
+    return { id: row.id, status: 'pending', readerToken };
   }
 
   /**

@@ -81,6 +81,11 @@ export class ModerationService {
     }
   }
 
+  /** Tell the dashboards a comment arrived (intake writes the comment and its audit event in one statement). */
+  announceReceived(commentId: string, articleId: string): void {
+    void this.live?.publish([{ type: 'received', id: commentId, articleId, status: 'pending', at: new Date().toISOString() }]);
+  }
+
   /** Queue a live event for after the commit of `manager`'s transaction (or publish now, outside one). */
   private emit(manager: EntityManager, event: LiveEvent): void {
     const runner = manager.queryRunner;

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { reconciled } from '../core/metrics/metrics.js';
 import { TriageQueue } from './triage.queue.js';
 
 const BATCH = 1000;
@@ -32,7 +33,8 @@ export class ReconcilerService {
       [this.config.triage.reconcileGraceSeconds],
     );
     let enqueued = 0;
-    for (const { id } of rows) if (await this.triageQueue.enqueue(id)) enqueued++;
+    for (const { id } of rows) if (await this.triageQueue.enqueue(id, { retryFailed: true })) enqueued++;
+    reconciled.inc(enqueued);
     if (rows.length > 0) this.logger.log(`reconciler: ${rows.length} untriaged comments found, ${enqueued} enqueued`);
     return { enqueued, found: rows.length };
   }

@@ -4,6 +4,7 @@ import { type Job, UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+import { triageDuration } from '../core/metrics/metrics.js';
 import { TriageService } from './triage.service.js';
 
 /** Adapter from the `triage` queue to TriageService. No SQL, no rule logic here. */
@@ -26,11 +27,12 @@ export class TriageProcessor extends WorkerHost implements OnModuleInit {
   async process(job: Job): Promise<string> {
     switch (job.name) {
       case JobName.TriageComment: {
-        const { commentId } = job.data as JobPayloads[typeof JobName.TriageComment];
+        const { commentId, requestId } = job.data as JobPayloads[typeof JobName.TriageComment];
         if (typeof commentId !== 'string') throw new UnrecoverableError(`job ${job.id}: payload has no commentId`);
-        const started = performance.now();
+        const stop = triageDuration.startTimer();
         const result = await this.triage.triage(commentId);
-        this.logger.debug(`triage ${commentId}: ${result} in ${(performance.now() - started).toFixed(1)} ms`);
+        const seconds = stop();
+        this.logger.debug({ msg: 'triaged', commentId, jobId: job.id, requestId, result, ms: Math.round(seconds * 1e4) / 10 });
         return result;
       }
       default:

@@ -15,15 +15,19 @@ export class TriageQueue {
 
   /**
    * Enqueue triage of one comment. Resolves false (never throws) when Redis is unreachable: the comment is already
-   * stored, and the reconciler enqueues it once Redis is back. A job that failed for good is retried.
+   * stored, and the reconciler enqueues it once Redis is back (with `retryFailed`, retrying a job that failed for
+   * good). `requestId` rides along so the worker's log lines join the request's.
    */
-  async enqueue(commentId: string): Promise<boolean> {
-    const payload: JobPayloads[typeof JobName.TriageComment] = { commentId };
+  async enqueue(commentId: string, opts: { requestId?: string; retryFailed?: boolean } = {}): Promise<boolean> {
+    const payload: JobPayloads[typeof JobName.TriageComment] = { commentId, requestId: opts.requestId };
     const attempt = async () => {
-      const existing = await this.queue.getJob(commentId);
-      if (existing && (await existing.isFailed())) {
-        await existing.retry();
-        return;
+      if (opts.retryFailed) {
+        // The reconciler's path: a job that failed for good still holds its id, so `add` would be a no-op.
+        const existing = await this.queue.getJob(commentId);
+        if (existing && (await existing.isFailed())) {
+          await existing.retry();
+          return;
+        }
       }
       await this.queue.add(JobName.TriageComment, payload, { jobId: commentId });
     };

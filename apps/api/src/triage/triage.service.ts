@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorListStatus, CommentStatus } from '@sift/shared';
 import { DataSource } from 'typeorm';
+import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
 import { decide, type RuleOutcome, runRules } from './engine/engine.js';
@@ -90,7 +91,7 @@ export class TriageService {
     const recorded = outcomes.filter((o) => o.outcome !== 'pass');
     const willApply = ctx.status === 'pending';
 
-    return this.dataSource.transaction(async (m) => {
+    const result = await this.dataSource.transaction(async (m) => {
       const [inserted]: Array<{ id: string }> = await m.query(
         `WITH d AS (
            INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
@@ -129,7 +130,7 @@ export class TriageService {
           ),
         ],
       );
-      if (!inserted) return 'already-decided';
+      if (!inserted) return 'already-decided' as const;
 
       const changed = willApply
         ? await this.moderation.transition(m, {
@@ -147,8 +148,13 @@ export class TriageService {
         await m.query(`UPDATE triage_decisions SET applied = false WHERE id = $1`, [inserted.id]);
       }
       if (!changed) this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
-      return 'decided';
+      return 'decided' as const;
     });
+    if (result === 'decided') {
+      triageDecisions.inc({ outcome: verdict.status });
+      for (const o of recorded) ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
+    }
+    return result;
   }
 
   /** The article's other approved comments, newest first: the thread the off-topic rule reads for context. */

@@ -50,6 +50,8 @@ const EnvSchema = z
     RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     TRUST_PROXY: bool.default(false),
     // Intake rate limits (docs/reader.md): at most N comments per window, per client IP and per author.
@@ -82,6 +84,10 @@ export interface AppConfig {
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
   publicCacheMaxAgeSeconds: number;
   logLevel: string;
+  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  metricsToken?: string;
+  /** The worker's own /metrics and /health port (0: off). */
+  workerMetricsPort: number;
 }
 
 export class ConfigError extends Error {}
@@ -124,6 +130,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
     logLevel: e.LOG_LEVEL,
+    metricsToken: e.METRICS_TOKEN,
+    workerMetricsPort: e.WORKER_METRICS_PORT,
   };
 }
 

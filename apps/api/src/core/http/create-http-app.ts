@@ -2,11 +2,14 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppModule } from '../../app.module.js';
 import { type AppConfig, getConfig } from '../config/config.js';
-import { nestLogLevels } from '../config/log-levels.js';
+import { Logger } from 'nestjs-pino';
+import { httpDuration } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { createValidationPipe } from './validation.pipe.js';
 
@@ -18,9 +21,21 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
   const config = getConfig();
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule,
-    new FastifyAdapter({ bodyLimit: BODY_LIMIT, trustProxy: config.http.trustProxy }),
-    { logger: opts.logger === false ? false : nestLogLevels(config.logLevel) },
+    new FastifyAdapter({
+      bodyLimit: BODY_LIMIT,
+      trustProxy: config.http.trustProxy,
+      // One request id for Fastify, the pino logs and the triage job: the caller's X-Request-Id, or a new one.
+      requestIdHeader: 'x-request-id',
+      genReqId: (raw: { headers: IncomingMessage['headers'] }) => {
+        const id = randomUUID();
+        raw.headers['x-request-id'] = id;
+        return id;
+      },
+    }),
+    opts.logger === false ? { logger: false } : { bufferLogs: true },
   );
+  if (opts.logger !== false) app.useLogger(app.get(Logger));
+  observeRequests(app);
   requireJsonBodies(app);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter());
@@ -38,6 +53,19 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
   setUpDocs(app);
   await serveDashboard(app, config);
   return app;
+}
+
+/** Request latency for Prometheus, labelled by route template (not raw URL), and the request id echoed back. */
+function observeRequests(app: NestFastifyApplication): void {
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onSend', async (req, reply, payload) => {
+    reply.header('x-request-id', req.id);
+    return payload;
+  });
+  fastify.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+  });
 }
 
 /**

@@ -15,7 +15,8 @@ export const JobName = {
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
 export interface JobPayloads {
-  [JobName.TriageComment]: { commentId: string };
+  /** `requestId`: the intake request's id, so the worker's log lines join it. */
+  [JobName.TriageComment]: { commentId: string; requestId?: string };
   [JobName.Reconcile]: Record<string, never>;
 }
 

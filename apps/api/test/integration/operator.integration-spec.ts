@@ -1,0 +1,49 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import { type Api, decisionCount, eventually, http, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
+import { resetDatabase } from '../utils/reset-database.js';
+
+// Real: the HTTP app, the worker context on the real queue, Postgres, Redis. What an operator scrapes and traces.
+describe('operator view', () => {
+  let api: Api;
+  let worker: INestApplicationContext;
+  beforeAll(async () => {
+    api = await startApi();
+    worker = await startWorker();
+    await resetDatabase(api.ds);
+    await putArticle(api, 'ops');
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  it('GET /metrics exposes HTTP latency, intake, queue depth, triage latency and decisions in Prometheus format', async () => {
+    const { body } = await postComment(api, 'ops', { body: 'The council budget for schools and roads.' });
+    await eventually(async () => (await decisionCount(api.ds, body.id)) === 1, 10000, 'triage');
+    const res = await fetch(`${api.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/plain');
+    const text = await res.text();
+    for (const line of [
+      /^sift_http_request_duration_seconds_count\{method="POST",route="\/api\/articles\/:externalId\/comments",status="202"\} [1-9]/m,
+      /^sift_intake_comments_total\{result="accepted"\} [1-9]/m,
+      /^sift_queue_jobs\{queue="triage",state="waiting"\} \d+/m,
+      /^sift_triage_decisions_total\{outcome="(approved|flagged|hidden|pending)"\} [1-9]/m,
+      /^sift_process_cpu_user_seconds_total /m,
+    ]) {
+      expect(text).toMatch(line);
+    }
+  });
+
+  it('carries the caller’s X-Request-Id (or a new one) back in the response', async () => {
+    const given = await http(`${api.url}/health/live`, 'GET', undefined, { 'x-request-id': 'trace-abc-123' });
+    expect(given.headers.get('x-request-id')).toBe('trace-abc-123');
+    const fresh = await http(`${api.url}/health/live`, 'GET');
+    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('/health is readiness (Postgres and Redis), /health/live is liveness', async () => {
+    expect((await http(`${api.url}/health`, 'GET')).body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
+    expect((await http(`${api.url}/health/live`, 'GET')).body).toEqual({ status: 'ok' });
+  });
+});
