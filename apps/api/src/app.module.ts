@@ -10,6 +10,7 @@ import { RedisModule } from './core/redis/redis.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { MetricsModule } from './core/metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
+import { OpsModule } from './ops/ops.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { ReaderModule } from './reader/reader.module.js';
@@ -31,6 +32,7 @@ import { ReaderModule } from './reader/reader.module.js';
     ReaderModule,
     HealthModule,
     MetricsModule,
+    OpsModule,
   ],
 })
 export class AppModule {}

@@ -26,6 +26,6 @@ import { UsersService } from './users.service.js';
   ],
   controllers: [AuthController, UsersController],
   providers: [AuthService, UsersService, PublisherKeyGuard, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService, PublisherKeyGuard],
+  exports: [UsersService, PublisherKeyGuard, JwtModule],
 })
 export class AuthModule {}

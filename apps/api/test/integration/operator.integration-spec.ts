@@ -1,5 +1,5 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import { type Api, decisionCount, eventually, http, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
+import { type Api, decisionCount, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
 import { resetDatabase } from '../utils/reset-database.js';
 
 // Real: the HTTP app, the worker context on the real queue, Postgres, Redis. What an operator scrapes and traces.
@@ -45,5 +45,40 @@ describe('operator view', () => {
   it('/health is readiness (Postgres and Redis), /health/live is liveness', async () => {
     expect((await http(`${api.url}/health`, 'GET')).body).toEqual({ status: 'ok', checks: { postgres: 'up', redis: 'up' } });
     expect((await http(`${api.url}/health/live`, 'GET')).body).toEqual({ status: 'ok' });
+  });
+});
+
+describe('Bull Board (admins only)', () => {
+  let api: Api;
+  beforeAll(async () => {
+    api = await startApi();
+    await resetDatabase(api.ds);
+  });
+  afterAll(() => api.close());
+
+  it('an admin opens it through a session cookie; a moderator gets 403; nobody gets in without the cookie', async () => {
+    const board = (cookie?: string) => fetch(`${api.url}/admin/queues/api/queues`, { headers: cookie ? { cookie } : {} });
+    expect((await board()).status).toBe(401);
+    expect((await board('sift_queue_board=forged.token.value')).status).toBe(401);
+
+    const moderator = await loginAs(api, 'moderator');
+    expect((await http(`${api.url}/api/ops/queue-board/session`, 'POST', undefined, moderator)).status).toBe(403);
+    // a login token is not a queue-board cookie
+    expect((await board(`sift_queue_board=${moderator.authorization.slice(7)}`)).status).toBe(401);
+
+    const admin = await loginAs(api, 'admin');
+    const session = await fetch(`${api.url}/api/ops/queue-board/session`, { method: 'POST', headers: admin });
+    expect(session.status).toBe(200);
+    const setCookie = session.headers.get('set-cookie') ?? '';
+    expect(setCookie).toMatch(/HttpOnly/);
+    expect(setCookie).toMatch(/Path=\/admin\/queues/);
+    const cookie = setCookie.split(';')[0];
+    const queues = await board(cookie);
+    expect(queues.status).toBe(200);
+    const body = (await queues.json()) as { queues: Array<{ name: string }> };
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'triage']);
+    const page = await fetch(`${api.url}/admin/queues/`, { headers: { cookie } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('<div id="root">');
   });
 });

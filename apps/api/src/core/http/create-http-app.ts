@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { AppModule } from '../../app.module.js';
 import { type AppConfig, getConfig } from '../config/config.js';
 import { Logger } from 'nestjs-pino';
+import { mountQueueBoard } from '../../ops/queue-board.js';
 import { httpDuration } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { createValidationPipe } from './validation.pipe.js';
@@ -51,6 +52,7 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
   });
   app.enableShutdownHooks();
   setUpDocs(app);
+  await mountQueueBoard(app);
   await serveDashboard(app, config);
   return app;
 }
