@@ -10,6 +10,7 @@ import { QUEUES, type Queue, type Role } from '@sift/shared';
 import type { ReactElement } from 'react';
 import { Menu, usePermissions } from 'react-admin';
 import { useQueueCounts } from '../providers/live';
+import { QueueBoardMenuItem } from './QueueBoardMenuItem';
 import { QUEUE_LABEL, queuePath } from './queues';
 
 const ICON: Record<Queue, ReactElement> = {
@@ -35,7 +36,7 @@ const QueueLabel = ({ queue, count }: { queue: Queue; count: number | undefined 
   </Box>
 );
 
-/** Home, the queues with live counts, Authors; Users for admins only (the API enforces the same). */
+/** Home, the queues with live counts, Authors; Users and the job queues for admins only (the API enforces the same). */
 export const SiftMenu = () => {
   const counts = useQueueCounts();
   const { permissions } = usePermissions<Role>();
@@ -47,6 +48,7 @@ export const SiftMenu = () => {
       ))}
       <Menu.Item to="/authors" primaryText="Authors" leftIcon={<PeopleIcon />} />
       {permissions === 'admin' && <Menu.Item to="/users" primaryText="Users" leftIcon={<AdminIcon />} />}
+      {permissions === 'admin' && <QueueBoardMenuItem />}
     </Menu>
   );
 };

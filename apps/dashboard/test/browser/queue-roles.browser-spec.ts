@@ -32,19 +32,26 @@ describe('roles', () => {
     await page.locator('[data-panel="queues"]').waitFor();
     await page.getByRole('menuitem', { name: 'Authors' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('menuitem', { name: 'Job queues' }).count()).toBe(0);
     await page.goto('/#/users');
     await page.locator('[data-admin-only]').waitFor();
     expect(await page.locator('tbody tr').count()).toBe(0);
 
     const token = await tokenFor(state.baseUrl, moderator);
     await requestJson(state.baseUrl, '/api/users', { token, expect: [403] });
+    await requestJson(state.baseUrl, '/api/ops/queue-board/session', { method: 'POST', token, expect: [403] });
+    expect((await page.request.get('/admin/queues/')).status()).toBe(401);
     expect(errors).toEqual([]);
   });
 
-  it('an admin also sees Users', async () => {
+  it('an admin also sees Users, and opens the job queues (Bull Board) from the menu', async () => {
     await signIn(page, admin.email, admin.password);
     await page.getByRole('menuitem', { name: 'Users' }).click();
     await page.locator('tbody tr', { hasText: moderator.email }).waitFor();
+    const [board] = await Promise.all([context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Job queues' }).click()]);
+    await board.waitForURL(/\/admin\/queues\/$/);
+    await board.getByText('triage', { exact: true }).first().waitFor();
+    expect(await board.title()).toContain('Sift queues');
   });
 
   it('the Authors page lists authors with their stats', async () => {
