@@ -72,6 +72,13 @@ async function phase(stack, base, queue, rate, workers, n) {
     await new Promise((r) => setTimeout(r, 200));
   }
   clearInterval(sampler);
+  // Let a backlog finish before the next phase (so it cannot bleed into it), and say how long that took.
+  let drainedAfter = drained ? (Date.now() - arrivalsDone) / 1000 : null;
+  while (drainedAfter === null && Date.now() - arrivalsDone < 180_000) {
+    const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
+    if (c.waiting + c.active + (c.prioritized ?? 0) === 0) drainedAfter = (Date.now() - arrivalsDone) / 1000;
+    else await new Promise((r) => setTimeout(r, 500));
+  }
   const { rows } = await stack.pool.query(
     `SELECT extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
        FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
@@ -81,7 +88,7 @@ async function phase(stack, base, queue, rate, workers, n) {
   const lat = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
   for (const p of procs) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  return { rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, seconds: (arrivalsDone - started) / 1000 };
+  return { rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
 }
 
 const stack = await createStack('pipeline');
@@ -90,12 +97,12 @@ try {
   const u = new URL(stack.env.REDIS_URL);
   const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
   console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase; API, workers, Postgres, Redis and the load generator share this machine`);
-  console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s |');
+  console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   let n = 0;
   for (const [rate, workers] of phases) {
     const r = await phase(stack, base, queue, rate, workers, n++);
-    console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} |`);
+    console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) |`);
   }
   if (soak) {
     const [{ stored, decided, pending_undecided }] = (

@@ -1,25 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { AuthorRecord, ModerationCommentDetail } from '@sift/shared';
-import { type Api, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
-import { resetDatabase } from '../utils/reset-database.js';
+import { eventually, http, loginAs, postComment, putArticle, useStack } from '../utils/harness.js';
 
 // Real: the HTTP app, the worker's `author` rule reading the `authors` table, Postgres.
 describe('author actions', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
+  const { api } = useStack({ worker: true });
   let mod: Record<string, string>;
 
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
-    await api.ds.query(`TRUNCATE authors`);
     await putArticle(api, 'authors-article');
     mod = await loginAs(api, 'moderator');
   });

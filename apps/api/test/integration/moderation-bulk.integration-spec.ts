@@ -1,26 +1,14 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { BulkDecisionResponse, ModerationCommentDetail } from '@sift/shared';
-import { type Api, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
-import { resetDatabase } from '../utils/reset-database.js';
+import { eventually, http, loginAs, postComment, putArticle, useStack } from '../utils/harness.js';
 
 // Real: the HTTP app, the worker flagging comments through BullMQ, Postgres. One bulk request decides many
 // comments, each version-checked on its own.
 describe('bulk decisions', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
+  const { api } = useStack({ worker: true });
   let mod: Record<string, string>;
   let other: Record<string, string>;
 
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
     await putArticle(api, 'bulk-article');
     mod = await loginAs(api, 'moderator');
     other = await loginAs(api, 'moderator', 'second@test.local');

@@ -1,24 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { ModerationCommentDetail, ReplyResponse } from '@sift/shared';
-import { type Api, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
-import { resetDatabase } from '../utils/reset-database.js';
+import { eventually, http, loginAs, postComment, putArticle, useStack } from '../utils/harness.js';
 
 // Real: the HTTP app, the worker, Postgres. A moderator's reply is a stored, approved staff comment in the thread.
 describe('reply as moderator', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
+  const { api } = useStack({ worker: true });
   let mod: Record<string, string>;
 
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
     await putArticle(api, 'reply-article');
     mod = await loginAs(api, 'moderator');
   });

@@ -1,24 +1,12 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import type { HomeStats, QueueCounts } from '@sift/shared';
-import { type Api, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
-import { resetDatabase } from '../utils/reset-database.js';
+import { eventually, http, loginAs, postComment, putArticle, useStack } from '../utils/harness.js';
 
 // Real: the HTTP app, the worker, Postgres. Home's numbers come from the comments and the audit trail.
 describe('queue counts and home stats', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
+  const { api } = useStack({ worker: true });
   let mod: Record<string, string>;
 
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
     await putArticle(api, 'stats-article');
     mod = await loginAs(api, 'moderator');
   });

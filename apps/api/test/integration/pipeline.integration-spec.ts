@@ -1,39 +1,25 @@
-import type { INestApplicationContext } from '@nestjs/common';
 import { getQueueToken } from '@nestjs/bullmq';
 import type { CommentDetail, CommentRecord } from '@sift/shared';
 import type { Queue } from 'bullmq';
 import { QueueName } from '../../src/core/queue/queue.constants.js';
 import { TriageService } from '../../src/triage/triage.service.js';
 import {
-  type Api,
   decisionCount,
   eventually,
   http,
   loginAs,
   postComment,
   putArticle,
-  startApi,
-  startWorker,
+  useStack,
 } from '../utils/harness.js';
-import { resetDatabase } from '../utils/reset-database.js';
 
 // Real: the HTTP app, the worker application context consuming the real `triage` queue on Redis, Postgres.
 // The path under test: POST over HTTP → row committed → BullMQ job → worker → rule engine → decision → status.
 describe('comment → queue → worker → decision', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
+  const { api, worker } = useStack({ worker: true });
   let moderator: Record<string, string>;
 
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
     await putArticle(api, 'budget-2026');
     moderator = await loginAs(api, 'moderator');
   });
@@ -101,10 +87,10 @@ describe('comment → queue → worker → decision', () => {
   it('a job that runs again (crash, retry, re-enqueue) leaves exactly one decision', async () => {
     const { body } = await postComment(api, 'budget-2026', { body: 'links https://a.example https://b.example https://c.example' });
     await decided(body.id);
-    const triage = worker.get(TriageService);
+    const triage = worker().get(TriageService);
     expect(await triage.triage(body.id)).toBe('already-decided');
     await Promise.all([triage.triage(body.id), triage.triage(body.id)]);
-    const queue = worker.get<Queue>(getQueueToken(QueueName.Triage));
+    const queue = worker().get<Queue>(getQueueToken(QueueName.Triage));
     await queue.add('triage-comment', { commentId: body.id }, { jobId: `${body.id}-again` });
     await eventually(async () => (await queue.getJobCounts('waiting', 'active')).waiting === 0, 5000, 'drain');
     expect(await decisionCount(api.ds, body.id)).toBe(1);
@@ -114,7 +100,7 @@ describe('comment → queue → worker → decision', () => {
 
   it('concurrent triage of one fresh comment records one decision and one status change', async () => {
     const { body } = await postComment(api, 'budget-2026', { body: 'The council vote on the budget was close.' });
-    const triage = worker.get(TriageService);
+    const triage = worker().get(TriageService);
     await Promise.all([triage.triage(body.id), triage.triage(body.id), triage.triage(body.id)]);
     await decided(body.id);
     expect(await decisionCount(api.ds, body.id)).toBe(1);
@@ -191,18 +177,8 @@ describe('comment → queue → worker → decision', () => {
 
 // Real, as above. The history rules read the author's earlier comments, which the worker loads from Postgres.
 describe('rules that read the author (through the worker)', () => {
-  let api: Api;
-  let worker: INestApplicationContext;
-  beforeAll(async () => {
-    api = await startApi();
-    worker = await startWorker();
-  });
-  afterAll(async () => {
-    await worker.close();
-    await api.close();
-  });
+  const { api } = useStack({ worker: true });
   beforeEach(async () => {
-    await resetDatabase(api.ds);
     await putArticle(api, 'budget-2026');
   });
   const decidedStatus = (id: string) =>

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/auth/users.service.js';
 import { createHttpApp } from '../../src/core/http/create-http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
+import { resetDatabase } from './reset-database.js';
 import { PUBLISHER_KEY } from './test-env.js';
 
 /**
@@ -30,6 +31,45 @@ export async function startWorker(): Promise<INestApplicationContext> {
   const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: false });
   await ctx.init();
   return ctx;
+}
+
+/**
+ * The usual spec set-up: the API (and the worker, when asked) started once for the file and closed after it, the
+ * database reset before each test. `api` can be used at once; it resolves to the running app inside tests.
+ */
+export function useStack(opts: { worker?: boolean } = {}): { api: Api; worker: () => INestApplicationContext } {
+  let real: Api | undefined;
+  let ctx: INestApplicationContext | undefined;
+  const need = (): Api => {
+    if (!real) throw new Error('useStack: the API starts in beforeAll');
+    return real;
+  };
+  beforeAll(async () => {
+    real = await startApi();
+    if (opts.worker) ctx = await startWorker();
+  });
+  afterAll(async () => {
+    await ctx?.close();
+    await real?.close();
+  });
+  beforeEach(() => resetDatabase(need().ds));
+  const api: Api = {
+    get app() {
+      return need().app;
+    },
+    get url() {
+      return need().url;
+    },
+    get ds() {
+      return need().ds;
+    },
+    close: () => need().close(),
+  };
+  const worker = () => {
+    if (!ctx) throw new Error('useStack: started without { worker: true }');
+    return ctx;
+  };
+  return { api, worker };
 }
 
 export interface HttpResult<T = unknown> {
