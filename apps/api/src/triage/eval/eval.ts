@@ -9,6 +9,10 @@
  *                 label "on_topic"/"off_topic"; title or text may be null
  * Output: one line per input row, same order: {"id", "score", "flagged"}. With labels: P, R, F1, ROC AUC on stdout.
  * `--config JSON` scores with another config (merged over the defaults) for what-if runs.
+ * `--peers` (insult only) also scores the same rows with the profanity-filter peers obscenity 0.4.6 and bad-words 4.1.5
+ * (dev dependencies; their score is 0/1: matched or not) and prints their P, R, F1 and ROC AUC below Sift's.
+ * `--split even|odd` counts only rows at even (0, 2, 4, ...) or odd line positions in the metrics: a split held out
+ * from tuning (every row is still scored and written, and off_topic threads still hold all rows of the article).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -27,13 +31,21 @@ interface Row {
 
 const RECEIVED = new Date(0);
 
-function parseArgs(argv: string[]): { task: Task; input: string; output: string | null; config: unknown } {
+function parseArgs(argv: string[]): {
+  task: Task;
+  input: string;
+  output: string | null;
+  config: unknown;
+  peers: boolean;
+  split: 'even' | 'odd' | null;
+} {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a.startsWith('--')) {
       const eq = a.indexOf('=');
       if (eq > 0) args.set(a.slice(2, eq), a.slice(eq + 1));
+      else if (a === '--peers') args.set('peers', 'true');
       else args.set(a.slice(2), argv[++i] ?? '');
     }
   }
@@ -41,13 +53,18 @@ function parseArgs(argv: string[]): { task: Task; input: string; output: string 
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON]\n',
+      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd]\n',
     );
     process.exit(2);
   }
   // --config '{"threshold":0.5}': try another config than the default (what-if runs; the default is what ships).
   const config: unknown = args.has('config') ? JSON.parse(args.get('config') as string) : {};
-  return { task, input, output: args.get('output') || null, config };
+  const split = args.get('split') ?? null;
+  if (split !== null && split !== 'even' && split !== 'odd') {
+    process.stderr.write('--split must be even or odd\n');
+    process.exit(2);
+  }
+  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v == null ? null : String(v));
@@ -116,8 +133,20 @@ function withThreads(rows: Row[]): OffTopicInput[] {
   return rows.map((r) => ({ ...r.input, thread: groups.get(key(r)) }));
 }
 
+/** The profanity-filter peers, as sites use them out of the box (dev dependencies: the eval and bench only). */
+async function loadPeers(): Promise<Array<{ name: string; matches: (text: string) => boolean }>> {
+  const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = await import('obscenity');
+  const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
+  const { Filter } = await import('bad-words');
+  const filter = new Filter();
+  return [
+    { name: 'obscenity 0.4.6 (hasMatch)', matches: (t) => obscenity.hasMatch(t) },
+    { name: 'bad-words 4.1.5 (isProfane)', matches: (t) => filter.isProfane(t) },
+  ];
+}
+
 async function main() {
-  const { task, input, output, config } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config, peers, split } = parseArgs(process.argv.slice(2));
   const evaluate: (i: RuleInput) => RuleVerdict =
     task === 'insult'
       ? insultRule.compile(insultConfigSchema.parse(config))
@@ -140,8 +169,9 @@ async function main() {
   }
 
   const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
-  console.log(`task ${task}  input ${input}  rows ${rows.length}  (${ms.toFixed(0)} ms)`);
-  const labelled = rows.map((r, i) => ({ r, v: verdicts[i] })).filter((x) => x.r.label !== null);
+  console.log(`task ${task}  input ${input}  rows ${rows.length}  (${ms.toFixed(0)} ms)${split ? `  metrics on the ${split} rows` : ''}`);
+  const inSplit = (i: number) => split === null || (split === 'even') === (i % 2 === 0);
+  const labelled = rows.map((r, i) => ({ r, v: verdicts[i], i })).filter((x) => x.r.label !== null && inSplit(x.i));
   if (labelled.length > 0) {
     const m = metrics(
       labelled.map((x) => x.v.score),
@@ -161,7 +191,23 @@ async function main() {
       console.log(`without thread signal: precision ${fmt(a.precision)}  recall ${fmt(a.recall)}  F1 ${fmt(a.f1)}  ROC AUC ${fmt(a.auc)}`);
     }
   }
-  const unlabelled = rows.length - labelled.length;
+  if (peers && labelled.length > 0) {
+    if (task !== 'insult') console.log('peers: profanity filters have no notion of topic; --peers applies to --task insult only');
+    else {
+      const labels = labelled.map((x) => x.r.label as boolean);
+      const texts = labelled.map((x) => [x.r.input.comment.title, x.r.input.comment.body].filter(Boolean).join('\n'));
+      for (const peer of await loadPeers()) {
+        const flags = texts.map((t) => peer.matches(t));
+        const p = metrics(
+          flags.map((f) => (f ? 1 : 0)),
+          flags,
+          labels,
+        );
+        console.log(`peer ${peer.name}: precision ${fmt(p.precision)}  recall ${fmt(p.recall)}  F1 ${fmt(p.f1)}  ROC AUC ${fmt(p.auc)}  (flagged ${p.tp + p.fp})`);
+      }
+    }
+  }
+  const unlabelled = rows.filter((r) => r.label === null).length;
   if (unlabelled) console.log(`unlabelled rows: ${unlabelled}`);
 }
 

@@ -36,6 +36,18 @@ describe('insult rule', () => {
       ['Masoud Rajavi is a SOB which I said he was from day 1.', ['SOB']],
       ['someone who is this ignorant is worthless personified', ['ignorant', 'worthless']],
       ['how long should it take a jeeneeass to figure out what you are doing?', ['jeeneeass']],
+      // Adjective + any noun predicated of "you" ("writer" is no person noun, but it is what "you" are said to be).
+      ['you are a stupid writer!!!', ['stupid']],
+      ['Apparently you are too stupid to even watch a video.', ['stupid']],
+      ['Do you realize how pathetic you sound?', ['pathetic']],
+      ['What a pathetic little man you are.', ['pathetic']],
+      ["Damnit GW, don't be such a pussy.", ['pussy']],
+      ['You are sooo uneducated.', ['uneducated']],
+      ["you're not stupid, just dumb", ['dumb']],
+      ['Nobody gives a shit what you say', ['Nobody gives a shit']],
+      ['I hope you die the same way she did.', ['hope you die']],
+      ['YEAH, I BET YOU INBRED HILLBILLY.', ['INBRED', 'HILLBILLY']],
+      ['before calling others stupid you gay piece of shit you should check your spelling', ['piece of shit']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -90,6 +102,10 @@ describe('insult rule', () => {
       ['You can easily get lost in the details of the report.'],
       ['The ignorance of the voters is astounding, said the columnist.'],
       ['Both teams played a stupid game tonight.'],
+      ['He is not a liar, not a cheat, not a coward.'],
+      ['You screwed up the order, but the refund came quickly.'],
+      ['You can easily get lost in the details of the report.'],
+      ['You are a great writer and this is a stupid rule.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

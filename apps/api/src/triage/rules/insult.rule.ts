@@ -4,6 +4,7 @@ import { commentFields, type RuleDefinition } from '../engine/rule.js';
 import { InsultLexicon, type PhraseEntry } from './text/insult-lexicon-index.js';
 import type { LexiconEntry } from './text/lexicon.js';
 import { STOPWORDS } from './text/nlp.js';
+import { hasLongRun, squeeze } from './text/fold.js';
 import { quotedRanges, tokenize, type Token } from './text/tokens.js';
 
 /**
@@ -93,18 +94,17 @@ interface Hit {
 }
 
 /** The canonical word a token reads as: itself, or the lexicon term it spells ("f**k" → fuck, "fuuk" → fuk). */
-const canon = (lex: InsultLexicon, norm: string) => lex.lookup(norm)?.term ?? norm;
+const canon = (lex: InsultLexicon, t: Token) => lex.info(t.shape).entry?.term ?? t.norm;
 
 function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry | null {
-  const first = toks[i].norm;
-  const list = lex.phrases.get(first) ?? lex.phrases.get(canon(lex, first));
+  const list = lex.info(toks[i].shape).phrases;
   if (!list) return null;
   for (const p of list) {
     if (i + p.tokens.length > toks.length) continue;
     let ok = true;
     for (let k = 1; k < p.tokens.length && ok; k++) {
       const t = toks[i + k];
-      if (t.quoted || t.breakBefore === 2 || (t.norm !== p.tokens[k] && canon(lex, t.norm) !== p.tokens[k])) ok = false;
+      if (t.quoted || t.breakBefore === 2 || (t.norm !== p.tokens[k] && canon(lex, t) !== p.tokens[k])) ok = false;
     }
     if (ok) return p;
   }
@@ -134,6 +134,7 @@ export const TUNE = {
   reported: 0.25, // "called them traitors"
   self: 0.15,
   profanityAimed: 0.6, // "you are shit": profanity as the predicate
+  profanityVerb: 0.3, // "you screwed ...": profanity right after "you" without a copula
   profanityAtPerson: 0.8, // profanity in a sentence about a person ("@USER what the fuck is he doing")
   prior: 0.02, // per "you"/mention, up to 4
   priorProfanity: 0.05,
@@ -151,6 +152,9 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   let skips = 0;
   let such = false;
   let aim: Aim | null = null;
+  /** Where the backward search stopped (the target word, when it found one). */
+  let target = -1;
+  let pastHit = false;
   const next = toks[last + 1];
   const next2 = toks[last + 2];
   const inSentence = (t: Token | undefined) => t !== undefined && t.breakBefore < 2 && !t.quoted;
@@ -161,7 +165,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     aim = { factor: TUNE.name, pattern: 'X like <name>', negated: false };
   } else if (inSentence(next) && (next.norm === 'personified' || next.norm === 'incarnate')) {
     aim = { factor: TUNE.phrase, pattern: 'X personified', negated: false };
-  } else if (inSentence(next) && (next.norm === 'youre' || (SECOND.has(next.norm) && inSentence(next2) && /^(are|r|re|is)$/.test(next2.norm)))) {
+  } else if (inSentence(next) && (next.norm === 'youre' || (SECOND.has(next.norm) && inSentence(next2) && /^(are|r|re|is|sound|look|seem|appear)$/.test(next2.norm)))) {
     aim = { factor: TUNE.direct, pattern: 'X you are', negated: false };
   }
   // Vocative: "Idiot!", "..., coward.", "Racist trash." — a noun phrase standing alone as its own phrase.
@@ -182,8 +186,9 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   }
   for (let k = first - 1, steps = 0; !aim && k >= 0 && steps < 8; k--, steps++) {
     if (toks[k + 1].breakBefore === 2 || toks[k].quoted) break;
-    const w = toks[k].norm;
+    const w = hasLongRun(toks[k].norm) ? squeeze(toks[k].norm) : toks[k].norm;
     const gap = TUNE.gap ** skips;
+    target = k;
     if (SECOND.has(w)) {
       aim = { factor: TUNE.direct * gap, pattern: copula ? 'you are X' : 'you X', negated };
       break;
@@ -223,8 +228,9 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       continue;
     }
     if (NEGATION.has(w)) {
-      // Only a negator inside the phrase negates it ("not a total idiot"), not one a few words away.
-      if (skips === 0) negated = true;
+      // Only a negator inside the phrase negates it ("not a total idiot"), not one a few words away, nor one before
+      // an earlier term ("you're not stupid, just dumb": "dumb" stands).
+      if (skips === 0 && !pastHit) negated = true;
       continue;
     }
     if (REPORTING.has(w)) {
@@ -232,9 +238,16 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       continue;
     }
     if (COPULA.has(w)) {
+      // "don't be such a pussy", "stop being a troll", "Be a man, not a coward": said to the reader.
+      const before = k > 0 && toks[k].breakBefore < 2 ? toks[k - 1].norm : '';
+      if ((w === 'be' || w === 'being') && (toks[k].breakBefore === 2 || /^(dont|stop|quit|never|just|please)$/.test(before))) {
+        aim = { factor: TUNE.direct * gap, pattern: "don't be X", negated: false };
+        break;
+      }
       copula = true;
       continue;
     }
+    if (covered[k]) pastHit = true;
     if (covered[k] || SKIP.has(w) || AUX_QUESTION.has(w) || (w.length > 4 && w.endsWith('ly'))) continue;
     // An unknown word: the subject when a copula sits between it and the hit.
     if (copula) {
@@ -260,20 +273,22 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   }
   // "those who call them traitors", "you called me an idiot": the words are reported, not said.
   if (aim && aim.factor > 0) {
-    for (let k = first - 1, n = 0; k >= 0 && n < 10 && toks[k + 1].breakBefore < 2; k--, n++) {
+    const stop = aim.pattern === 'vocative' || target < 0 ? -1 : target - 2;
+    for (let k = first - 1, n = 0; k > stop && k >= 0 && n < 10 && toks[k + 1].breakBefore < 2; k--, n++) {
       if (REPORTING.has(toks[k].norm) || (toks[k].norm === 'though' && toks[k - 1]?.norm === 'as')) {
         reported = true;
         break;
       }
     }
   }
+  const predicated = copula && aim !== null && (aim.pattern === 'you are X' || aim.pattern === 'they are X' || aim.pattern === 'someone is X');
   if (!aim && such) aim = { factor: TUNE.exclaim, pattern: 'such X', negated };
   if (!aim) aim = { factor: 0, pattern: 'untargeted', negated };
   // An adjective followed by a thing-noun is about the thing ("stupid idea", "ignorant comments"); one followed by a
   // person ("evil godless man", "disgusting liberals") is a noun phrase about that person.
   if (pos === 'a' && aim.pattern !== 'X personified') {
     let j = last + 1;
-    while (j < toks.length && toks[j].breakBefore === 0 && SKIP.has(toks[j].norm) && !covered[j]) j++;
+    while (j < toks.length && toks[j].breakBefore === 0 && SKIP.has(toks[j].norm) && !NEXT_NOT_THING.test(toks[j].norm) && !covered[j]) j++;
     const n = toks[j];
     if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && !STOPWORDS.has(n.norm)) {
       let person = false;
@@ -283,13 +298,25 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
           break;
         }
       }
+      // "you are a stupid writer": after "you are (a)", the noun phrase is what the person is said to be.
+      if (!person && predicated && !THING.has(n.norm)) person = true;
       if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
       else if (aim.pattern === 'untargeted') {
         // "Pathetic little boy." — an adjective and a person noun making up the whole sentence: a vocative.
         let end = j;
         while (end + 1 < toks.length && toks[end + 1].breakBefore === 0 && (PERSON_NOUNS.has(toks[end + 1].norm) || covered[end + 1])) end++;
         const alone = toks[first].breakBefore >= 1 && (end + 1 >= toks.length || toks[end + 1].breakBefore >= 1);
-        aim = alone ? { ...aim, factor: TUNE.vocative, pattern: 'vocative' } : { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
+        const after = toks[end + 1];
+        let what = false;
+        for (let k = first - 1; k >= 0 && k >= first - 4 && toks[k + 1].breakBefore === 0; k--) {
+          if (toks[k].norm === 'what' || toks[k].norm === 'such') what = true;
+          if (what || !SKIP.has(toks[k].norm)) break;
+        }
+        if (after && after.breakBefore === 0 && SECOND.has(after.norm) && !after.quoted) {
+          // "What a pathetic little man you are."
+          aim = { ...aim, factor: TUNE.direct, pattern: 'X you are' };
+        } else if (what) aim = { ...aim, factor: TUNE.exclaim, pattern: 'what a X' };
+        else aim = alone ? { ...aim, factor: TUNE.vocative, pattern: 'vocative' } : { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
       }
     }
   }
@@ -340,7 +367,7 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             entry = phrase.entry;
             last = i + phrase.tokens.length - 1;
           } else {
-            entry = lex.lookup(t.norm);
+            entry = lex.info(t.shape).entry;
             if (entry?.upperOnly && !t.upper) entry = null;
             // "he'll", "we'd": a contraction is never the swear word it folds to.
             if (entry && t.apos && entry.pos === 'x') entry = null;
@@ -410,7 +437,9 @@ export const insultRule: RuleDefinition<InsultConfig> = {
         }
         if (e.pos === 'x' && h.aim.pattern !== 'untargeted') {
           profanity++;
-          if (h.aim.pattern !== 'profanity at someone') factor = Math.max(profanityWeight, factor * TUNE.profanityAimed);
+          // "you screwed the country", "you shit me not": a swear word used as a verb after "you" is not a label.
+          const verb = h.aim.pattern === 'you X' && e.term !== 'fucking' && e.term !== 'fuckin';
+          if (h.aim.pattern !== 'profanity at someone') factor = Math.max(profanityWeight, factor * (verb ? TUNE.profanityVerb : TUNE.profanityAimed));
         }
         if (h.aim.negated) {
           negated.add(e.term);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
 import { contentTerms, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './text/relevance.js';
-import { dominantScript, englishStopwordRatio } from './text/script.js';
+import { dominantScript, englishStopwordRatio, noEnglishStopword } from './text/script.js';
 import { STOPWORDS, stem } from './text/nlp.js';
 import { quotedRanges } from './text/tokens.js';
 
@@ -38,6 +38,8 @@ export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFre
 export type OffTopicInput = RuleInput;
 
 const URL_RE = /\b(?:https?:\/\/|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|ly|be|io|co|tv|gov|edu|uk|ca|info)(?:\/\S*)?/giu;
+/** Whatever URL_RE matches contains one of these; most comments do not, and skip the costlier full match. */
+const URL_HINT = /:\/\/|www\.|\.(?:com|org|net|ly|be|io|co|tv|gov|edu|uk|ca|info)/iu;
 /** Words that carry no topic in a post: pointers to elsewhere and chat fillers. */
 const FILLER = new Set(
   ('watch look check click see read listen video videos link links clip here there lol lmao wow omg haha hahaha ' +
@@ -72,29 +74,34 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
   schema: offTopicConfigSchema,
   compile(config) {
     const parents = new IndexCache(2048);
-    const threads = new Map<string, ThreadFeedback>();
     // Per-article work (index, script, language) is done once per article text; the same article object is found
     // without even hashing its text.
     interface ArticleState {
       key: string;
+      /** The strings the state was built from: the same article object with the same strings needs no re-check. */
+      src: readonly [string, string | null, string | null];
       index: ReferenceIndex;
       script: string | null;
       english: boolean;
+      /** Thread feedback by thread (length, first and last comment), for this article only. */
+      threads: Map<string, ThreadFeedback>;
     }
     const byObject = new WeakMap<object, ArticleState>();
     const byText = new Map<string, ArticleState>();
     const articleState = (a: NonNullable<RuleInput['article']>): ArticleState => {
-      const key = `${a.title}\u0001${a.subtitle ?? ''}\u0001${a.body ?? ''}`;
       const known = byObject.get(a);
-      if (known && known.key.length === key.length && known.key === key) return known;
+      if (known && known.src[0] === a.title && known.src[1] === a.subtitle && known.src[2] === a.body) return known;
+      const key = `${a.title}\u0001${a.subtitle ?? ''}\u0001${a.body ?? ''}`;
       let st = byText.get(key);
       if (!st) {
         const text = `${a.title}\n${a.subtitle ?? ''}\n${a.body ?? ''}`;
         st = {
           key,
+          src: [a.title, a.subtitle, a.body],
           index: new ReferenceIndex([[a.title, 2], [a.subtitle, 2], [a.body, 1]]),
           script: dominantScript(text),
           english: englishStopwordRatio(text) > 0.2,
+          threads: new Map(),
         };
         if (byText.size >= 512) byText.delete(byText.keys().next().value as string);
         byText.set(key, st);
@@ -128,14 +135,16 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         .join('\n');
       const parentText = input.parent ? `${input.parent.title ?? ''}\n${input.parent.body}` : null;
       const own = stripQuoted(raw, parentText);
-      const links = own.match(URL_RE) ?? [];
+      const links = URL_HINT.test(own) ? (own.match(URL_RE) ?? []) : [];
       const prose = links.length ? own.replace(URL_RE, ' ') : own;
       const words: string[] = [];
       const terms: Term[] = contentTerms(prose, words);
-      const topical = terms.filter((_, i) => !FILLER.has(words[i]));
+      // How many of the terms carry a topic (not fillers like "watch", "lol").
+      let topical = 0;
+      for (const w of words) if (!FILLER.has(w)) topical++;
 
       // Content-free: nothing of the author's own beyond links and fillers.
-      if (topical.length === 0) {
+      if (topical === 0) {
         if (links.length > 0) {
           return verdict(OFF_TOPIC_CURVE.contentFree, `link-only post (${links.length} link${links.length > 1 ? 's' : ''})`, {
             reason: 'link-only',
@@ -158,7 +167,6 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       }
 
       const aIdx = art ? art.index : null;
-      const articleText = art ? art.key : '';
       const parent = input.parent;
       const pIdx = parent
         ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () => new ReferenceIndex([[parent.title, 1], [stripQuoted(parent.body), 1]]))
@@ -166,12 +174,12 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
 
       const aOv = aIdx ? overlap(terms, aIdx, words) : null;
       const pOv = pIdx ? overlap(terms, pIdx, words) : null;
-      const shortReply = !!pIdx && topical.length < config.shortReplyTerms;
+      const shortReply = !!pIdx && topical < config.shortReplyTerms;
       const ov = shortReply || !aOv ? pOv! : pOv && pOv.shared > aOv.shared ? pOv : aOv;
       const against = ov === pOv ? 'parent' : 'article';
 
       // Another script than the article's (Cyrillic comment on a Latin-script article, ...).
-      if (art && topical.length > 0 && ov.shared === 0) {
+      if (art && topical > 0 && ov.shared === 0) {
         const c = dominantScript(prose);
         if (art.script && c && art.script !== c) {
           return verdict(OFF_TOPIC_CURVE.otherScript, `written in ${c} script, the article in ${art.script}`, {
@@ -180,7 +188,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           });
         }
         // Same script, another language: an English article and a longer comment with no English function word.
-        if (art.script === 'Latin' && art.english && englishStopwordRatio(prose, 8) === 0) {
+        if (art.script === 'Latin' && art.english && noEnglishStopword(prose, 8)) {
           return verdict(OFF_TOPIC_CURVE.otherScript, 'not in the language of the article', {
             reason: 'other-language',
             sharedTerms: 'none',
@@ -204,11 +212,12 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       const thread = input.thread;
       let threadTerms: string[] = [];
       if (aIdx && against === 'article' && thread && thread.length >= 5) {
-        const key = `${articleText}\u0002${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
+        const threads = art!.threads;
+        const key = `${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
         let fb = threads.get(key);
         if (!fb) {
           fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body));
-          if (threads.size >= 256) threads.delete(threads.keys().next().value as string);
+          if (threads.size >= 32) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }
         const f = fb.score(terms, words, input.comment.body);

@@ -33,7 +33,7 @@ const AMBIGUOUS = new Set(
     'savage barbarian dick cock balls ass butcher thief gangster mobster tyrant dictator nazi fascist commie ' +
     'embarrassment lice louse roach hyena jackal vulture rodent cur slime filth spook jap slant mong homo weasel ' +
     'skunk snowflake fanboy fangirl basket_case villain rascal hustler child dope dummy goof sheeple noob newb ' +
-    'cuck soyboy incel bimbo dotard deplorable cracker nerd quack pussy nobody a_hole amateur apologist propagandist stooge shill crook fraud phony phoney hater bully brat nag shrew hag').split(' '),
+    'cuck soyboy incel bimbo dotard deplorable cracker nerd quack pussy nobody a_hole amateur apologist propagandist stooge shill crook fraud phony phoney hater bully brat nag shrew hag sucker chump dumbbell muppet caveman minion lapdog rube hick redneck hillbilly neanderthal wimp sissy pansy').split(' '),
 );
 
 type Group = Partial<Record<InsultPos, string>>;
@@ -43,8 +43,11 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
     1: {
       a: 'naive clueless silly foolish dense dim gullible ignorant uneducated uninformed illiterate thick dopey daft ' +
         'dumber slow_witted small_minded narrow_minded closed_minded simple_minded feeble_minded brainwashed deluded ' +
-        'delusional misinformed irrational incompetent inept mental',
-      n: 'fool sheep sheeple dope clown buffoon twit nitwit dork dweeb goof goofball noob newb amateur child kiddo',
+        'delusional misinformed irrational incompetent inept mental gormless vapid senile demented asinine ' +
+        'dimwitted pig_ignorant',
+      n: 'fool sheep sheeple dope clown buffoon twit nitwit dork dweeb goof goofball noob newb amateur child kiddo ' +
+        'bozo chump sucker dullard dunderhead dingus dumbbell pillock plonker prat numpty berk muppet twerp ' +
+        'know_it_all mouth_breather knuckle_dragger neanderthal caveman hillbilly redneck hick yokel rube',
       q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness',
     },
     2: {
@@ -52,7 +55,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'pea_brained dumbest stupidest',
       n: 'idiot moron imbecile cretin dunce dimwit halfwit dolt simpleton ignoramus airhead bonehead knucklehead ' +
         'meathead pinhead blockhead numbskull numbnuts nincompoop dumbo dummy dumbass dumdum dingbat dipstick ' +
-        'lamebrain birdbrain dumb_ass stupid_ass dikhead',
+        'lamebrain birdbrain dumb_ass stupid_ass dikhead dunce_cap fuckwit halfwitted cretinous inbred',
     },
   },
   character: {
@@ -60,18 +63,22 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
       a: 'dishonest hypocritical arrogant smug pompous childish immature petty spineless gutless shameless cowardly ' +
         'sleazy sneaky crooked corrupt lazy pathetic sad miserable bitter whiny annoying obnoxious insufferable ' +
         'clownish nasty rude creepy paranoid crazy nuts nutty insane unhinged loony deranged hysterical bigoted ' +
-        'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit',
+        'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit ' +
+        'antisemitic homophobic sniveling snivelling whiny craven',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
         'whiner snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
         'weirdo freak creep nutjob nutcase wacko whackjob psycho lunatic maniac loon crackpot kook basket_case ' +
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
-        'scrounger grifter swindler hustler thief criminal gangster mobster',
+        'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
+        'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
+        'minion sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
       a: 'worthless useless despicable disgusting contemptible vile evil wicked sick twisted perverted degenerate ' +
-        'scummy slimy sleazebag lowlife gross repulsive revolting loathsome pitiful spiteful',
+        'scummy slimy sleazebag lowlife gross repulsive revolting loathsome pitiful spiteful repugnant odious ' +
+        'reprehensible',
       n: 'loser jerk scoundrel villain rascal snake weasel rat skunk creep pervert perv degenerate lowlife scumbag ' +
         'sleazeball sleazebag slimeball dirtbag douchebag dbag douche pussy nobody a_hole mofo mothafucka muthafucka jackass bastard asshole ahole arsehole azzhole turd libturd butthead ' +
         'buttface assclown asshat dickhead dick prick schmuck putz tool sod git tosser wanker twat bitch biatch beyatch beeyatch biotch hoe ' +
@@ -80,7 +87,9 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'dictator pig douchenozzle fuckwit fuckhead fucker motherfucker shithead shitbag shitstain dipshit ' +
         'cocksucker dickwad dumbfuck douchewad jerkoff wanker scum scumbucket sob son_of_a_bitch good_for_nothing ' +
         'piece_of_shit piece_of_crap piece_of_garbage piece_of_trash piece_of_work waste_of_space ' +
-        'waste_of_oxygen waste_of_life waste_of_a_life waste_of_skin waste_of_air excuse_for_a_human bottom_feeder low_life',
+        'waste_of_oxygen waste_of_life waste_of_a_life waste_of_skin waste_of_air excuse_for_a_human bottom_feeder low_life ' +
+        'reprobate miscreant wretch bellend knobhead tosspot asswipe arsewipe shitbird dickweed trailer_trash ' +
+        'white_trash waste_of_space dirtball scumball',
     },
     3: {
       n: 'cunt motherfucking_cunt fucking_idiot fucking_moron',
@@ -176,6 +185,36 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['head_up_your', 3, 'profanity'],
   ['head_up_his', 2, 'profanity'],
   ['on_your_knees', 2, 'profanity'],
+  // Wishing harm on the person addressed.
+  ['hope_you_die', 3, 'dehumanising'],
+  ['you_should_die', 3, 'dehumanising'],
+  ['go_die', 3, 'dehumanising'],
+  ['drop_dead', 2, 'dehumanising'],
+  ['die_in_a_fire', 3, 'dehumanising'],
+  ['hope_you_rot', 3, 'dehumanising'],
+  // Dismissal of the person addressed.
+  ['nobody_cares', 1, 'character'],
+  ['no_one_cares', 1, 'character'],
+  ['who_asked_you', 1, 'character'],
+  ['nobody_asked_you', 2, 'character'],
+  ['nobody_gives_a_shit', 2, 'profanity'],
+  ['nobody_gives_a_fuck', 2, 'profanity'],
+  ['no_one_gives_a_shit', 2, 'profanity'],
+  ['no_one_gives_a_fuck', 2, 'profanity'],
+  ['nobody_gives_a_damn', 1, 'profanity'],
+  ['get_bent', 2, 'profanity'],
+  ['blow_me', 2, 'profanity'],
+  ['suck_it', 2, 'profanity'],
+  ['go_fuck_yourself', 3, 'profanity'],
+  ['go_back_to_sucking', 3, 'profanity'],
+  ['crawl_back_under_your_rock', 2, 'character'],
+  ['back_under_your_rock', 2, 'character'],
+  ['go_back_to_your_cave', 2, 'character'],
+  ['get_your_head_out_of_your', 3, 'profanity'],
+  ['talking_out_of_your_ass', 2, 'profanity'],
+  ['talking_out_your_ass', 2, 'profanity'],
+  ['full_of_shit', 2, 'profanity'],
+  ['full_of_crap', 1, 'profanity'],
 ];
 
 export interface Lexicon {

@@ -29,15 +29,32 @@ const foldWord = (w: string) => {
   return out.replace(/['’]/g, '');
 };
 
+/** A word as written → its term and folded form (null: not a content word). Terms are shared and never mutated. */
+const TERM_CACHE_MAX = 100_000;
+const termCache = new Map<string, { term: Term; word: string } | null>();
+
+function termOf(raw: string): { term: Term; word: string } | null {
+  let e = termCache.get(raw);
+  if (e !== undefined) return e;
+  const w = foldWord(raw);
+  e =
+    w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)
+      ? null
+      : { term: Object.freeze({ stem: stem(w), prefix: w.length >= 5 ? w.slice(0, 5) : '', weight: COMMON.has(w) ? COMMON_WEIGHT : 1 }), word: w };
+  if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+  termCache.set(raw, e);
+  return e;
+}
+
 /** Content terms of a text, in order (repeats kept). `words`, when given, receives each term's folded word. */
 export function contentTerms(text: string, words?: string[]): Term[] {
   const out: Term[] = [];
-  for (const m of text.matchAll(WORD_RE)) {
-    const w = foldWord(m[0]);
-    if (w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)) continue;
-    const s = stem(w);
-    out.push({ stem: s, prefix: w.length >= 5 ? w.slice(0, 5) : '', weight: COMMON.has(w) ? COMMON_WEIGHT : 1 });
-    words?.push(w);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const e = termOf(m[0]);
+    if (e === null) continue;
+    out.push(e.term);
+    words?.push(e.word);
   }
   return out;
 }
@@ -122,46 +139,67 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
  * never its own evidence: its own contribution is removed when it is one of the `k`.
  */
 /** overlap(terms, article).shared, remembered per (terms array, article index): thread comments recur. */
-const sharedMemo = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, number>>();
-function sharedWith(terms: readonly Term[], article: ReferenceIndex): number {
+/**
+ * Per (comment terms, article index), remembered because thread comments recur with every new comment: the comment's
+ * overlap with the article, and its distinct stems the article lacks (with their weights, first occurrence order).
+ */
+interface SeedTerms {
+  shared: number;
+  /** Distinct stems the article lacks → the weight of their first occurrence. */
+  extra: Map<string, number>;
+}
+const sharedMemo = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, SeedTerms>>();
+function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   let byArticle = sharedMemo.get(terms);
   if (!byArticle) sharedMemo.set(terms, (byArticle = new WeakMap()));
   let s = byArticle.get(article);
-  if (s === undefined) byArticle.set(article, (s = overlap(terms, article).shared));
+  if (s === undefined) {
+    const extra = new Map<string, number>();
+    for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
+    s = { shared: overlap(terms, article).shared, extra };
+    byArticle.set(article, s);
+  }
   return s;
 }
 
 export class ThreadFeedback {
-  private readonly df = new Map<string, number>();
-  private readonly top = new Set<string>();
+  /** The chosen comments (most related to the article first) and their bodies. */
+  private readonly seeds: SeedTerms[] = [];
+  private readonly bodies: string[] = [];
   private readonly k: number;
 
   constructor(article: ReferenceIndex, comments: ReadonlyArray<readonly Term[]>, bodies: readonly string[], k = 10) {
-    const scored = comments.map((t, i) => ({ i, s: sharedWith(t, article) })).filter((x) => x.s > 0);
-    scored.sort((a, b) => b.s - a.s);
-    const chosen = scored.slice(0, k);
+    const seeds = comments.map((t) => seedTerms(t, article));
+    const scored: number[] = [];
+    for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0) scored.push(i);
+    scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
+    const chosen = scored.length > k ? scored.slice(0, k) : scored;
     this.k = Math.max(chosen.length, 1);
-    for (const { i } of chosen) {
-      this.top.add(bodies[i]);
-      const seen = new Set<string>();
-      for (const t of comments[i]) {
-        if (seen.has(t.stem) || article.stems.has(t.stem)) continue;
-        seen.add(t.stem);
-        this.df.set(t.stem, (this.df.get(t.stem) ?? 0) + t.weight);
-      }
+    for (const i of chosen) {
+      this.seeds.push(seeds[i]);
+      this.bodies.push(bodies[i]);
     }
   }
 
+  /**
+   * Σ over the comment's distinct stems of weight × (how many chosen comments use the stem, by weight) / k, for stems
+   * at least two of them use. The counts are taken per stem asked for (no table of every stem of the chosen comments).
+   */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
-    const self = this.top.has(body);
+    const self = this.bodies.includes(body);
     let score = 0;
     const seen = new Set<string>();
     const hits: string[] = [];
+    const seeds = this.seeds;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
       if (seen.has(t.stem)) continue;
       seen.add(t.stem);
-      let d = this.df.get(t.stem);
+      let d: number | undefined;
+      for (let j = 0; j < seeds.length; j++) {
+        const w = seeds[j].extra.get(t.stem);
+        if (w !== undefined) d = d === undefined ? w : d + w;
+      }
       if (d === undefined) continue;
       if (self) d -= t.weight;
       if (d < 2) continue;

@@ -19,6 +19,15 @@ const SCRIPTS: Array<[string, RegExp]> = [
 
 /** The script of most letters in the text (null when it has fewer than 3 letters). Samples at most 400 letters. */
 export function dominantScript(text: string): string | null {
+  // Plain ASCII (most comments): its letters are all Latin.
+  if (!/[^\x00-\x7f]/.test(text)) {
+    let letters = 0;
+    for (let i = 0; i < text.length && letters < 3; i++) {
+      const code = text.charCodeAt(i);
+      if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) letters++;
+    }
+    return letters < 3 ? null : 'Latin';
+  }
   const counts = new Map<string, number>();
   let letters = 0;
   for (const ch of text) {
@@ -58,4 +67,18 @@ export function englishStopwordRatio(text: string, minWords = 1): number {
   }
   if (words < minWords) return -1;
   return words ? stop / words : -1;
+}
+
+/**
+ * `englishStopwordRatio(text, minWords) === 0`, stopping at the first English stopword: at least `minWords` words
+ * (among the first 200) and not one of them a stopword.
+ */
+export function noEnglishStopword(text: string, minWords: number): boolean {
+  let words = 0;
+  for (const m of text.matchAll(/\p{L}+/gu)) {
+    words++;
+    if (STOPWORDS.has(m[0].toLowerCase())) return false;
+    if (words >= 200) break;
+  }
+  return words > 0 && words >= minWords;
 }

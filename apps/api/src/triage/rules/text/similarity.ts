@@ -1,13 +1,19 @@
 /** Word-shingle similarity for near-duplicate detection (`repeat` rule). Pure and small on purpose. */
 
+const SPLIT = /[^\p{L}\p{N}]+/u;
+// `repeat` asks for the words of a text and then for its shingles: the last answer is kept (read-only).
+let lastText: string | null = null;
+let lastWords: readonly string[] = [];
+
 /** Lower-cased words of letters and digits, accents folded; punctuation, spacing and case do not matter. */
-export function words(text: string): string[] {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+export function words(text: string): readonly string[] {
+  if (text === lastText) return lastWords;
+  // Only decompose when needed: most comments are plain ASCII, where NFKD and mark removal change nothing.
+  const folded = /[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
+  const out = folded.toLowerCase().split(SPLIT).filter(Boolean);
+  lastText = text;
+  lastWords = out;
+  return out;
 }
 
 /** Sets of word pairs (single words for very short texts). */

@@ -2,7 +2,7 @@ import { foldToken, squeeze } from './fold.js';
 import { InsultLexicon } from './insult-lexicon-index.js';
 import { builtinEntries } from './lexicon.js';
 import { contentTerms, ReferenceIndex, overlap } from './relevance.js';
-import { dominantScript, englishStopwordRatio } from './script.js';
+import { dominantScript, englishStopwordRatio, noEnglishStopword } from './script.js';
 import { quotedRanges, tokenize } from './tokens.js';
 
 describe('text helpers', () => {
@@ -21,6 +21,27 @@ describe('text helpers', () => {
   ])('folds %j to %j', (raw, folded) => expect(foldToken(raw).text).toBe(folded));
 
   it('squeezes repeated letters', () => expect(squeeze('stuuuupiiid')).toBe('stupid'));
+
+  it('reads the same word the same way every time (memoised shapes keep offsets per occurrence)', () => {
+    const text = '"idiot" and idiot, @idiot';
+    const a = tokenize(text);
+    const b = tokenize(text);
+    expect(b).toEqual(a);
+    expect(a.map((t) => [t.norm, text.slice(t.start, t.end)])).toEqual([
+      ['idiot', 'idiot'],
+      ['and', 'and'],
+      ['idiot', 'idiot'],
+      ['idiot', 'idiot'],
+    ]);
+  });
+
+  it('gives shared, identical terms for repeated words', () => {
+    const words: string[] = [];
+    const t = contentTerms('Budget budget BUDGET', words);
+    expect(t.map((x) => x.stem)).toEqual(['budget', 'budget', 'budget']);
+    expect(words).toEqual(['budget', 'budget', 'budget']);
+    expect(Object.isFrozen(t[0])).toBe(true);
+  });
 
   it('tokenizes with offsets into the original text', () => {
     const text = '@USER You’re a f**k1ng 1d10t!!';
@@ -77,5 +98,16 @@ describe('text helpers', () => {
     expect(dominantScript('!!')).toBeNull();
     expect(englishStopwordRatio('the cat is on the mat')).toBeGreaterThan(0.5);
     expect(englishStopwordRatio('hola', 5)).toBe(-1);
+    expect(dominantScript('ab')).toBeNull();
+    expect(dominantScript('Hello, Привет мир мир')).toBe('Cyrillic');
+    for (const [text, min] of [
+      ['Dies ist ein ganz anderer Satz ohne englische Wörter hier', 8],
+      ['the cat is on the mat with a hat', 8],
+      ['kurz', 8],
+      ['', 1],
+      ['uno dos tres cuatro cinco seis siete ocho', 8],
+    ] as Array<[string, number]>) {
+      expect(noEnglishStopword(text, min)).toBe(englishStopwordRatio(text, min) === 0);
+    }
   });
 });

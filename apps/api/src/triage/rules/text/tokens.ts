@@ -16,6 +16,8 @@ export interface Token {
   quoted: boolean;
   /** What separates this token from the previous one: 0 space only, 1 a comma/colon/dash, 2 a sentence end. */
   breakBefore: 0 | 1 | 2;
+  /** The shared reading of the word as written (the same object for every occurrence of that spelling). */
+  shape: WordShape;
 }
 
 // Letters, marks, digits, and the symbols people write inside words to dodge filters (a$$, f**k, b!tch, @ss).
@@ -23,6 +25,7 @@ const WORD_RE = /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu;
 const TRIM_LEAD = /^['’!*#|]+/u;
 const TRIM_TAIL = /['’!|@#$]+$/u;
 
+const QUOTE_MARK = /["“«„]/;
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
@@ -48,13 +51,14 @@ export function quotedRanges(text: string, quotedFrom?: string | null): number[]
     else if (i < nl) ownLines++;
     lineStart = nl + 1;
   }
-  const source = quotedFrom ? letters(quotedFrom) : null;
+  const source = quotedFrom && lines.length > 0 ? letters(quotedFrom) : null;
   for (const [a, b] of lines) {
     const body = letters(text.slice(a, b));
     const repeats = source !== null ? body.length > 0 && source.includes(body.slice(0, 40)) : ownLines > 0;
     if (repeats) ranges.push(a, b);
   }
-  // Quotation marks.
+  // Quotation marks (most comments have none: skip the scan).
+  if (!QUOTE_MARK.test(text)) return ranges;
   let open = -1;
   let closer = '';
   for (let i = 0; i < text.length; i++) {
@@ -89,42 +93,86 @@ function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
   return b;
 }
 
+/** What a matched word reads as; the same string always reads the same, so this is memoised (bounded). */
+export interface WordShape {
+  /** Characters trimmed from the front (leading quote marks, an @ of a mention). */
+  lead: number;
+  /** Length of the word itself after trimming. */
+  length: number;
+  norm: string;
+  leet: boolean;
+  apos: boolean;
+  upper: boolean;
+  /**
+   * A memo slot for what one reader (a compiled lexicon) derives from the word, so it needs no look-up of its own
+   * per occurrence; `memoOwner` says whose value `memo` is.
+   */
+  memoOwner: object | null;
+  memo: unknown;
+}
+const SHAPE_CACHE_MAX = 100_000;
+const shapeCache = new Map<string, WordShape | null>();
+
+function shapeOf(match: string): WordShape | null {
+  let raw = match;
+  let lead = 0;
+  const l = TRIM_LEAD.exec(raw);
+  if (l) {
+    lead = l[0].length;
+    raw = raw.slice(lead);
+  }
+  const tail = TRIM_TAIL.exec(raw);
+  if (tail) raw = raw.slice(0, raw.length - tail[0].length);
+  if (!raw) return null;
+  // A leading @ is a mention ("@USER"), not an a.
+  if (raw[0] === '@') {
+    lead++;
+    raw = raw.slice(1);
+    if (!raw) return null;
+  }
+  // "it's" / "regime's": drop the possessive/clitic s so the word itself can match.
+  if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+  const { text: norm, leet } = foldToken(raw);
+  if (!norm) return null;
+  return {
+    lead,
+    length: raw.length,
+    norm,
+    leet,
+    apos: /['’]/.test(raw),
+    upper: raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+    memoOwner: null,
+    memo: null,
+  };
+}
+
 /** Split text into tokens with original offsets. Pure; allocates only the small token array it returns. */
 export function tokenize(text: string, quoted: number[] = quotedRanges(text)): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
-  for (const m of text.matchAll(WORD_RE)) {
-    let raw = m[0];
-    let start = m.index;
-    const lead = TRIM_LEAD.exec(raw);
-    if (lead) {
-      start += lead[0].length;
-      raw = raw.slice(lead[0].length);
+  WORD_RE.lastIndex = 0;
+  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
+    const word = m[0];
+    let shape = shapeCache.get(word);
+    if (shape === undefined) {
+      shape = shapeOf(word);
+      if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
+      shapeCache.set(word, shape);
     }
-    const tail = TRIM_TAIL.exec(raw);
-    if (tail) raw = raw.slice(0, raw.length - tail[0].length);
-    if (!raw) continue;
-    // A leading @ is a mention ("@USER"), not an a.
-    if (raw[0] === '@') {
-      start++;
-      raw = raw.slice(1);
-      if (!raw) continue;
-    }
-    // "it's" / "regime's": drop the possessive/clitic s so the word itself can match.
-    if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
-    const { text: norm, leet } = foldToken(raw);
-    if (!norm) continue;
+    if (shape === null) continue;
+    const start = m.index + shape.lead;
     tokens.push({
       start,
-      end: start + raw.length,
-      norm,
-      leet,
-      apos: /['’]/.test(raw),
-      upper: raw.length >= 2 && raw === raw.toUpperCase() && raw !== raw.toLowerCase(),
+      end: start + shape.length,
+      norm: shape.norm,
+      leet: shape.leet,
+      apos: shape.apos,
+      upper: shape.upper,
       quoted: quoted.length > 0 && inRanges(quoted, start),
       breakBefore: tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start),
+      shape,
     });
-    prevEnd = start + raw.length;
+    prevEnd = start + shape.length;
   }
   return tokens;
 }

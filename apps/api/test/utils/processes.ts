@@ -5,16 +5,16 @@ const API_ROOT = join(__dirname, '../..');
 const REPO_ROOT = join(API_ROOT, '../..');
 
 /**
- * The worker as its own process, exactly `src/worker.ts` (run from the TypeScript sources with @swc-node/register,
- * so no build is needed), with this test run's environment. Lets a spec SIGKILL or SIGTERM it.
+ * An entrypoint as its own OS process, exactly `src/worker.ts` or `src/main.ts` (run from the TypeScript sources with
+ * @swc-node/register, so no build is needed), with this test run's environment. Lets a spec SIGKILL or SIGTERM it.
  */
-export function spawnWorker(env: Record<string, string> = {}): ChildProcess & { output: () => string } {
+export function spawnEntry(entry: 'worker' | 'main', env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', '-r', './apps/api/src/triage/eval/resolve-ts.cjs', 'apps/api/src/worker.ts'],
+    ['-r', '@swc-node/register', '-r', './apps/api/src/triage/eval/resolve-ts.cjs', `apps/api/src/${entry}.ts`],
     {
       cwd: REPO_ROOT,
-      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json', LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json', LOG_LEVEL: 'warn', WORKER_METRICS_PORT: '0', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
@@ -23,6 +23,8 @@ export function spawnWorker(env: Record<string, string> = {}): ChildProcess & { 
   child.stderr?.on('data', (b) => (out += b));
   return Object.assign(child, { output: () => out });
 }
+
+export const spawnWorker = (env: Record<string, string> = {}) => spawnEntry('worker', env);
 
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) {
