@@ -1,5 +1,7 @@
 import type { RuleInput } from '../engine/rule.js';
-import { linksConfigSchema, linksRule } from './links.rule.js';
+import fc from 'fast-check';
+import { LinkifyIt } from 'linkify-it';
+import { linksConfigSchema, linksRule, MAY_HOLD_LINK } from './links.rule.js';
 
 const run = (config: unknown, body: string, title: string | null = null) =>
   linksRule.compile(linksConfigSchema.parse(config))({
@@ -43,5 +45,16 @@ describe('links rule', () => {
   ])('rejects config %j at %s', (config, path) => {
     const r = linksConfigSchema.safeParse(config);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('its cheap pre-check never skips a text in which linkify-it finds a link', () => {
+    const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false });
+    const pieces = fc.constantFrom('a', 'b', 'Z', '1', ' ', '.', ':', '/', '@', 'www', 'com', 'http', 'https', 'mailto', 'org', 'é', 'рф', '-', '\n', '..', 'co.uk');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 30 }).map((p) => p.join('')), (text) => {
+        if (!MAY_HOLD_LINK.test(text)) expect(linkify.match(text)).toBeNull();
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -22,6 +22,11 @@ export type LinksConfig = z.infer<typeof linksConfigSchema>;
 
 // Bare domains ("example.com/x", "www.site.org") count as links; e-mail addresses do not.
 const linkify = new LinkifyIt({ fuzzyLink: true, fuzzyEmail: false });
+/**
+ * Every link linkify-it can find has a `.` or `:` right before a letter, digit or `/` (a scheme's `://` or
+ * `mailto:x`, a domain's `.tld`); a sentence's full stop is followed by a space or the end. Cheap to test first.
+ */
+export const MAY_HOLD_LINK = /[.:][\p{L}\p{N}/]/u;
 
 function hostOf(url: string): string | null {
   try {
@@ -46,6 +51,7 @@ export const linksRule: RuleDefinition<LinksConfig> = {
       const spans: EvidenceSpan[] = [];
       const deniedHosts = new Set<string>();
       for (const { field, text } of commentFields(input)) {
+        if (!MAY_HOLD_LINK.test(text)) continue; // most comments: no link possible, skip linkify
         for (const m of linkify.match(text) ?? []) {
           const host = hostOf(m.url);
           const bad = host !== null && isDenied(host);

@@ -26,26 +26,40 @@ export const shoutingRule: RuleDefinition<ShoutingConfig> = {
     return (input) => {
       let upper = 0;
       let cased = 0;
-      const spans: EvidenceSpan[] = [];
-      for (const { field, text } of commentFields(input)) {
-        for (const ch of text) {
-          if (CASED.test(ch)) {
+      const fields = commentFields(input);
+      for (const { text } of fields) {
+        for (let i = 0; i < text.length; i++) {
+          const c = text.charCodeAt(i);
+          if (c < 128) {
+            if (c >= 65 && c <= 90) {
+              upper++;
+              cased++;
+            } else if (c >= 97 && c <= 122) {
+              cased++;
+            }
+          } else if (CASED.test(text[i])) {
             cased++;
-            if (UPPER.test(ch)) upper++;
+            if (UPPER.test(text[i])) upper++;
           }
-        }
-        for (const m of text.matchAll(SHOUTED_RUN)) {
-          spans.push({ field, start: m.index, end: m.index + m[0].length, text: m[0], label: 'capitals' });
         }
       }
       const ratio = cased >= config.minLetters ? upper / cased : 0;
+      // The shouted runs are only looked for when the rule fires (they are the evidence a moderator sees).
+      const spans: EvidenceSpan[] = [];
+      if (ratio >= config.maxCapsRatio) {
+        for (const { field, text } of fields) {
+          for (const m of text.matchAll(SHOUTED_RUN)) {
+            spans.push({ field, start: m.index, end: m.index + m[0].length, text: m[0], label: 'capitals' });
+          }
+        }
+      }
       const pct = Math.round(ratio * 100);
       return {
         score: ratio,
         threshold: config.maxCapsRatio,
         evidence: {
           summary: cased < config.minLetters ? `too short to judge (${cased} letters)` : `${pct}% capitals`,
-          spans: ratio >= config.maxCapsRatio ? spans : [],
+          spans,
           capsRatio: Math.round(ratio * 1000) / 1000,
         },
       };
