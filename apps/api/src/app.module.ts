@@ -14,6 +14,8 @@ import { OpsModule } from './ops/ops.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { ReaderModule } from './reader/reader.module.js';
+import { RulesAdminModule } from './rules/rules-admin.module.js';
+import { SettingsModule } from './settings/settings.module.js';
 
 /** The HTTP process. Produces jobs; never consumes them (no processor is imported here). */
 @Module({
@@ -30,6 +32,8 @@ import { ReaderModule } from './reader/reader.module.js';
     AuthorsModule,
     StatsModule,
     ReaderModule,
+    RulesAdminModule,
+    SettingsModule,
     HealthModule,
     MetricsModule,
     OpsModule,

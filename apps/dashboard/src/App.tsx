@@ -5,10 +5,12 @@ import { Home } from './home/Home';
 import { SiftLayout } from './layout/Layout';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
+import { rules } from './rules';
+import { settings } from './settings';
 import { users } from './users';
 
 /**
- * Moderators get Home, the queues and Authors; admins also Users (the menu shows it to admins only, the page says
+ * Moderators get Home, the queues and Authors; admins also Users, Rules and Settings (the menu shows it to admins only, the page says
  * "admins only" to anyone else without calling the API, and the API answers 403 regardless).
  */
 export const App = () => (
@@ -25,5 +27,7 @@ export const App = () => (
     <Resource {...comments} />
     <Resource {...authors} />
     <Resource {...users} />
+    <Resource {...rules} />
+    <Resource {...settings} />
   </Admin>
 );

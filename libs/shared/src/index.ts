@@ -5,3 +5,4 @@ export * from './lib/auth.js';
 export * from './lib/health.js';
 export * from './lib/reader.js';
 export * from './lib/moderation.js';
+export * from './lib/rules-admin.js';

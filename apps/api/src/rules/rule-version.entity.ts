@@ -34,6 +34,13 @@ export class RuleVersionEntity {
   @Column({ type: 'integer' })
   severity: number;
 
+  @Column({ name: 'auto_demote', type: 'boolean', default: false })
+  autoDemote: boolean;
+
+  /** Why the version exists when it is not a plain edit ("rolled back to v2", "auto-demoted: …"). */
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 

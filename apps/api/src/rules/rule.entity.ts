@@ -28,6 +28,10 @@ export class RuleEntity {
   @Column({ type: 'integer', default: 1 })
   severity: number;
 
+  /** Drop from hide to flag when the 7-day override rate passes the site's warning level (recorded as a version). */
+  @Column({ name: 'auto_demote', type: 'boolean', default: false })
+  autoDemote: boolean;
+
   /** Bumped by every save; the old state is kept in `rule_versions`. */
   @Column({ type: 'integer', default: 1 })
   version: number;

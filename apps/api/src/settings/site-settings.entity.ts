@@ -14,6 +14,18 @@ export class SiteSettingsEntity {
   @Column({ name: 'pre_moderate', type: 'boolean', default: false })
   preModerate: boolean;
 
+  /** A live rule whose 7-day override rate is above this shows a warning (and may be auto-demoted). */
+  @Column({ name: 'override_warn_rate', type: 'real', default: 0.5 })
+  overrideWarnRate: number;
+
+  /** Decided hits a rule needs before its override rate can warn. */
+  @Column({ name: 'override_min_decided', type: 'integer', default: 10 })
+  overrideMinDecided: number;
+
+  /** Bumped by every save; old values in `site_settings_versions`. */
+  @Column({ type: 'integer', default: 1 })
+  version: number;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

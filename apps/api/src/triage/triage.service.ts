@@ -1,14 +1,18 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorListStatus, CommentStatus } from '@sift/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
-import { decide, type RuleOutcome, runRules } from './engine/engine.js';
+import { type CompiledRule, decide, type RuleOutcome, runRules } from './engine/engine.js';
 import type { RuleInput } from './engine/rule.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';
+export interface RetriageResult {
+  result: 'changed' | 'unchanged' | 'human' | 'missing';
+  status?: CommentStatus;
+}
 
 /** At most this many earlier comments are handed to history rules (a flood beyond it already fires). */
 const HISTORY_LIMIT = 200;
@@ -92,44 +96,7 @@ export class TriageService {
     const willApply = ctx.status === 'pending';
 
     const result = await this.dataSource.transaction(async (m) => {
-      const [inserted]: Array<{ id: string }> = await m.query(
-        `WITH d AS (
-           INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
-           VALUES ($1, $2, $3, $4, $5, $6, $7)
-           ON CONFLICT (comment_id) DO NOTHING
-           RETURNING id),
-         f AS (
-           INSERT INTO triage_flags (decision_id, comment_id, rule_id, rule_name, rule_type, rule_version, action, mode,
-                                     outcome, score, threshold, evidence)
-           SELECT d.id, $1, x.rule_id, x.rule_name, x.rule_type, x.rule_version, x.action, x.mode, x.outcome, x.score,
-                  x.threshold, x.evidence
-             FROM d, jsonb_to_recordset($8::jsonb) AS x(rule_id uuid, rule_name text, rule_type text, rule_version int,
-                  action text, mode text, outcome text, score float8, threshold float8, evidence jsonb))
-         SELECT id FROM d`,
-        [
-          commentId,
-          verdict.status,
-          willApply,
-          rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
-          outcomes.filter((o) => o.outcome === 'hit').length,
-          outcomes.filter((o) => o.outcome === 'error').length,
-          durationMs,
-          JSON.stringify(
-            recorded.map((o) => ({
-              rule_id: o.rule.id,
-              rule_name: o.rule.name,
-              rule_type: o.rule.type,
-              rule_version: o.rule.version,
-              action: o.rule.action,
-              mode: o.rule.mode,
-              outcome: o.outcome,
-              score: o.score,
-              threshold: o.threshold,
-              evidence: o.evidence,
-            })),
-          ),
-        ],
-      );
+      const inserted = await insertDecision(m, commentId, verdict.status, willApply, rules, outcomes, durationMs);
       if (!inserted) return 'already-decided' as const;
 
       const changed = willApply
@@ -155,6 +122,55 @@ export class TriageService {
       for (const o of recorded) ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
     }
     return result;
+  }
+
+  /**
+   * Re-triage after a rule change: run the current rules again and replace the comment's decision. Never touches a
+   * comment a person acted on (any `moderation_events` row with actor_type 'user'), checked under the comment's row
+   * lock, so a moderator deciding at the same moment either wins first (skipped here) or gets the usual 409.
+   * The status moves only through ModerationService.transition, from the status the rules gave it.
+   */
+  async retriage(commentId: string): Promise<RetriageResult> {
+    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
+    if (!ctx) return { result: 'missing' };
+    const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
+    const historyMinutes = Math.max(0, ...rules.map((r) => r.historyMinutes));
+    const [history, thread] = await Promise.all([this.history(ctx, historyMinutes), this.thread(ctx)]);
+    const started = performance.now();
+    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread });
+    const verdict = decide(outcomes, {
+      autoApprove: ctx.auto_approve,
+      preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
+      trustedAuthor: ctx.author_status === 'trusted',
+    });
+    const durationMs = performance.now() - started;
+    const recorded = outcomes.filter((o) => o.outcome !== 'pass');
+    return this.dataSource.transaction(async (m) => {
+      const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
+        `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,
+        [commentId],
+      );
+      if (!row) return { result: 'missing' as const };
+      const [{ human }] = await m.query(
+        `SELECT EXISTS (SELECT 1 FROM moderation_events WHERE comment_id = $1 AND actor_type = 'user') AS human`,
+        [commentId],
+      );
+      if (human || row.author_role !== 'reader') return { result: 'human' as const, status: row.status };
+      await m.query(`DELETE FROM triage_decisions WHERE comment_id = $1`, [commentId]);
+      const inserted = await insertDecision(m, commentId, verdict.status, true, rules, outcomes, durationMs);
+      if (!inserted || verdict.status === row.status) return { result: 'unchanged' as const, status: row.status };
+      const changed = await this.moderation.transition(m, {
+        commentId,
+        expectedVersion: row.version,
+        from: [row.status],
+        to: verdict.status,
+        actor: { type: 'rule' },
+        reason: `re-triage: ${summarize(recorded, verdict.status)}`,
+        details: { decisionId: inserted.id, retriage: true },
+        priority: verdict.priority,
+      });
+      return changed ? { result: 'changed' as const, status: changed.status } : { result: 'unchanged' as const, status: row.status };
+    });
   }
 
   /** The article's other approved comments, newest first: the thread the off-topic rule reads for context. */
@@ -199,4 +215,56 @@ function summarize(recorded: RuleOutcome[], status: string): string {
   const live = recorded.filter((o) => o.rule.mode === 'live');
   if (live.length === 0) return status === 'approved' ? 'no rule fired' : 'no rule fired; waits for a moderator';
   return live.map((o) => `${o.rule.name}${o.outcome === 'error' ? ' (error)' : ''}: ${o.evidence.summary}`).join('; ');
+}
+
+/** The decision and its flags (hits and errors) in one statement; null when the comment already has a decision. */
+async function insertDecision(
+  m: EntityManager,
+  commentId: string,
+  status: CommentStatus,
+  applied: boolean,
+  rules: readonly CompiledRule[],
+  outcomes: readonly RuleOutcome[],
+  durationMs: number,
+): Promise<{ id: string } | null> {
+  const recorded = outcomes.filter((o) => o.outcome !== 'pass');
+  const [inserted]: Array<{ id: string }> = await m.query(
+    `WITH d AS (
+       INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (comment_id) DO NOTHING
+       RETURNING id),
+     f AS (
+       INSERT INTO triage_flags (decision_id, comment_id, rule_id, rule_name, rule_type, rule_version, action, mode,
+                                 outcome, score, threshold, evidence)
+       SELECT d.id, $1, x.rule_id, x.rule_name, x.rule_type, x.rule_version, x.action, x.mode, x.outcome, x.score,
+              x.threshold, x.evidence
+         FROM d, jsonb_to_recordset($8::jsonb) AS x(rule_id uuid, rule_name text, rule_type text, rule_version int,
+              action text, mode text, outcome text, score float8, threshold float8, evidence jsonb))
+     SELECT id FROM d`,
+    [
+      commentId,
+      status,
+      applied,
+      rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
+      outcomes.filter((o) => o.outcome === 'hit').length,
+      outcomes.filter((o) => o.outcome === 'error').length,
+      durationMs,
+      JSON.stringify(
+        recorded.map((o) => ({
+          rule_id: o.rule.id,
+          rule_name: o.rule.name,
+          rule_type: o.rule.type,
+          rule_version: o.rule.version,
+          action: o.rule.action,
+          mode: o.rule.mode,
+          outcome: o.outcome,
+          score: o.score,
+          threshold: o.threshold,
+          evidence: o.evidence,
+        })),
+      ),
+    ],
+  );
+  return inserted ?? null;
 }

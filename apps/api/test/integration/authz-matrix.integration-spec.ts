@@ -16,9 +16,10 @@ interface Fixture {
   version: number;
   authorKey: string;
   readerToken: string;
+  ruleId: string;
 }
 interface Row {
-  method: 'GET' | 'POST' | 'PUT';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** Concrete URL (ids filled in). */
   url: (f: Fixture) => string;
@@ -27,6 +28,8 @@ interface Row {
   /** Not in the OpenAPI document (static pages, the board, metrics). */
   undocumented?: boolean;
 }
+
+const NO_RUN = '00000000-0000-4000-8000-000000000000';
 
 const ROWS: Row[] = [
   { method: 'POST', path: '/api/auth/login', url: () => '/api/auth/login', body: () => ({ email: 'moderator@test.local', password: 'correct horse battery staple' }), allowed: everyone },
@@ -54,6 +57,27 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/health', url: () => '/health', allowed: everyone },
   { method: 'GET', path: '/health/live', url: () => '/health/live', allowed: everyone },
   { method: 'POST', path: '/api/ops/queue-board/session', url: () => '/api/ops/queue-board/session', allowed: admins },
+  // Rules admin (docs/rules.md): staff read, admins change, test, backtest and re-triage.
+  { method: 'GET', path: '/api/rules', url: () => '/api/rules', allowed: staff },
+  { method: 'GET', path: '/api/rules/types', url: () => '/api/rules/types', allowed: staff },
+  { method: 'POST', path: '/api/rules/test', url: () => '/api/rules/test', body: () => ({ comment: { body: 'You are an idiot.' } }), allowed: admins },
+  { method: 'POST', path: '/api/rules/retriage', url: () => '/api/rules/retriage', body: () => ({}), allowed: admins },
+  { method: 'GET', path: '/api/rules/retriage/{runId}', url: () => `/api/rules/retriage/${NO_RUN}`, allowed: admins },
+  { method: 'POST', path: '/api/rules/retriage/{runId}/cancel', url: () => `/api/rules/retriage/${NO_RUN}/cancel`, allowed: admins },
+  { method: 'GET', path: '/api/rules/backtests/{runId}', url: () => `/api/rules/backtests/${NO_RUN}`, allowed: admins },
+  { method: 'POST', path: '/api/rules/backtests/{runId}/cancel', url: () => `/api/rules/backtests/${NO_RUN}/cancel`, allowed: admins },
+  { method: 'POST', path: '/api/rules', url: () => '/api/rules', body: () => ({ name: 'Spam words', type: 'keywords', config: { terms: ['casino'] }, action: 'flag' }), allowed: admins },
+  { method: 'GET', path: '/api/rules/{id}', url: (f) => `/api/rules/${f.ruleId}`, allowed: staff },
+  { method: 'PUT', path: '/api/rules/{id}', url: (f) => `/api/rules/${f.ruleId}`, body: () => ({ severity: 2 }), allowed: admins },
+  { method: 'GET', path: '/api/rules/{id}/versions', url: (f) => `/api/rules/${f.ruleId}/versions`, allowed: staff },
+  { method: 'POST', path: '/api/rules/{id}/rollback', url: (f) => `/api/rules/${f.ruleId}/rollback`, body: () => ({ version: 1 }), allowed: admins },
+  { method: 'GET', path: '/api/rules/{id}/quality', url: (f) => `/api/rules/${f.ruleId}/quality`, allowed: staff },
+  { method: 'POST', path: '/api/rules/{id}/backtests', url: (f) => `/api/rules/${f.ruleId}/backtests`, body: () => ({ limit: 10 }), allowed: admins },
+  { method: 'GET', path: '/api/rules/{id}/backtests', url: (f) => `/api/rules/${f.ruleId}/backtests`, allowed: admins },
+  { method: 'DELETE', path: '/api/rules/{id}', url: (f) => `/api/rules/${f.ruleId}`, allowed: admins },
+  { method: 'GET', path: '/api/settings', url: () => '/api/settings', allowed: staff },
+  { method: 'PUT', path: '/api/settings', url: () => '/api/settings', body: () => ({ autoApprove: true }), allowed: admins },
+  { method: 'GET', path: '/api/settings/versions', url: () => '/api/settings/versions', allowed: admins },
   { method: 'GET', path: '/metrics', url: () => '/metrics', allowed: everyone, undocumented: true },
   // The board takes only its session cookie (see operator spec); a bearer of any kind gets nowhere.
   { method: 'GET', path: '/admin/queues/api/queues', url: () => '/admin/queues/api/queues', allowed: [], undocumented: true },
@@ -70,7 +94,8 @@ describe('authorization matrix', () => {
     await putArticle(api, 'authz');
     const c = await http<{ id: string; readerToken: string }>(`${api.url}/api/articles/authz/comments`, 'POST', { authorName: 'Reader', body: 'The council budget for schools and roads.' });
     const [row] = await api.ds.query(`SELECT version, author_key FROM comments WHERE id = $1`, [c.body.id]);
-    fixture = { commentId: c.body.id, version: row.version, authorKey: row.author_key, readerToken: c.body.readerToken };
+    const [rule] = await api.ds.query(`SELECT id FROM rules WHERE type = 'links'`);
+    fixture = { commentId: c.body.id, version: row.version, authorKey: row.author_key, readerToken: c.body.readerToken, ruleId: rule.id };
     headers.reader = { authorization: `Bearer ${c.body.readerToken}` };
     headers.moderator = await loginAs(api, 'moderator');
     headers.admin = await loginAs(api, 'admin');
@@ -88,7 +113,9 @@ describe('authorization matrix', () => {
     (await api.ds.query(
       `SELECT (SELECT count(*) FROM comments) AS comments, (SELECT count(*) FROM users) AS users,
               (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM moderation_events) AS events,
-              (SELECT count(*) FROM authors) AS authors, (SELECT sum(version) FROM comments) AS versions`,
+              (SELECT count(*) FROM authors) AS authors, (SELECT sum(version) FROM comments) AS versions,
+              (SELECT count(*) FROM rule_versions) AS rule_versions, (SELECT count(*) FROM rule_jobs) AS rule_jobs,
+              (SELECT version FROM site_settings) AS settings`,
     ))[0];
 
   describe.each(ROWS)('$method $path', (row) => {

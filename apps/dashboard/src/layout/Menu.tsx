@@ -5,6 +5,8 @@ import HiddenIcon from '@mui/icons-material/VisibilityOff';
 import AllIcon from '@mui/icons-material/Forum';
 import PeopleIcon from '@mui/icons-material/People';
 import AdminIcon from '@mui/icons-material/ManageAccounts';
+import RuleIcon from '@mui/icons-material/Rule';
+import SettingsIcon from '@mui/icons-material/Settings';
 import { Box, Chip } from '@mui/material';
 import { QUEUES, type Queue, type Role } from '@sift/shared';
 import type { ReactElement } from 'react';
@@ -48,6 +50,8 @@ export const SiftMenu = () => {
       ))}
       <Menu.Item to="/authors" primaryText="Authors" leftIcon={<PeopleIcon />} />
       {permissions === 'admin' && <Menu.Item to="/users" primaryText="Users" leftIcon={<AdminIcon />} />}
+      {permissions === 'admin' && <Menu.Item to="/rules" primaryText="Rules" leftIcon={<RuleIcon />} />}
+      {permissions === 'admin' && <Menu.Item to="/settings" primaryText="Settings" leftIcon={<SettingsIcon />} />}
       {permissions === 'admin' && <QueueBoardMenuItem />}
     </Menu>
   );

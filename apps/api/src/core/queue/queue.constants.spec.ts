@@ -25,4 +25,18 @@ describe('job catalogue', () => {
     await expect(p.process({ name: JobName.TriageComment, id: 'c1', data: { commentId: 'c1' } } as never)).resolves.toBe('decided');
     expect(triage).toHaveBeenCalledWith('c1');
   });
+
+  it.each([
+    [JobName.Backtest, 'backtests'],
+    [JobName.Retriage, 'retriage'],
+  ] as const)('the maintenance processor hands the run id of "%s" to its service, with a progress callback', async (name, service) => {
+    const run = jest.fn().mockResolvedValue('ok');
+    const deps = { backtests: { run: jest.fn() }, retriage: { run: jest.fn() }, [service]: { run } };
+    const p = new MaintenanceProcessor({} as never, deps.backtests as never, deps.retriage as never, {} as never, {} as never, {} as never);
+    const updateProgress = jest.fn();
+    await expect(p.process({ name, id: 'j1', data: { runId: 'r1' }, updateProgress } as never)).resolves.toBe('ok');
+    expect(run).toHaveBeenCalledWith('r1', expect.any(Function));
+    await run.mock.calls[0][1](42);
+    expect(updateProgress).toHaveBeenCalledWith(42);
+  });
 });

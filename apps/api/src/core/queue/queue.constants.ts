@@ -11,6 +11,12 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export const JobName = {
   TriageComment: 'triage-comment',
   Reconcile: 'reconcile',
+  /** Run a rule draft (or version) over past moderator decisions (rules/backtest.service.ts). */
+  Backtest: 'rule-backtest',
+  /** Re-run triage over comments no human decided, after a rule change (rules/retriage.service.ts). */
+  Retriage: 'rule-retriage',
+  /** Quality watch: auto-demote hide rules that moderators keep overruling (rules/rules-admin.service.ts). */
+  QualityWatch: 'rule-quality-watch',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -18,10 +24,17 @@ export interface JobPayloads {
   /** `requestId`: the intake request's id, so the worker's log lines join it. */
   [JobName.TriageComment]: { commentId: string; requestId?: string };
   [JobName.Reconcile]: Record<string, never>;
+  /** `runId`: the `rule_jobs` row holding the parameters, progress and result. */
+  [JobName.Backtest]: { runId: string };
+  [JobName.Retriage]: { runId: string };
+  [JobName.QualityWatch]: Record<string, never>;
 }
 
 /** Which queue each job goes to. */
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.TriageComment]: QueueName.Triage,
   [JobName.Reconcile]: QueueName.Maintenance,
+  [JobName.Backtest]: QueueName.Maintenance,
+  [JobName.Retriage]: QueueName.Maintenance,
+  [JobName.QualityWatch]: QueueName.Maintenance,
 };

@@ -3,6 +3,7 @@ import { DefaultInsultOffTopicRules1764316800000 } from './1764316800000-default
 import { AuthorListsAndHistoryRules1764403200000 } from './1764403200000-author-lists-and-history-rules.js';
 import { ModerationQueue1764489600000 } from './1764489600000-moderation-queue.js';
 import { ReaderTokens1764576000000 } from './1764576000000-reader-tokens.js';
+import { RulesAdmin1764748800000 } from './1764748800000-rules-admin.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   AuthorListsAndHistoryRules1764403200000,
   ModerationQueue1764489600000,
   ReaderTokens1764576000000,
+  RulesAdmin1764748800000,
 ];

@@ -1,0 +1,249 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { BacktestExample, BacktestRecord, BacktestRequest, BacktestResult, RuleAction, RuleType } from '@sift/shared';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+import { type CompiledRule, compileRule, runRules } from '../triage/engine/engine.js';
+import type { RuleInput } from '../triage/engine/rule.js';
+import { checkConfig, emptyMatrix, score } from './rule-config.js';
+import { RuleJobs, type RuleJobRow } from './rule-jobs.js';
+import { badFields, excerpt } from './rules-admin.service.js';
+
+export const BACKTEST_DEFAULT_LIMIT = 1000;
+export const BACKTEST_MAX_LIMIT = 200_000;
+const BATCH = 5000;
+const EXAMPLES = 25;
+
+interface BacktestParams {
+  type: RuleType;
+  name: string;
+  action: RuleAction;
+  config: Record<string, unknown>;
+  /** `draft` or `v3`. */
+  label: string;
+  currentVersion: number;
+  limit: number;
+}
+
+/**
+ * The comments a moderator decided, most recent first: approved or hidden, where the latest status change was a
+ * person's (not a rule's, not a re-triage). Staff replies are never triaged, so they are left out.
+ */
+const DECIDED_SQL = `
+  SELECT c.id, c.status FROM comments c
+   WHERE c.status IN ('approved', 'hidden') AND c.author_role = 'reader'
+     AND (SELECT e.actor_type FROM moderation_events e
+           WHERE e.comment_id = c.id AND e.from_status IS NOT NULL AND e.to_status IS NOT NULL
+           ORDER BY e.created_at DESC LIMIT 1) = 'user'
+   ORDER BY c.decided_at DESC NULLS LAST, c.id
+   LIMIT $1`;
+
+interface CommentRow {
+  id: string;
+  title: string | null;
+  body: string;
+  author_name: string;
+  author_id: string | null;
+  received_at: Date;
+  article_id: string;
+  p_title: string | null;
+  p_body: string | null;
+  p_author_name: string | null;
+}
+
+/**
+ * Backtest: a rule draft (or an old version) and the rule's current version, both run by the same pure engine as
+ * the worker, over the last N comments a moderator decided (approve = should pass, hide = should be caught).
+ * Runs on the maintenance queue; progress and cancellation through the `rule_jobs` row.
+ */
+@Injectable()
+export class BacktestService {
+  private readonly logger = new Logger(BacktestService.name);
+  private readonly jobs: RuleJobs;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+  ) {
+    this.jobs = new RuleJobs(ds);
+  }
+
+  async enqueue(ruleId: string, req: BacktestRequest, userId: string): Promise<BacktestRecord> {
+    if (!/^[0-9a-f-]{36}$/i.test(ruleId)) throw new NotFoundException(`rule ${ruleId} not found`);
+    const [rule] = await this.ds.query(`SELECT * FROM rules WHERE id = $1 AND deleted_at IS NULL`, [ruleId]);
+    if (!rule) throw new NotFoundException(`rule ${ruleId} not found`);
+    let config: Record<string, unknown> = rule.config;
+    let action: RuleAction = rule.action;
+    let label = 'current';
+    if (req.version !== undefined) {
+      const [v] = await this.ds.query(`SELECT config, action FROM rule_versions WHERE rule_id = $1 AND version = $2`, [ruleId, req.version]);
+      if (!v) throw badFields({ version: [`rule has no version ${req.version}`] });
+      ({ config, action } = v);
+      label = `v${req.version}`;
+    }
+    if (req.config !== undefined) {
+      const checked = checkConfig(rule.type, req.config);
+      if (!checked.ok) throw badFields(checked.fields);
+      config = checked.config;
+      label = 'draft';
+    }
+    const params: BacktestParams = {
+      type: rule.type,
+      name: rule.name,
+      action,
+      config,
+      label,
+      currentVersion: rule.version,
+      limit: req.limit ?? BACKTEST_DEFAULT_LIMIT,
+    };
+    const id = await this.jobs.create('backtest', ruleId, params, userId);
+    const payload: JobPayloads[typeof JobName.Backtest] = { runId: id };
+    try {
+      await this.queue.add(JobName.Backtest, payload, { jobId: `backtest-${id}`, attempts: 1, removeOnComplete: true, removeOnFail: 100 });
+    } catch (err) {
+      await this.jobs.fail(id, `could not be queued: ${(err as Error).message}`);
+    }
+    return this.get(id);
+  }
+
+  async get(id: string): Promise<BacktestRecord> {
+    return toRecord(await this.jobs.get<BacktestParams, BacktestResult>(id, 'backtest'));
+  }
+
+  async list(ruleId: string): Promise<BacktestRecord[]> {
+    const rows: Array<RuleJobRow<BacktestParams, BacktestResult>> = await this.ds.query(
+      `SELECT * FROM rule_jobs WHERE kind = 'backtest' AND rule_id = $1 ORDER BY created_at DESC LIMIT 50`,
+      [ruleId],
+    );
+    return rows.map(toRecord);
+  }
+
+  /** Cancel: a queued run never starts; a running one stops at its next batch. */
+  async cancel(id: string): Promise<BacktestRecord> {
+    const row = await this.jobs.cancel<BacktestParams, BacktestResult>(id, 'backtest');
+    await this.queue.remove(`backtest-${id}`).catch(() => 0);
+    return toRecord(row);
+  }
+
+  /** The worker's side. `report` receives the progress (0–100) for the BullMQ job. */
+  async run(runId: string, report: (progress: number) => Promise<void> | void = () => undefined): Promise<BacktestResult | 'cancelled'> {
+    if (!(await this.jobs.start(runId))) return 'cancelled';
+    try {
+      const row = await this.jobs.get<BacktestParams, BacktestResult>(runId, 'backtest');
+      const p = row.params;
+      const [current] = await this.ds.query(
+        `SELECT name, type, config, action, version FROM rule_versions WHERE rule_id = $1 AND version = $2`,
+        [row.rule_id, p.currentVersion],
+      );
+      const spec = (config: unknown, action: RuleAction, version: number) =>
+        compileRule({ id: row.rule_id ?? 'draft', name: p.name, type: p.type, version, action, mode: 'live', severity: 1, config });
+      const draft = spec(p.config, p.action, 0);
+      const base = current ? spec(current.config, current.action, current.version) : draft;
+      const result = await this.evaluate(draft, base, p.limit, async (done) => {
+        await report(done);
+        return this.jobs.progress(runId, done);
+      });
+      if (result === 'cancelled') return 'cancelled';
+      await this.jobs.finish(runId, result);
+      await report(100);
+      return result;
+    } catch (err) {
+      this.logger.error(`backtest ${runId} failed: ${(err as Error).stack}`);
+      await this.jobs.fail(runId, (err as Error).message);
+      throw err;
+    }
+  }
+
+  /**
+   * The measurement itself: the draft and the current version over the decided comments, in batches.
+   * `onProgress` answers false to stop (cancelled).
+   */
+  async evaluate(
+    draft: CompiledRule,
+    current: CompiledRule,
+    limit: number,
+    onProgress: (progress: number) => Promise<boolean>,
+  ): Promise<BacktestResult | 'cancelled'> {
+    const started = performance.now();
+    const decided: Array<{ id: string; status: 'approved' | 'hidden' }> = await this.ds.query(DECIDED_SQL, [limit]);
+    const label = new Map(decided.map((d) => [d.id, d.status]));
+    const articles = new Map<string, RuleInput['article']>();
+    const m = { draft: emptyMatrix(), current: emptyMatrix() };
+    const errors = { draft: 0, current: 0 };
+    const newly: BacktestExample[] = [];
+    const stopped: BacktestExample[] = [];
+    let newlyCount = 0;
+    let stoppedCount = 0;
+    const tally = (matrix: typeof m.draft, caught: boolean, hidden: boolean) => {
+      if (caught) matrix[hidden ? 'truePositive' : 'falsePositive']++;
+      else matrix[hidden ? 'falseNegative' : 'trueNegative']++;
+    };
+    for (let i = 0; i < decided.length; i += BATCH) {
+      const ids = decided.slice(i, i + BATCH).map((d) => d.id);
+      const rows: CommentRow[] = await this.ds.query(
+        `SELECT c.id, c.title, c.body, c.author_name, c.author_id, c.received_at, c.article_id,
+                p.title AS p_title, p.body AS p_body, p.author_name AS p_author_name
+           FROM comments c LEFT JOIN comments p ON p.id = c.parent_id
+          WHERE c.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const missing = [...new Set(rows.map((r) => r.article_id).filter((a) => !articles.has(a)))];
+      if (missing.length) {
+        const found: Array<{ id: string; title: string; subtitle: string | null; body: string | null }> = await this.ds.query(
+          `SELECT id, title, subtitle, body FROM articles WHERE id = ANY($1::uuid[])`,
+          [missing],
+        );
+        for (const a of found) articles.set(a.id, { title: a.title, subtitle: a.subtitle, body: a.body });
+      }
+      for (const r of rows) {
+        const input: RuleInput = {
+          comment: { title: r.title, body: r.body, authorName: r.author_name, authorId: r.author_id, receivedAt: r.received_at, articleId: r.article_id },
+          article: articles.get(r.article_id) ?? null,
+          parent: r.p_body !== null ? { title: r.p_title, body: r.p_body, authorName: r.p_author_name ?? '' } : null,
+        };
+        const [d] = runRules([draft], input);
+        const [c] = current === draft ? [d] : runRules([current], input);
+        const hidden = label.get(r.id) === 'hidden';
+        const dHit = d.outcome === 'hit';
+        const cHit = c.outcome === 'hit';
+        if (d.outcome === 'error') errors.draft++;
+        if (c.outcome === 'error') errors.current++;
+        tally(m.draft, dHit, hidden);
+        tally(m.current, cHit, hidden);
+        const example = (): BacktestExample => ({ id: r.id, excerpt: excerpt(r.body), decided: hidden ? 'hidden' : 'approved' });
+        if (dHit && !cHit && newlyCount++ < EXAMPLES) newly.push(example());
+        if (!dHit && cHit && stoppedCount++ < EXAMPLES) stopped.push(example());
+      }
+      const done = Math.min(i + BATCH, decided.length);
+      if (!(await onProgress(Math.floor((done / decided.length) * 99)))) return 'cancelled';
+    }
+    return {
+      comments: decided.length,
+      draft: score(m.draft, errors.draft),
+      current: score(m.current, errors.current),
+      newlyFlagged: { count: newlyCount, examples: newly },
+      noLongerFlagged: { count: stoppedCount, examples: stopped },
+      durationMs: Math.round(performance.now() - started),
+    };
+  }
+}
+
+function toRecord(r: RuleJobRow<BacktestParams, BacktestResult>): BacktestRecord {
+  return {
+    id: r.id,
+    ruleId: r.rule_id ?? '',
+    status: r.status,
+    progress: r.progress,
+    label: r.params.label,
+    currentVersion: r.params.currentVersion,
+    limit: r.params.limit,
+    config: r.params.config,
+    result: r.result,
+    error: r.error,
+    createdAt: new Date(r.created_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+    createdBy: r.created_by,
+  };
+}

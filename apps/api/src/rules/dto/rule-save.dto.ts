@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RULE_TYPES, type RuleAction, type RuleMode, type RuleSaveRequest, type RuleType } from '@sift/shared';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsCleanText, trim } from '../../core/http/validators.js';
+
+/** `POST /api/rules`. The config is checked against the type's zod schema in the service (errors as `config.<path>`). */
+export class RuleCreateDto implements RuleSaveRequest {
+  @ApiProperty({ maxLength: 200 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsCleanText({ multiline: false })
+  name: string;
+
+  @ApiProperty({ enum: RULE_TYPES })
+  @IsIn(RULE_TYPES)
+  type: RuleType;
+
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'validated by the type (GET /api/rules/types)' })
+  @IsObject()
+  config: Record<string, unknown>;
+
+  @ApiProperty({ enum: ['flag', 'hide'] })
+  @IsIn(['flag', 'hide'])
+  action: RuleAction;
+
+  @ApiPropertyOptional({ enum: ['live', 'shadow'] })
+  @IsOptional()
+  @IsIn(['live', 'shadow'])
+  mode?: RuleMode;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  severity?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  autoDemote?: boolean;
+}
+
+/** `PUT /api/rules/:id`: any subset; `version` = the version edited (409 when someone saved meanwhile). */
+export class RuleUpdateDto implements Partial<RuleSaveRequest> {
+  @ApiPropertyOptional({ maxLength: 200 })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
+  @IsCleanText({ multiline: false })
+  name?: string;
+
+  @ApiPropertyOptional({ enum: RULE_TYPES, description: 'must equal the rule’s type' })
+  @IsOptional()
+  @IsIn(RULE_TYPES)
+  type?: RuleType;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject()
+  config?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ enum: ['flag', 'hide'] })
+  @IsOptional()
+  @IsIn(['flag', 'hide'])
+  action?: RuleAction;
+
+  @ApiPropertyOptional({ enum: ['live', 'shadow'] })
+  @IsOptional()
+  @IsIn(['live', 'shadow'])
+  mode?: RuleMode;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3)
+  severity?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  autoDemote?: boolean;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class RollbackDto {
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  version: number;
+}

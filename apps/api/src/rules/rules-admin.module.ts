@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { RuleJobsModule } from './rule-jobs.module.js';
+import { RulesAdminController } from './rules-admin.controller.js';
+
+/** The rules admin HTTP API (docs/rules.md). */
+@Module({
+  imports: [RuleJobsModule],
+  controllers: [RulesAdminController],
+})
+export class RulesAdminModule {}

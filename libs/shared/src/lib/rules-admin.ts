@@ -1,0 +1,226 @@
+import type { CommentStatus, Evidence } from './comment.js';
+import type { RuleAction, RuleMode, RuleRecord, RuleType } from './rule.js';
+
+/** A rule as the rules page lists it: the record plus its quality over the last 7 days. */
+export interface RuleAdminRecord extends RuleRecord {
+  /** Hits (live and shadow) in the last 7 days. */
+  hits7d: number;
+  /** Live hits in the last 7 days that a moderator then decided (approved or hid). */
+  decided7d: number;
+  /** Share of those a moderator approved anyway (null: none decided yet). */
+  overrideRate7d: number | null;
+  /** The override rate is above the site's warning level (live rules with enough decided hits). */
+  overrideWarning: boolean;
+  /** Drop from hide to flag automatically when the warning fires. */
+  autoDemote: boolean;
+}
+
+/** Body of `POST /api/rules` and `PUT /api/rules/:id` (PUT: every field optional; `version` = the version edited). */
+export interface RuleSaveRequest {
+  name: string;
+  type: RuleType;
+  config: Record<string, unknown>;
+  action: RuleAction;
+  mode?: RuleMode;
+  enabled?: boolean;
+  severity?: number;
+  autoDemote?: boolean;
+  /** The version the admin edited: a save on top of another admin's save is a 409. */
+  version?: number;
+}
+
+/** One rule type: what it catches and its config schema (JSON Schema, draft 2020-12), for the dashboard's form. */
+export interface RuleTypeInfo {
+  type: RuleType;
+  description: string;
+  schema: Record<string, unknown>;
+  /** The config a new rule of this type starts from (the schema's defaults). */
+  defaults: Record<string, unknown>;
+  /** The rule reads the author's history (`repeat`, `flood`): the tester and backtests have none to give it. */
+  usesHistory: boolean;
+}
+
+/** One change between two configs, by path (`extraTerms.0.term`). */
+export interface ConfigChange {
+  path: string;
+  kind: 'added' | 'removed' | 'changed';
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface RuleVersionRecord {
+  version: number;
+  name: string;
+  type: RuleType;
+  config: Record<string, unknown>;
+  action: RuleAction;
+  mode: RuleMode;
+  enabled: boolean;
+  severity: number;
+  createdAt: string;
+  createdBy: { id: string; name: string } | null;
+  /** Why this version exists when it was not a plain edit: "rolled back to v2", "auto-demoted: …". */
+  note: string | null;
+  /** What changed from the previous version (config, and the other fields as `action`, `mode`, ...). */
+  changes: ConfigChange[];
+}
+
+/** Body of `POST /api/rules/:id/rollback`. */
+export interface RuleRollbackRequest {
+  version: number;
+}
+
+/** A rule the tester or a backtest runs: a saved rule's draft, or a new one. */
+export interface RuleDraft {
+  id?: string;
+  name?: string;
+  type: RuleType;
+  config: Record<string, unknown>;
+  action?: RuleAction;
+  mode?: RuleMode;
+  severity?: number;
+}
+
+/** Body of `POST /api/rules/test`. Without `rules`, the saved enabled rule set runs. */
+export interface RuleTestRequest {
+  comment: { body: string; title?: string };
+  article?: { title?: string; body?: string };
+  parent?: { body: string };
+  rules?: RuleDraft[];
+}
+
+export interface RuleTestResult {
+  ruleId: string | null;
+  name: string;
+  type: RuleType;
+  version: number | null;
+  action: RuleAction;
+  mode: RuleMode;
+  outcome: 'hit' | 'pass' | 'error';
+  score: number;
+  threshold: number;
+  evidence: Evidence;
+}
+
+export interface RuleTestResponse {
+  results: RuleTestResult[];
+  /** What triage would do with these verdicts under the current site settings. */
+  status: CommentStatus;
+}
+
+export const RULE_JOB_STATUSES = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+export type RuleJobStatus = (typeof RULE_JOB_STATUSES)[number];
+
+/** Body of `POST /api/rules/:id/backtests`: a draft (config, action over the saved rule) or an old version. */
+export interface BacktestRequest {
+  config?: Record<string, unknown>;
+  version?: number;
+  /** How many of the most recently decided comments (default 1,000, at most 200,000). */
+  limit?: number;
+}
+
+export interface ConfusionMatrix {
+  /** Caught and a moderator hid it. */
+  truePositive: number;
+  /** Caught but a moderator approved it. */
+  falsePositive: number;
+  /** Passed but a moderator hid it. */
+  falseNegative: number;
+  /** Passed and a moderator approved it. */
+  trueNegative: number;
+}
+
+export interface BacktestExample {
+  id: string;
+  excerpt: string;
+  /** What the moderator decided. */
+  decided: 'approved' | 'hidden';
+}
+
+export interface BacktestSide {
+  matrix: ConfusionMatrix;
+  precision: number | null;
+  recall: number | null;
+  f1: number | null;
+  errors: number;
+}
+
+export interface BacktestResult {
+  comments: number;
+  draft: BacktestSide;
+  /** The rule's current saved version over the same comments. */
+  current: BacktestSide;
+  newlyFlagged: { count: number; examples: BacktestExample[] };
+  noLongerFlagged: { count: number; examples: BacktestExample[] };
+  durationMs: number;
+}
+
+export interface BacktestRecord {
+  id: string;
+  ruleId: string;
+  status: RuleJobStatus;
+  /** 0–100. */
+  progress: number;
+  /** What ran: `draft` or `v3`; against the current version `currentVersion`. */
+  label: string;
+  currentVersion: number;
+  limit: number;
+  config: Record<string, unknown>;
+  result: BacktestResult | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+  createdBy: string | null;
+}
+
+/** Body of `POST /api/rules/retriage`: re-run triage over comments no human decided, received since `since`. */
+export interface RetriageRequest {
+  /** ISO date; default: 7 days ago. */
+  since?: string;
+}
+
+export interface RetriageRecord {
+  id: string;
+  status: RuleJobStatus;
+  progress: number;
+  since: string;
+  result: { examined: number; changed: number; skippedHuman: number; byStatus: Partial<Record<CommentStatus, number>> } | null;
+  error: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+/** One day of a rule's quality. */
+export interface RuleQualityDay {
+  day: string;
+  hits: number;
+  /** Hits a moderator then approved (overrides) / hid (agreed). */
+  approved: number;
+  hidden: number;
+  overrideRate: number | null;
+}
+
+/** `GET /api/rules/:id/quality`: hits per day for 30 days, and (for shadow rules) what it would have done. */
+export interface RuleQuality {
+  ruleId: string;
+  mode: RuleMode;
+  action: RuleAction;
+  days: RuleQualityDay[];
+  totals: { hits: number; approved: number; hidden: number; undecided: number; overrideRate: number | null };
+  /** The shadow hits with the moderators' decisions (most recent first). */
+  shadowExamples: Array<{ id: string; excerpt: string; status: CommentStatus; decidedBy: 'user' | 'rule' | null }>;
+}
+
+/** Site-wide moderation settings (versioned like rules). */
+export interface SiteSettingsRecord {
+  autoApprove: boolean;
+  preModerate: boolean;
+  /** The 7-day override rate above which a live rule shows a warning. */
+  overrideWarnRate: number;
+  /** Hits a moderator must have decided before the warning can fire. */
+  overrideMinDecided: number;
+  version: number;
+  updatedAt: string;
+}
+
+export type SiteSettingsSaveRequest = Partial<Omit<SiteSettingsRecord, 'version' | 'updatedAt'>> & { version?: number };
