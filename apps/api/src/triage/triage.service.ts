@@ -76,11 +76,8 @@ export class TriageService {
     private readonly moderation: ModerationService,
   ) {}
 
-  async triage(commentId: string): Promise<TriageResult> {
-    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
-    if (!ctx) return 'missing';
-    if (ctx.decided) return 'already-decided';
-
+  /** The current rules over one comment with its author history and thread, and the status they ask for. */
+  private async evaluate(ctx: TriageContext) {
     const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
     const historyMinutes = Math.max(0, ...rules.map((r) => r.historyMinutes));
     const [history, thread] = await Promise.all([this.history(ctx, historyMinutes), this.thread(ctx)]);
@@ -92,7 +89,15 @@ export class TriageService {
       trustedAuthor: ctx.author_status === 'trusted',
     });
     const durationMs = performance.now() - started;
-    const recorded = outcomes.filter((o) => o.outcome !== 'pass');
+    return { rules, outcomes, verdict, durationMs, recorded: outcomes.filter((o) => o.outcome !== 'pass') };
+  }
+
+  async triage(commentId: string): Promise<TriageResult> {
+    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
+    if (!ctx) return 'missing';
+    if (ctx.decided) return 'already-decided';
+
+    const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
     const willApply = ctx.status === 'pending';
 
     const result = await this.dataSource.transaction(async (m) => {
@@ -133,18 +138,7 @@ export class TriageService {
   async retriage(commentId: string): Promise<RetriageResult> {
     const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
     if (!ctx) return { result: 'missing' };
-    const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
-    const historyMinutes = Math.max(0, ...rules.map((r) => r.historyMinutes));
-    const [history, thread] = await Promise.all([this.history(ctx, historyMinutes), this.thread(ctx)]);
-    const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread });
-    const verdict = decide(outcomes, {
-      autoApprove: ctx.auto_approve,
-      preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
-      trustedAuthor: ctx.author_status === 'trusted',
-    });
-    const durationMs = performance.now() - started;
-    const recorded = outcomes.filter((o) => o.outcome !== 'pass');
+    const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
     return this.dataSource.transaction(async (m) => {
       const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
         `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { RULE_TYPES, type RuleAction, type RuleMode, type RuleSaveRequest, type RuleType } from '@sift/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -50,53 +50,7 @@ export class RuleCreateDto implements RuleSaveRequest {
 }
 
 /** `PUT /api/rules/:id`: any subset; `version` = the version edited (409 when someone saved meanwhile). */
-export class RuleUpdateDto implements Partial<RuleSaveRequest> {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  @IsCleanText({ multiline: false })
-  name?: string;
-
-  @ApiPropertyOptional({ enum: RULE_TYPES, description: 'must equal the rule’s type' })
-  @IsOptional()
-  @IsIn(RULE_TYPES)
-  type?: RuleType;
-
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
-  @IsOptional()
-  @IsObject()
-  config?: Record<string, unknown>;
-
-  @ApiPropertyOptional({ enum: ['flag', 'hide'] })
-  @IsOptional()
-  @IsIn(['flag', 'hide'])
-  action?: RuleAction;
-
-  @ApiPropertyOptional({ enum: ['live', 'shadow'] })
-  @IsOptional()
-  @IsIn(['live', 'shadow'])
-  mode?: RuleMode;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  enabled?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3)
-  severity?: number;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsBoolean()
-  autoDemote?: boolean;
-
+export class RuleUpdateDto extends PartialType(RuleCreateDto) {
   @ApiPropertyOptional({ minimum: 1 })
   @IsOptional()
   @IsInt()
