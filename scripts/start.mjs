@@ -80,9 +80,10 @@ while (!(await fetch(`${base}/health`).then((r) => r.ok, () => false))) {
 const seeded = await seedDemo({ base, publisherKey: env.PUBLISHER_API_KEYS.split(',')[0].trim(), root: ROOT });
 console.log(`
 ──────────────────────────────────────────────────────────────
- Sift is running.  ${seeded}
+ Sift is running.  ${seeded.message}
 
  Dashboard   ${base}/
+ Reader page ${base}/read/${encodeURIComponent(seeded.articleId)}
  API docs    ${base}/api/docs
  Health      ${base}/health
 

@@ -55,5 +55,5 @@ export async function seedDemo({ base, publisherKey, root }) {
     });
     ids.set(c.id, res.id);
   }
-  return `Loaded "${a.title}" with ${thread.comments.length} comments from ${relative(root, file)}.`;
+  return { articleId: a.id, message: `Loaded "${a.title}" with ${thread.comments.length} comments from ${relative(root, file)}.` };
 }
