@@ -2,7 +2,7 @@ import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, Line
 import type { RuleAction, RuleAdminRecord, RuleDraft, RuleMode } from '@sift/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Title, useNotify, useParams } from 'react-admin';
+import { Title, useNotify, useParams, useRedirect } from 'react-admin';
 import { AdminOnly } from './AdminOnly';
 import { errorText, fieldErrors, pct, rulesApi } from './api';
 import { BacktestPanel } from './BacktestPanel';
@@ -35,6 +35,7 @@ const draftOf = (r: RuleAdminRecord): Draft => ({
 const RuleEditor = ({ id }: { id: string }) => {
   const qc = useQueryClient();
   const notify = useNotify();
+  const redirect = useRedirect();
   const rule = useQuery({ queryKey: ['rule', id], queryFn: () => rulesApi.get(id) });
   const types = useQuery({ queryKey: ['rule-types'], queryFn: rulesApi.types, staleTime: Infinity });
   const versions = useQuery({ queryKey: ['rule-versions', id], queryFn: () => rulesApi.versions(id) });
@@ -66,6 +67,18 @@ const RuleEditor = ({ id }: { id: string }) => {
       notify(errorText(err), { type: 'error' });
     } finally {
       setSaving(false);
+    }
+  };
+
+  const remove = async () => {
+    if (!rule.data || !window.confirm(`Delete the rule "${rule.data.name}"? It stops running; its history and past flags are kept.`)) return;
+    try {
+      await rulesApi.remove(id);
+      await qc.invalidateQueries({ queryKey: ['rules'] });
+      notify(`Deleted "${rule.data.name}"`, { type: 'success' });
+      redirect('list', 'rules');
+    } catch (err) {
+      notify(errorText(err), { type: 'error' });
     }
   };
 
@@ -135,6 +148,9 @@ const RuleEditor = ({ id }: { id: string }) => {
               </Button>
               <Button sx={{ ml: 1 }} disabled={!dirty} onClick={() => { setDraft(draftOf(r)); setErrors({}); }}>
                 Discard changes
+              </Button>
+              <Button sx={{ ml: 1 }} color="error" onClick={() => void remove()}>
+                Delete rule
               </Button>
             </Box>
           </Stack>

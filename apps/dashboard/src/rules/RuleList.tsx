@@ -42,6 +42,9 @@ const RuleTable = () => {
             <LinearProgress variant="determinate" value={retriage.progress} />
           </Box>
         )}
+        <Button variant="contained" component={Link} to="/rules/create">
+          New rule
+        </Button>
         <Tooltip title="Re-run the current rules over the last 7 days of comments no moderator decided (human decisions are never changed)">
           <Button variant="outlined" onClick={() => void startRetriage()}>
             Re-triage

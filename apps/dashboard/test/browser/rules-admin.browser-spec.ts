@@ -145,6 +145,31 @@ describe('rules admin', () => {
     expect(errors.filter((e) => !/status of 400/.test(e.text))).toEqual([]);
   });
 
+  it('an admin creates a rule (it starts in shadow mode), sees a field error first, then deletes it', async () => {
+    const name = `Listed words ${state.runId}`;
+    await signIn(page, admin.email, admin.password);
+    await page.getByRole('menuitem', { name: 'Rules' }).click();
+    await page.locator('[data-rules-table]').waitFor();
+    await page.getByText('New rule', { exact: true }).click();
+    await page.getByLabel('Type').click();
+    await page.getByRole('option', { name: 'keywords', exact: true }).click();
+    await page.locator('input[name="name"]').fill(name);
+    await page.getByRole('button', { name: 'Create' }).click();
+    // No term listed: the server's field error shows and nothing is created.
+    await page.locator('[data-panel="rule-create"]').getByText('list at least one term').waitFor();
+    expect((await api<RuleAdminRecord[]>('/api/rules')).some((r) => r.name === name)).toBe(false);
+    await page.locator('textarea[name="config.terms"]').fill('muppets');
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.locator('[data-panel="rule-form"]').getByText(name).first().waitFor();
+    const created = (await api<RuleAdminRecord[]>('/api/rules')).find((r) => r.name === name);
+    expect(created).toMatchObject({ type: 'keywords', mode: 'shadow', action: 'flag', config: expect.objectContaining({ terms: ['muppets'] }) });
+
+    page.once('dialog', (d) => void d.accept());
+    await page.getByRole('button', { name: 'Delete rule' }).click();
+    await page.locator('[data-rules-table]').waitFor();
+    expect((await api<RuleAdminRecord[]>('/api/rules')).some((r) => r.name === name)).toBe(false);
+  });
+
   it('a moderator cannot reach the rules: no menu item, an admins-only page, 403 from the API', async () => {
     await signIn(page, moderator.email, moderator.password);
     await page.locator('[data-panel="queues"]').waitFor();
