@@ -9,7 +9,7 @@
  * the worker would pass them. Median of `--runs` timed passes after a warm-up pass.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileRule, type RuleSpec, runRules } from '../engine/engine.js';
 import type { RuleInput } from '../engine/rule.js';
@@ -44,7 +44,7 @@ function loadTexts(): { texts: string[]; source: string } {
       .map((l) => JSON.parse(l) as { text?: string; comment_text?: string })
       .map((r) => r.text ?? r.comment_text ?? '')
       .filter(Boolean);
-    return { texts, source: file.replace(`${ROOT}/`, '') };
+    return { texts, source: relative(ROOT, file) };
   }
   const words = 'the council budget schools roads vote you are an idiot troll great reporting WHY this matters link see https://example.com really not sure agree disagree'.split(' ');
   let seed = 42;
