@@ -6,7 +6,11 @@ import { resolve } from 'node:path';
 export const STATE_ENV = 'SIFT_BROWSER_STATE';
 
 export const WORKSPACE_ROOT = resolve(__dirname, '../../../../..');
-export const SCREENSHOT_DIR = resolve(WORKSPACE_ROOT, 'docs/screenshots');
+/**
+ * Where the specs save their screenshots: tmp/screenshots, so a test run leaves the tree clean;
+ * `SCREENSHOT_DIR=docs/screenshots npm run test:browser` refreshes the ones the docs show.
+ */
+export const SCREENSHOT_DIR = resolve(WORKSPACE_ROOT, process.env.SCREENSHOT_DIR ?? 'tmp/screenshots');
 
 export interface Credentials {
   email: string;
