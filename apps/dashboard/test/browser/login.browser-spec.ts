@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectConsoleErrors, launchChromium, newDashboardPage, signIn } from './support/chromium';
+import { collectConsoleErrors, signIn, useDashboardPage } from './support/chromium';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
 /**
@@ -12,36 +11,18 @@ const state = readRunState();
 const { moderator } = state.users;
 const { welcome, linkSpam, oneLink, hiddenByAdmin, held } = state.comments;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const ui = useDashboardPage(state.baseUrl);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newDashboardPage(browser, state.baseUrl));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
-
-const row = (authorName: string) => page.locator('tbody tr', { hasText: authorName });
+const row = (authorName: string) => ui.page.locator('tbody tr', { hasText: authorName });
 
 describe('dashboard sign-in and the comments queue', () => {
   it('a moderator signs in to Home, sees every comment with its status and flags, and opens the link evidence', async () => {
-    const consoleErrors = collectConsoleErrors(page);
-    await signIn(page, moderator.email, moderator.password);
+    const consoleErrors = collectConsoleErrors(ui.page);
+    await signIn(ui.page, moderator.email, moderator.password);
 
     // Home first: queue sizes and the charts.
-    await page.locator('[data-panel="queues"] .recharts-surface').first().waitFor();
-    await page.getByText('Mo Moderator').first().waitFor();
+    await ui.page.locator('[data-panel="queues"] .recharts-surface').first().waitFor();
+    await ui.page.getByText('Mo Moderator').first().waitFor();
 
     // The seeded articles' comments, every status (other specs add comments of their own to other articles).
     const byArticle: Array<[string, Array<typeof welcome>]> = [
@@ -49,28 +30,28 @@ describe('dashboard sign-in and the comments queue', () => {
       ['stadium-deal-opinion', [held]],
     ];
     for (const [articleExternalId, comments] of byArticle) {
-      await page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId }))}&sort=priority&order=DESC`);
-      await page.getByText(`1-${comments.length} of ${comments.length}`).waitFor();
+      await ui.page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId }))}&sort=priority&order=DESC`);
+      await ui.page.getByText(`1-${comments.length} of ${comments.length}`).waitFor();
       for (const comment of comments) {
         await row(comment.authorName).waitFor();
         expect(await row(comment.authorName).textContent()).toContain(comment.status);
       }
     }
     // Highest priority first: on its article, the flagged comment leads the queue, with its rule as a chip.
-    await page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: 'harbour-street-cycle-lanes' }))}&sort=priority&order=DESC`);
-    await page.getByText('1-4 of 4').waitFor();
-    const first = page.locator('tbody tr').first();
+    await ui.page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: 'harbour-street-cycle-lanes' }))}&sort=priority&order=DESC`);
+    await ui.page.getByText('1-4 of 4').waitFor();
+    const first = ui.page.locator('tbody tr').first();
     expect(await first.textContent()).toContain(linkSpam.authorName);
     expect(await first.locator('.MuiChip-label').allTextContents()).toEqual(expect.arrayContaining(['flagged', 'Too many links']));
     expect(await row(welcome.authorName).locator('.MuiChip-label').allTextContents()).toEqual(['approved']);
 
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    await page.mouse.move(1270, 790); // no row under the pointer (the Sign in button was there)
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-list.png') });
+    await ui.page.mouse.move(1270, 790); // no row under the pointer (the Sign in button was there)
+    await ui.page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-list.png') });
 
     // A click opens the card beside the queue.
     await first.locator('td').nth(2).click();
-    const card = page.locator(`[data-card="${linkSpam.id}"]`);
+    const card = ui.page.locator(`[data-card="${linkSpam.id}"]`);
     const body = card.locator('[data-field="body"]');
     await body.waitFor();
     // The text as stored; the rule labels after the marks are not part of it.
@@ -101,19 +82,19 @@ describe('dashboard sign-in and the comments queue', () => {
       expect.stringContaining('received by system'),
       expect.stringContaining('pending → flagged by triage rules'),
     ]);
-    await page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-comment.png') });
+    await ui.page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-comment.png') });
 
     expect(consoleErrors).toEqual([]);
   });
 
-  it('a wrong password shows an error and stays on the login page', async () => {
-    const consoleErrors = collectConsoleErrors(page);
-    await signIn(page, moderator.email, `${moderator.password}-wrong`);
+  it('a wrong password shows an error and stays on the login ui.page', async () => {
+    const consoleErrors = collectConsoleErrors(ui.page);
+    await signIn(ui.page, moderator.email, `${moderator.password}-wrong`);
 
-    await page.getByText('wrong email or password').waitFor();
-    expect(page.url()).toMatch(/#\/login$/);
-    expect(await page.locator('input[name="password"]').isVisible()).toBe(true);
-    expect(await page.evaluate('localStorage.getItem("sift.session")')).toBeNull();
+    await ui.page.getByText('wrong email or password').waitFor();
+    expect(ui.page.url()).toMatch(/#\/login$/);
+    expect(await ui.page.locator('input[name="password"]').isVisible()).toBe(true);
+    expect(await ui.page.evaluate('localStorage.getItem("sift.session")')).toBeNull();
     // The only console noise is Chromium reporting the 401 itself.
     expect(consoleErrors.filter((e) => !(e.url.endsWith('/api/auth/login') && e.text.includes('401')))).toEqual([]);
   });

@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectConsoleErrors, launchChromium, newDashboardPage, signIn } from './support/chromium';
+import { collectConsoleErrors, signIn, useDashboardPage } from './support/chromium';
 import { readRunState } from './support/run-state';
 
 /** Real: the queue's filters in headless Chromium, answered by the real moderation API over the seeded comments. */
@@ -7,52 +6,34 @@ const state = readRunState();
 const { moderator } = state.users;
 const { welcome, oneLink, hiddenByAdmin, held } = state.comments;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const ui = useDashboardPage(state.baseUrl);
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-beforeEach(async () => {
-  ({ context, page } = await newDashboardPage(browser, state.baseUrl));
-});
-
-afterEach(async () => {
-  await context?.close();
-});
-
-const row = (authorName: string) => page.locator('tbody tr', { hasText: authorName });
+const row = (authorName: string) => ui.page.locator('tbody tr', { hasText: authorName });
 const listUrl = (filter: Record<string, unknown>) => `/#/comments?filter=${encodeURIComponent(JSON.stringify(filter))}`;
 
 describe('comments queue filters', () => {
   it('narrows the queue by article, by text and by status', async () => {
-    const consoleErrors = collectConsoleErrors(page);
-    await signIn(page, moderator.email, moderator.password);
-    await page.locator('[data-panel="queues"]').waitFor();
-    await page.goto(listUrl({ articleExternalId: 'stadium-deal-opinion' }));
+    const consoleErrors = collectConsoleErrors(ui.page);
+    await signIn(ui.page, moderator.email, moderator.password);
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    await ui.page.goto(listUrl({ articleExternalId: 'stadium-deal-opinion' }));
     await row(held.authorName).waitFor();
     // Columns: selection, focus marker, status, priority, author.
-    const authors = async () => (await page.locator('tbody tr td:nth-child(5)').allTextContents()).sort();
+    const authors = async () => (await ui.page.locator('tbody tr td:nth-child(5)').allTextContents()).sort();
 
     // The article title in a row narrows the queue to that article.
     await row(held.authorName).getByRole('button', { name: held.articleTitle }).click();
-    await page.waitForURL(/articleId/);
-    await page.getByText('1-1 of 1').waitFor();
+    await ui.page.waitForURL(/articleId/);
+    await ui.page.getByText('1-1 of 1').waitFor();
     expect(await authors()).toEqual([held.authorName]);
 
-    await page.goto(listUrl({ q: 'Whoever designed this should be sacked' }));
+    await ui.page.goto(listUrl({ q: 'Whoever designed this should be sacked' }));
     await row(hiddenByAdmin.authorName).waitFor();
-    await page.getByText('1-1 of 1').waitFor();
+    await ui.page.getByText('1-1 of 1').waitFor();
     expect(await authors()).toEqual([hiddenByAdmin.authorName]);
 
-    await page.goto(listUrl({ status: ['approved', 'hidden'], articleExternalId: 'harbour-street-cycle-lanes' }));
-    await page.getByText('1-3 of 3').waitFor();
+    await ui.page.goto(listUrl({ status: ['approved', 'hidden'], articleExternalId: 'harbour-street-cycle-lanes' }));
+    await ui.page.getByText('1-3 of 3').waitFor();
     expect(await authors()).toEqual([hiddenByAdmin.authorName, welcome.authorName, oneLink.authorName].sort());
 
     expect(consoleErrors).toEqual([]);

@@ -1,5 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { collectConsoleErrors, launchChromium, newDashboardPage, signIn } from './support/chromium';
+import { collectConsoleErrors, signIn, useDashboardPage } from './support/chromium';
 import { requestJson } from './support/http';
 import { tokenFor } from './support/moderation';
 import { readRunState } from './support/run-state';
@@ -8,55 +7,40 @@ import { readRunState } from './support/run-state';
 const state = readRunState();
 const { moderator, admin } = state.users;
 
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-beforeEach(async () => {
-  ({ context, page } = await newDashboardPage(browser, state.baseUrl));
-});
-afterEach(async () => {
-  await context?.close();
-});
+const ui = useDashboardPage(state.baseUrl);
 
 describe('roles', () => {
   it('a moderator sees the queues and Authors but no admin pages, and the admin API answers them 403', async () => {
-    const errors = collectConsoleErrors(page);
-    await signIn(page, moderator.email, moderator.password);
-    await page.locator('[data-panel="queues"]').waitFor();
-    await page.getByRole('menuitem', { name: 'Authors' }).waitFor();
-    expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
-    expect(await page.getByRole('menuitem', { name: 'Job queues' }).count()).toBe(0);
-    await page.goto('/#/users');
-    await page.locator('[data-admin-only]').waitFor();
-    expect(await page.locator('tbody tr').count()).toBe(0);
+    const errors = collectConsoleErrors(ui.page);
+    await signIn(ui.page, moderator.email, moderator.password);
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    await ui.page.getByRole('menuitem', { name: 'Authors' }).waitFor();
+    expect(await ui.page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+    expect(await ui.page.getByRole('menuitem', { name: 'Job queues' }).count()).toBe(0);
+    await ui.page.goto('/#/users');
+    await ui.page.locator('[data-admin-only]').waitFor();
+    expect(await ui.page.locator('tbody tr').count()).toBe(0);
 
     const token = await tokenFor(state.baseUrl, moderator);
     await requestJson(state.baseUrl, '/api/users', { token, expect: [403] });
     await requestJson(state.baseUrl, '/api/ops/queue-board/session', { method: 'POST', token, expect: [403] });
-    expect((await page.request.get('/admin/queues/')).status()).toBe(401);
+    expect((await ui.page.request.get('/admin/queues/')).status()).toBe(401);
     expect(errors).toEqual([]);
   });
 
   it('an admin also sees Users, and opens the job queues (Bull Board) from the menu', async () => {
-    await signIn(page, admin.email, admin.password);
-    await page.getByRole('menuitem', { name: 'Users' }).click();
-    await page.locator('tbody tr', { hasText: moderator.email }).waitFor();
-    const [board] = await Promise.all([context.waitForEvent('page'), page.getByRole('menuitem', { name: 'Job queues' }).click()]);
+    await signIn(ui.page, admin.email, admin.password);
+    await ui.page.getByRole('menuitem', { name: 'Users' }).click();
+    await ui.page.locator('tbody tr', { hasText: moderator.email }).waitFor();
+    const [board] = await Promise.all([ui.context.waitForEvent('page'), ui.page.getByRole('menuitem', { name: 'Job queues' }).click()]);
     await board.waitForURL(/\/admin\/queues\/$/);
     await board.getByText('triage', { exact: true }).first().waitFor();
     expect(await board.title()).toContain('Sift queues');
   });
 
-  it('the Authors page lists authors with their stats', async () => {
-    await signIn(page, moderator.email, moderator.password);
-    await page.getByRole('menuitem', { name: 'Authors' }).click();
-    await page.locator('tbody tr', { hasText: state.comments.linkSpam.authorName }).waitFor();
+  it('the Authors ui.page lists authors with their stats', async () => {
+    await signIn(ui.page, moderator.email, moderator.password);
+    await ui.page.getByRole('menuitem', { name: 'Authors' }).click();
+    await ui.page.locator('tbody tr', { hasText: state.comments.linkSpam.authorName }).waitFor();
   });
 });

@@ -53,3 +53,36 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.locator('input[name="password"]').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/**
+ * The usual spec set-up: one Chromium for the file, and a fresh signed-out context and page for each test.
+ * `ui.page` / `ui.context` are the current test's.
+ */
+export function useDashboardPage(baseUrl: string): { readonly page: Page; readonly context: BrowserContext } {
+  let browser: Browser | undefined;
+  let current: { context: BrowserContext; page: Page } | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  beforeEach(async () => {
+    current = await newDashboardPage(browser as Browser, baseUrl);
+  });
+  afterEach(async () => {
+    await current?.context.close();
+  });
+  const need = () => {
+    if (!current) throw new Error('useDashboardPage: the page exists inside tests only');
+    return current;
+  };
+  return {
+    get page() {
+      return need().page;
+    },
+    get context() {
+      return need().context;
+    },
+  };
+}
