@@ -1,8 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import type { BulkDecisionItem, BulkDecisionRequest } from '@sift/shared';
-import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, MaxLength, Min, ValidateNested } from 'class-validator';
-import { IsCleanText, trim } from '../../core/http/validators.js';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsUUID, Min, ValidateNested } from 'class-validator';
+import { DecisionDto } from './decision.dto.js';
 
 export const BULK_MAX = 200;
 
@@ -17,11 +17,8 @@ export class BulkDecisionItemDto implements BulkDecisionItem {
   version: number;
 }
 
-export class BulkDecisionDto implements BulkDecisionRequest {
-  @ApiProperty({ enum: ['approve', 'hide'] })
-  @IsIn(['approve', 'hide'])
-  action: 'approve' | 'hide';
-
+/** The same `action` and optional `reason` as a single decision, for many `{id, version}` at once. */
+export class BulkDecisionDto extends PickType(DecisionDto, ['action', 'reason'] as const) implements BulkDecisionRequest {
   @ApiProperty({ type: [BulkDecisionItemDto], maxItems: BULK_MAX })
   @IsArray()
   @ArrayMinSize(1)
@@ -29,12 +26,4 @@ export class BulkDecisionDto implements BulkDecisionRequest {
   @ValidateNested({ each: true })
   @Type(() => BulkDecisionItemDto)
   items: BulkDecisionItemDto[];
-
-  @ApiPropertyOptional({ maxLength: 500 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
-  @IsCleanText({ multiline: false })
-  reason?: string;
 }
