@@ -2,7 +2,7 @@
  * Rule-engine benchmark: comments per second on one core with the default rule set, and peak memory; the same texts
  * through two profanity filters (obscenity, bad-words) for comparison. Pure engine, no Postgres or Redis.
  *
- *   npm run -s bench:rules [-- --runs 5 --input FILE.jsonl]
+ *   npm run -s bench:rules [-- --runs 5 --input FILE.jsonl] [--sift-only]
  *
  * Texts: the Kaggle insults train set from ../shared/data when present, else a synthetic set. Each comment gets an
  * article (the seed thread's, or a synthetic one), a thread of 20 earlier comments and an author history of 3, as
@@ -114,6 +114,11 @@ async function main(): Promise<void> {
   const sift = time('Sift default rule set (8 rules)', runs, inputs.length, () => {
     for (const input of inputs) runRules(rules, input);
   });
+  if (process.argv.includes('--sift-only')) {
+    // For profiling (`node --cpu-prof … bench-rules.ts --sift-only`): the default set alone, no per-rule or peer runs.
+    clearInterval(sample);
+    return;
+  }
   for (const r of rules) {
     time(`  ${r.spec.type}${r.spec.type === 'author' ? ` (${(r.spec.config as { lists: string[] }).lists})` : ''}`, runs, inputs.length, () => {
       for (const input of inputs) runRules([r], input);
