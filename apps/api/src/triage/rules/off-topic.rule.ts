@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
-import { contentTerms, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './text/relevance.js';
+import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './text/relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from './text/script.js';
 import { STOPWORDS, stem } from './text/nlp.js';
 import { quotedRanges } from './text/tokens.js';
@@ -172,8 +172,9 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () => new ReferenceIndex([[parent.title, 1], [stripQuoted(parent.body), 1]]))
         : null;
 
-      const aOv = aIdx ? overlap(terms, aIdx, words) : null;
-      const pOv = pIdx ? overlap(terms, pIdx, words) : null;
+      const uniq = distinct(terms, words);
+      const aOv = aIdx ? overlap(uniq.terms, aIdx, uniq.words) : null;
+      const pOv = pIdx ? overlap(uniq.terms, pIdx, uniq.words) : null;
       const shortReply = !!pIdx && topical < config.shortReplyTerms;
       const ov = shortReply || !aOv ? pOv! : pOv && pOv.shared > aOv.shared ? pOv : aOv;
       const against = ov === pOv ? 'parent' : 'article';
@@ -220,7 +221,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           if (threads.size >= 32) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }
-        const f = fb.score(terms, words, input.comment.body);
+        const f = fb.score(uniq.terms, uniq.words, input.comment.body);
         rel += OFF_TOPIC_CURVE.thread * f.score;
         threadTerms = f.terms;
       }

@@ -34,7 +34,7 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
       return s;
     };
     return (input) => {
-      const text = `${input.comment.title ?? ''} ${input.comment.body}`;
+      const text = input.comment.title ? `${input.comment.title} ${input.comment.body}` : input.comment.body;
       const threshold = config.minSimilarity;
       if (words(text).length < config.minWords) {
         return { score: 0, threshold, evidence: { summary: `too short to judge (fewer than ${config.minWords} words)` } };
@@ -47,7 +47,7 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
       for (const h of current) {
         if (h.receivedAt.getTime() < since) continue;
         if (!config.acrossArticles && h.articleId !== input.comment.articleId) continue;
-        const sim = jaccard(mine, shinglesOf(`${h.title ?? ''} ${h.body}`));
+        const sim = jaccard(mine, shinglesOf(h.title ? `${h.title} ${h.body}` : h.body));
         if (sim >= threshold) matches.push({ id: h.id, similarity: Math.round(sim * 100) / 100 });
         best = Math.max(best, sim);
       }

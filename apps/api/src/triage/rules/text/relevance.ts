@@ -59,6 +59,24 @@ export function contentTerms(text: string, words?: string[]): Term[] {
   return out;
 }
 
+/**
+ * The first occurrence of each stem, with its folded word: what `overlap` and `ThreadFeedback.score` read, computed
+ * once per comment rather than once per reference.
+ */
+export function distinct(terms: readonly Term[], words?: readonly string[]): { terms: Term[]; words: string[] } {
+  const seen = new Set<string>();
+  const out: Term[] = [];
+  const outWords: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    if (seen.has(t.stem)) continue;
+    seen.add(t.stem);
+    out.push(t);
+    outWords.push(words?.[i] ?? t.stem);
+  }
+  return { terms: out, words: outWords };
+}
+
 /** A reference text's terms, indexed once. */
 export class ReferenceIndex {
   readonly stems = new Map<string, number>();
@@ -109,16 +127,16 @@ export interface Overlap {
   terms: string[];
 }
 
-/** How much of the comment's content the reference covers. Allocates only the small result. */
+/**
+ * How much of the comment's content the reference covers. `comment`: distinct terms (see `distinct`), `words` their
+ * folded words. Allocates only the small result.
+ */
 export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: readonly string[]): Overlap {
   let shared = 0;
   let total = 0;
-  const seen = new Set<string>();
   const hits: Array<[string, number]> = [];
   for (let i = 0; i < comment.length; i++) {
     const t = comment[i];
-    if (seen.has(t.stem)) continue;
-    seen.add(t.stem);
     total += t.weight;
     const tf = ref.stems.get(t.stem);
     let s = 0;
@@ -156,7 +174,7 @@ function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   if (s === undefined) {
     const extra = new Map<string, number>();
     for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
-    s = { shared: overlap(terms, article).shared, extra };
+    s = { shared: overlap(distinct(terms).terms, article).shared, extra };
     byArticle.set(article, s);
   }
   return s;
@@ -182,19 +200,16 @@ export class ThreadFeedback {
   }
 
   /**
-   * Σ over the comment's distinct stems of weight × (how many chosen comments use the stem, by weight) / k, for stems
+   * `terms`: the comment's distinct terms (see `distinct`). Σ over them of weight × (how many chosen comments use the stem, by weight) / k, for stems
    * at least two of them use. The counts are taken per stem asked for (no table of every stem of the chosen comments).
    */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
     const self = this.bodies.includes(body);
     let score = 0;
-    const seen = new Set<string>();
     const hits: string[] = [];
     const seeds = this.seeds;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      if (seen.has(t.stem)) continue;
-      seen.add(t.stem);
       let d: number | undefined;
       for (let j = 0; j < seeds.length; j++) {
         const w = seeds[j].extra.get(t.stem);

@@ -1,7 +1,7 @@
 import { foldToken, squeeze } from './fold.js';
 import { InsultLexicon } from './insult-lexicon-index.js';
 import { builtinEntries } from './lexicon.js';
-import { contentTerms, ReferenceIndex, overlap } from './relevance.js';
+import { contentTerms, distinct, ReferenceIndex, overlap } from './relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from './script.js';
 import { quotedRanges, tokenize } from './tokens.js';
 
@@ -87,9 +87,9 @@ describe('text helpers', () => {
 
   it('measures overlap on stems, weighting common words down', () => {
     const ref = new ReferenceIndex([['Belgium is ground zero for jihadi terrorism', 2]]);
-    const o = overlap(contentTerms('Belgian terrorists and the jihadi networks'), ref);
+    const o = overlap(distinct(contentTerms('Belgian terrorists and the jihadi networks')).terms, ref);
     expect(o.shared).toBeGreaterThan(2);
-    expect(overlap(contentTerms('I like pancakes'), ref).shared).toBe(0);
+    expect(overlap(distinct(contentTerms('I like pancakes')).terms, ref).shared).toBe(0);
   });
 
   it('names the dominant script and the share of English function words', () => {
