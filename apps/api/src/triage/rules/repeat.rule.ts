@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuleDefinition } from '../engine/rule.js';
-import { jaccard, shingles, words } from './text/similarity.js';
+import { jaccard, shingles, type Shingles } from './text/similarity.js';
 
 /**
  * `repeat`: the same or nearly the same text as one of the author's earlier comments within the window (on any
@@ -23,7 +23,7 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
   historyMinutes: (config) => config.windowMinutes,
   compile(config) {
     // An author's earlier comments come back with each new comment: their shingles are computed once (bounded memo).
-    const memo = new Map<string, Set<string>>();
+    const memo = new Map<string, Shingles>();
     const shinglesOf = (text: string) => {
       let s = memo.get(text);
       if (!s) {
@@ -36,10 +36,10 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
     return (input) => {
       const text = input.comment.title ? `${input.comment.title} ${input.comment.body}` : input.comment.body;
       const threshold = config.minSimilarity;
-      if (words(text).length < config.minWords) {
+      const mine = shingles(text);
+      if (mine.words < config.minWords) {
         return { score: 0, threshold, evidence: { summary: `too short to judge (fewer than ${config.minWords} words)` } };
       }
-      const mine = shingles(text);
       const since = input.comment.receivedAt.getTime() - config.windowMinutes * 60_000;
       const current = input.author?.history ?? [];
       let best = 0;
@@ -47,7 +47,7 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
       for (const h of current) {
         if (h.receivedAt.getTime() < since) continue;
         if (!config.acrossArticles && h.articleId !== input.comment.articleId) continue;
-        const sim = jaccard(mine, shinglesOf(h.title ? `${h.title} ${h.body}` : h.body));
+        const sim = jaccard(mine.set, shinglesOf(h.title ? `${h.title} ${h.body}` : h.body).set);
         if (sim >= threshold) matches.push({ id: h.id, similarity: Math.round(sim * 100) / 100 });
         best = Math.max(best, sim);
       }
