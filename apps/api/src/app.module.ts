@@ -10,6 +10,7 @@ import { RedisModule } from './core/redis/redis.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { MetricsModule } from './core/metrics/metrics.module.js';
 import { HealthModule } from './health/health.module.js';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { StatsModule } from './stats/stats.module.js';
@@ -21,6 +22,7 @@ import { SettingsModule } from './settings/settings.module.js';
 @Module({
   imports: [
     ConfigModule,
+    LifecycleModule,
     LoggingModule,
     DatabaseModule,
     QueueModule.forRoot('producer'),

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from './core/config/config.module.js';
 import { DatabaseModule } from './core/database/database.module.js';
+import { LifecycleModule } from './core/lifecycle/lifecycle.module.js';
 import { LoggingModule } from './core/logging/logging.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
@@ -8,6 +9,6 @@ import { TriageWorkerModule } from './triage/triage-worker.module.js';
 
 /** The worker process: queue consumers only, no HTTP. */
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker'), RedisModule, TriageWorkerModule],
+  imports: [ConfigModule, LifecycleModule, LoggingModule, DatabaseModule, QueueModule.forRoot('worker'), RedisModule, TriageWorkerModule],
 })
 export class WorkerModule {}

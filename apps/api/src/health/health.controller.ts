@@ -7,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { Public } from '../auth/public.decorator.js';
 import { Redis } from 'ioredis';
 import { REDIS } from '../core/redis/redis.module.js';
+import { DrainService } from '../core/lifecycle/drain.service.js';
 
 const withTimeout = <T>(p: Promise<T>, ms: number, fallback: T): Promise<T> =>
   Promise.race([p.catch(() => fallback), new Promise<T>((r) => setTimeout(() => r(fallback), ms).unref())]);
@@ -17,9 +18,13 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly drain: DrainService,
   ) {}
 
-  /** Readiness: 200 when Postgres and Redis answer, 503 (with which one is down) otherwise. */
+  /**
+   * Readiness: 200 when Postgres and Redis answer, 503 (with which one is down) otherwise, and 503 "stopping" once
+   * the process drains for a shutdown.
+   */
   @Get()
   @Public()
   @ApiOperation({ summary: 'Readiness: Postgres and Redis checks' })
@@ -29,7 +34,7 @@ export class HealthController {
       withTimeout(this.redis.ping().then((r) => r === 'PONG'), 2000, false),
     ]);
     const body: HealthResponse = {
-      status: pg && redis ? 'ok' : 'degraded',
+      status: this.drain.isDraining ? 'stopping' : pg && redis ? 'ok' : 'degraded',
       checks: { postgres: pg ? 'up' : 'down', redis: redis ? 'up' : 'down' },
     };
     res.status(body.status === 'ok' ? 200 : 503);

@@ -2,10 +2,11 @@ import { Controller, HttpCode, type MessageEvent, Post, Query, Sse, Unauthorized
 import { JwtService } from '@nestjs/jwt';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { Role, StreamTokenResponse } from '@sift/shared';
-import { concatMap, from, interval, map, merge, type Observable, of } from 'rxjs';
+import { concatMap, from, interval, map, merge, type Observable, of, takeUntil } from 'rxjs';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { Public } from '../auth/public.decorator.js';
 import { LiveEventsSubscriber } from '../core/redis/live-events.js';
+import { DrainService } from '../core/lifecycle/drain.service.js';
 
 /** Stream tokens are signed with the app secret under their own issuer, so one is never accepted as a login. */
 export const STREAM_ISSUER = 'sift-stream';
@@ -24,6 +25,7 @@ export class LiveController {
   constructor(
     private readonly jwt: JwtService,
     private readonly live: LiveEventsSubscriber,
+    private readonly drain: DrainService,
   ) {}
 
   @Post('stream-token')
@@ -51,6 +53,6 @@ export class LiveController {
       of<MessageEvent>({ data: { type: 'ready', userId: claims.sub } }),
       this.live.events$.pipe(concatMap((events) => from(events).pipe(map((e): MessageEvent => ({ data: e }))))),
       interval(HEARTBEAT_MS).pipe(map((): MessageEvent => ({ data: { type: 'ping' } }))),
-    );
+    ).pipe(takeUntil(this.drain.stopping$)); // stopping: end the stream, the dashboard reconnects elsewhere
   }
 }

@@ -10,6 +10,7 @@ import { AppModule } from '../../app.module.js';
 import { type AppConfig, getConfig } from '../config/config.js';
 import { Logger } from 'nestjs-pino';
 import { mountQueueBoard } from '../../ops/queue-board.js';
+import { DrainService } from '../lifecycle/drain.service.js';
 import { httpDuration } from '../metrics/metrics.js';
 import { AllExceptionsFilter } from './all-exceptions.filter.js';
 import { createValidationPipe } from './validation.pipe.js';
@@ -50,18 +51,26 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
     credentials: false,
     maxAge: 600,
   });
-  app.enableShutdownHooks();
   setUpDocs(app);
   await mountQueueBoard(app);
   await serveDashboard(app, config);
   return app;
 }
 
-/** Request latency for Prometheus, labelled by route template (not raw URL), and the request id echoed back. */
+/**
+ * Request latency for Prometheus, labelled by route template (not raw URL), the request id echoed back, and the
+ * requests in flight counted for a graceful stop (see DrainService; while draining, every answer closes its
+ * connection).
+ */
 function observeRequests(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
+  const drain = app.get(DrainService);
+  fastify.addHook('onRequest', async (_req, reply) => {
+    drain.track(reply.raw);
+  });
   fastify.addHook('onSend', async (req, reply, payload) => {
     reply.header('x-request-id', req.id);
+    if (drain.isDraining) reply.header('connection', 'close');
     return payload;
   });
   fastify.addHook('onResponse', async (req, reply) => {
