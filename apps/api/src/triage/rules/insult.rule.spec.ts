@@ -126,6 +126,11 @@ describe('insult rule', () => {
     it('treats quotation marks around the whole comment as packaging, not a quote', () => {
       expect(fires(run('" Fuck you, go fuck yourself "'))).toBe(true);
     });
+
+    it('reads a CSV-escaped comment as its text: a lone "" quote mark does not hide the rest', () => {
+      expect(fires(run('"@USER FEMA told the Senator it was a TV hit"" He is a liar and a coward."'))).toBe(true);
+      expect(fires(run('"@USER He keeps saying ""you are an idiot"" to everyone."'))).toBe(false);
+    });
   });
 
   describe('config', () => {

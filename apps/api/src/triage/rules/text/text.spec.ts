@@ -64,6 +64,16 @@ describe('text helpers', () => {
     expect(quotedRanges('> only quoted lines\n> here')).toEqual([]);
   });
 
+  it('reads a CSV-escaped comment ("…"" …") as the text it encodes: "" is one quote mark, the outer ones wrap it', () => {
+    // One escaped mark, left unpaired by the writer: nothing is quoted.
+    expect(quotedRanges('"Thanks a lot"" for nothing, he is a liar."')).toEqual([]);
+    // Two escaped marks: the words between them are quoted.
+    const text = '"He said ""you are wrong"" and left."';
+    const r = quotedRanges(text);
+    expect(r.length).toBe(2);
+    expect(text.slice(r[0], r[1])).toBe('"you are wrong""');
+  });
+
   it('reads lexicon words through inflection, spelling slips and masks, but not into other words', () => {
     const lex = new InsultLexicon();
     expect(lex.lookup('hypocrits')?.term).toBe('hypocrite');

@@ -61,7 +61,12 @@ export function quotedRanges(text: string, quotedFrom?: string | null): number[]
   if (!QUOTE_MARK.test(text)) return ranges;
   let open = -1;
   let closer = '';
-  for (let i = 0; i < text.length; i++) {
+  // A CSV-escaped field ("…"" …"): the outer marks wrap the comment, and each doubled "" stands for one quote
+  // mark of the text itself, which a tweet often leaves unpaired. Read it as the text it encodes.
+  const end = text.trimEnd().length;
+  const escaped = text[0] === '"' && text[end - 1] === '"' && text.includes('""');
+  for (let i = escaped ? 1 : 0; i < (escaped ? end - 1 : text.length); i++) {
+    if (escaped && text[i] === '"' && text[i + 1] === '"' && i + 1 < end - 1) i++;
     const c = text[i];
     if (open < 0) {
       if (c === '"' || c === '“' || c === '«' || c === '„') {
