@@ -48,6 +48,18 @@ describe('insult rule', () => {
       ['I hope you die the same way she did.', ['hope you die']],
       ['YEAH, I BET YOU INBRED HILLBILLY.', ['INBRED', 'HILLBILLY']],
       ['before calling others stupid you gay piece of shit you should check your spelling', ['piece of shit']],
+      // An everyday noun with a modifier of its own: an adjective-like word or a name.
+      ['@USER You bloody leftist snake.', ['snake']],
+      ['Get a new rug you Liberal stooge.', ['stooge']],
+      ['Another fucking Pittsburgh Nazi.', ['Nazi']],
+      // The subject after the label: "how X they are", "X he is".
+      ['Democrats continually prove how crazy they are', ['crazy']],
+      ['How stupid he is.', ['stupid']],
+      // A phrase's last word in the plural.
+      ['Liberals are society’s bottom feeders.', ['bottom feeders']],
+      ['You cry babies will have him for eight more years.', ['cry babies']],
+      ['Shame on these pseudo liberals.', ['Shame on']],
+      ['a worthless person.', ['worthless']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -69,6 +81,8 @@ describe('insult rule', () => {
       ['you a$$hole', 'a$$hole', 'asshole'],
       ['YOU ARE A RETARD', 'RETARD', 'retard'],
       ['you are a ｍｏｒｏｎ', 'ｍｏｒｏｎ', 'moron'], // fullwidth
+      ['Ur fucken fake and a fucken idiot.', 'fucken idiot', 'fucking idiot'], // "fucken" = fucking
+      ['Fuckingloser!', 'Fuckingloser', 'loser'], // an intensifier run into the word
     ])('%j → %j read as %j', (text, shown, term) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -106,6 +120,11 @@ describe('insult rule', () => {
       ['You screwed up the order, but the refund came quickly.'],
       ['You can easily get lost in the details of the report.'],
       ['You are a great writer and this is a stupid rule.'],
+      ['Are you fucking kidding me? That game was unreal.'],
+      ['Shame on me for believing the forecast.'],
+      ['If you throw trash out your window, you get a fine.'],
+      ['Did you see the snake in the garden?'],
+      ['This is another joke from the late show.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -91,6 +91,8 @@ interface Hit {
   entry: LexiconEntry;
   aim: Aim;
   weight: number;
+  /** The next word is a verb in -ing ("are you fucking kidding"): a swear word there intensifies the verb. */
+  beforeVerb?: boolean;
 }
 
 /** The canonical word a token reads as: itself, or the lexicon term it spells ("f**k" → fuck, "fuuk" → fuk). */
@@ -104,7 +106,10 @@ function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry 
     let ok = true;
     for (let k = 1; k < p.tokens.length && ok; k++) {
       const t = toks[i + k];
-      if (t.quoted || t.breakBefore === 2 || (t.norm !== p.tokens[k] && canon(lex, t) !== p.tokens[k])) ok = false;
+      const want = p.tokens[k];
+      // The last word of a name-calling phrase may be plural ("bottom feeders", "cry babies").
+      const plural = k === p.tokens.length - 1 && p.entry.pos === 'n' && (t.norm === `${want}s` || t.norm === `${want.slice(0, -1)}ies`);
+      if (t.quoted || t.breakBefore === 2 || (t.norm !== want && !plural && canon(lex, t) !== want)) ok = false;
     }
     if (ok) return p;
   }
@@ -136,6 +141,7 @@ export const TUNE = {
   profanityAimed: 0.6, // "you are shit": profanity as the predicate
   profanityVerb: 0.3, // "you screwed ...": profanity right after "you" without a copula
   profanityAtPerson: 0.8, // profanity in a sentence about a person ("@USER what the fuck is he doing")
+  profanityInReply: 0.8, // ... in a reply that opens by addressing someone ("@jo ...")
   prior: 0.02, // per "you"/mention, up to 4
   priorProfanity: 0.05,
 };
@@ -145,7 +151,12 @@ const NEXT_NOT_THING = /^(and|or|but|as|to|enough|too|af|for|of|in|on|at|with|if
 /** Decide what a hit spanning tokens [first, last] is aimed at. */
 function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, covered: Uint8Array, text: string): Aim {
   const pos = entry.pos;
-  if (pos === 'p') return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
+  if (pos === 'p') {
+    // "shame on me": said of oneself.
+    const after = toks[last + 1];
+    if (toks[last].norm === 'on' && after && after.breakBefore === 0 && FIRST.has(after.norm)) return { factor: TUNE.self, pattern: 'self', negated: false };
+    return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
+  }
   let negated = false;
   let reported = false;
   let copula = false;
@@ -222,6 +233,14 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       aim = { factor: (w === 'what' ? TUNE.exclaim : TUNE.vocative) * gap, pattern: w === 'what' ? 'what a X' : 'hey X', negated };
       break;
     }
+    if (w === 'another' && pos === 'n') {
+      // "Another political hack.", "Another idiot who …": a sentence opening on "another X" labels someone.
+      if (toks[k].breakBefore === 2) {
+        aim = { factor: TUNE.exclaim * gap, pattern: 'another X', negated };
+        break;
+      }
+      continue;
+    }
     if (w === 'such' && k === first - 1 && pos === 'n') {
       // "such hypocrites" (no article): an exclamation about the people addressed, unless a subject comes first.
       such = true;
@@ -264,6 +283,12 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       skips++;
       continue;
     }
+    // "you lying snake", "a political hack", "what a contemptuous clown": an everyday noun may take one modifier of
+    // its own, a word right before it (nothing but intensifiers between: "the" in "you see the snake" ends it).
+    if (skips === 0 && pos === 'n' && entry.ambiguous && !STOPWORDS.has(w) && toks[k + 1].breakBefore === 0 && modifierOf(toks, k, first, text)) {
+      skips++;
+      continue;
+    }
     // "you are offensive and stupid": skip one coordinated adjective.
     if (skips === 0 && pos === 'a' && (toks[k + 1].norm === 'and' || toks[k + 1].norm === 'or' || toks[k + 1].breakBefore === 1)) {
       skips++;
@@ -281,6 +306,10 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
     }
   }
+  // "what a contemptuous clown he is", "how crazy they are": the subject comes after.
+  if ((!aim || aim.factor === 0) && inSentence(next) && inSentence(next2) && /^(he|she|they)$/.test(next.norm) && /^(is|are|was|were)$/.test(next2.norm)) {
+    aim = { factor: next.norm === 'they' ? TUNE.group : TUNE.third, pattern: `X ${next.norm} ${next2.norm}`, negated: false };
+  }
   const predicated = copula && aim !== null && (aim.pattern === 'you are X' || aim.pattern === 'they are X' || aim.pattern === 'someone is X');
   if (!aim && such) aim = { factor: TUNE.exclaim, pattern: 'such X', negated };
   if (!aim) aim = { factor: 0, pattern: 'untargeted', negated };
@@ -290,7 +319,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     let j = last + 1;
     while (j < toks.length && toks[j].breakBefore === 0 && SKIP.has(toks[j].norm) && !NEXT_NOT_THING.test(toks[j].norm) && !covered[j]) j++;
     const n = toks[j];
-    if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && !STOPWORDS.has(n.norm)) {
+    if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && (!STOPWORDS.has(n.norm) || PERSON_NOUNS.has(n.norm))) {
       let person = false;
       for (let q = j; q < Math.min(toks.length, j + 3) && (q === j || toks[q].breakBefore === 0); q++) {
         if (PERSON_NOUNS.has(toks[q].norm) || covered[q]) {
@@ -324,6 +353,22 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   if (pos === 'a' && toks[first - 1]?.norm === 'as' && toks[last + 1]?.norm === 'as') aim = { ...aim, factor: aim.factor * 0.5 };
   if (reported) aim = { ...aim, factor: aim.factor * TUNE.reported, pattern: `${aim.pattern}, reported` };
   return negated ? { ...aim, negated: true } : aim;
+}
+
+const DETERMINER = set('a an the this that these those my his her its our their your some any every each no');
+
+/** Endings of adjectives and of nouns used as modifiers ("political", "leftist", "ungrateful", "contemptuous"). */
+const MODIFIER_END = /(al|ist|ful|ous|ic|ive|less|able|ible|ish|an|ese|ern|ary|ory|ent|ant|ed)$/;
+
+/**
+ * Token k reads as a modifier inside the noun phrase ending at `first` ("you lying snake", "a political hack"): an
+ * adjective-like word or a name ("Obama puppet"), with only intensifiers, no determiner, between it and the noun
+ * ("you see the snake", "you throw trash": verbs, not modifiers).
+ */
+function modifierOf(toks: Token[], k: number, first: number, text: string): boolean {
+  for (let j = k + 1; j < first; j++) if (DETERMINER.has(toks[j].norm) || !SKIP.has(toks[j].norm) || toks[j].breakBefore > 0) return false;
+  const t = toks[k];
+  return MODIFIER_END.test(t.norm) || (t.breakBefore === 0 && /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)));
 }
 
 /** A person (you, he, they, an @mention) in the same sentence as token i. */
@@ -409,11 +454,14 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           fieldHits.push({ field, first: i, last, start: t.start, end: toks[last].end, entry, aim: { factor: 0, pattern: '', negated: false }, weight: 0 });
           i = last;
         }
+        const reply = toks.length > 0 && toks[0].start > 0 && text[toks[0].start - 1] === '@';
         for (const h of fieldHits) {
           h.aim = aimOf(toks, h.first, h.last, h.entry, covered, text);
           if (h.entry.pos === 'x' && h.aim.pattern === 'untargeted' && !h.aim.negated && sentenceHasPerson(toks, h.first, text)) {
-            h.aim = { factor: TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
+            h.aim = { factor: reply ? TUNE.profanityInReply : TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
           }
+          const after = toks[h.last + 1];
+          if (h.entry.pos === 'x' && after && after.breakBefore === 0 && !covered[h.last + 1] && after.norm.length > 4 && after.norm.endsWith('ing')) h.beforeVerb = true;
           // An adjective before a person noun covers the noun too ("stupid people").
           hits.push(h);
         }
@@ -438,7 +486,7 @@ export const insultRule: RuleDefinition<InsultConfig> = {
         if (e.pos === 'x' && h.aim.pattern !== 'untargeted') {
           profanity++;
           // "you screwed the country", "you shit me not": a swear word used as a verb after "you" is not a label.
-          const verb = h.aim.pattern === 'you X' && e.term !== 'fucking' && e.term !== 'fuckin';
+          const verb = h.aim.pattern === 'you X' && ((e.term !== 'fucking' && e.term !== 'fuckin') || h.beforeVerb === true);
           if (h.aim.pattern !== 'profanity at someone') factor = Math.max(profanityWeight, factor * (verb ? TUNE.profanityVerb : TUNE.profanityAimed));
         }
         if (h.aim.negated) {

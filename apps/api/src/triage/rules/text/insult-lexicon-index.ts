@@ -161,6 +161,17 @@ export class InsultLexicon {
         const g = this.words.get(`${norm}g`);
         if (g) return g;
       }
+      // "fucken": the -ing of a swear word spelt as it is said.
+      if (norm.endsWith('en')) {
+        const g = this.words.get(`${norm.slice(0, -2)}ing`);
+        if (g && g.pos === 'x') return g;
+      }
+    }
+    // "fuckingloser", "fknidiot": a swear-word intensifier run into the word it intensifies.
+    const run = /^(?:fucking|fuckin|fucken|fkn|fking|effing|freaking|frigging)([a-z]{4,})$/.exec(norm);
+    if (run) {
+      const e = this.lookup(run[1]);
+      if (e && e.pos !== 'x') return e;
     }
     if (norm.length >= 6 && /(ass|azz|arse)$/.test(norm) && !ASS_WORDS.test(norm)) return this.compoundAss;
     if (/^((mo|mu|m|mutha|mother|mada|motha)f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)|f+u+c*k+(stick|face|nut|wad|boy|bag|muppet))$/.test(norm)) return this.compoundFucker;

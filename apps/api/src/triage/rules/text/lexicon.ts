@@ -67,7 +67,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'antisemitic homophobic sniveling snivelling whiny craven',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
-        'whiner snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
+        'whiner cry_baby snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
         'weirdo freak creep nutjob nutcase wacko whackjob psycho lunatic maniac loon crackpot kook basket_case ' +
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
@@ -136,6 +136,7 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['you_all_suck', 2, 'profanity'],
   ['you_people_suck', 2, 'profanity'],
   ['shame_on_u', 2, 'character'],
+  ['shame_on', 1, 'character'], // "Shame on these people": a rebuke of whoever follows
   ['shut_up', 1, 'character'],
   ['shut_your_mouth', 2, 'character'],
   ['shut_your_trap', 2, 'character'],
