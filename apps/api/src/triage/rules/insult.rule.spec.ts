@@ -60,6 +60,14 @@ describe('insult rule', () => {
       ['You cry babies will have him for eight more years.', ['cry babies']],
       ['Shame on these pseudo liberals.', ['Shame on']],
       ['a worthless person.', ['worthless']],
+      // A phrase of three or more words may take one insult adjective or swear word inside it.
+      ['You shut your filthy mouth talking about the team like that.', ['shut your filthy mouth']],
+      // Retorts and directed phrases.
+      ['Look who is talking... the one who cannot spell.', ['Look who is talking']],
+      ['really - what planet are you on?', ['what planet are you on']],
+      ['have you been living under a rock?', ['living under a rock']],
+      ['Anyone reading your comment would conclude that you have mental issues.', ['mental issues']],
+      ['what a waste of DNA you are.', ['waste of DNA']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -125,6 +133,8 @@ describe('insult rule', () => {
       ['If you throw trash out your window, you get a fine.'],
       ['Did you see the snake in the garden?'],
       ['This is another joke from the late show.'],
+      ['You can like whoever the fuck you want, I just make fun of it.'],
+      ['People with mental issues deserve better care.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

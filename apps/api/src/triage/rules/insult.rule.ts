@@ -1,7 +1,7 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { z } from 'zod';
 import { commentFields, type RuleDefinition } from '../engine/rule.js';
-import { InsultLexicon, type PhraseEntry } from './text/insult-lexicon-index.js';
+import { InsultLexicon } from './text/insult-lexicon-index.js';
 import type { LexiconEntry } from './text/lexicon.js';
 import { STOPWORDS } from './text/nlp.js';
 import { hasLongRun, squeeze } from './text/fold.js';
@@ -98,20 +98,37 @@ interface Hit {
 /** The canonical word a token reads as: itself, or the lexicon term it spells ("f**k" → fuck, "fuuk" → fuk). */
 const canon = (lex: InsultLexicon, t: Token) => lex.info(t.shape).entry?.term ?? t.norm;
 
-function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry | null {
+/**
+ * The phrase starting at token i, and the index of its last token. A phrase of three or more words may take one
+ * extra insult adjective or swear word inside it ("shut your filthy mouth", "kiss my fat ass").
+ */
+function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): { entry: LexiconEntry; last: number } | null {
   const list = lex.info(toks[i].shape).phrases;
   if (!list) return null;
   for (const p of list) {
-    if (i + p.tokens.length > toks.length) continue;
     let ok = true;
+    let j = i;
+    let skipped = false;
     for (let k = 1; k < p.tokens.length && ok; k++) {
-      const t = toks[i + k];
+      j++;
+      let t = toks[j];
+      if (!t) {
+        ok = false;
+        break;
+      }
       const want = p.tokens[k];
+      if (!skipped && k >= 2 && t.norm !== want && !t.quoted && t.breakBefore === 0 && toks[j + 1] && p.tokens.length >= 3) {
+        const e = lex.info(t.shape).entry;
+        if (e && (e.pos === 'a' || e.pos === 'x')) {
+          skipped = true;
+          t = toks[++j];
+        }
+      }
       // The last word of a name-calling phrase may be plural ("bottom feeders", "cry babies").
       const plural = k === p.tokens.length - 1 && p.entry.pos === 'n' && (t.norm === `${want}s` || t.norm === `${want.slice(0, -1)}ies`);
       if (t.quoted || t.breakBefore === 2 || (t.norm !== want && !plural && canon(lex, t) !== want)) ok = false;
     }
-    if (ok) return p;
+    if (ok) return { entry: p.entry, last: j };
   }
   return null;
 }
@@ -155,6 +172,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     // "shame on me": said of oneself.
     const after = toks[last + 1];
     if (toks[last].norm === 'on' && after && after.breakBefore === 0 && FIRST.has(after.norm)) return { factor: TUNE.self, pattern: 'self', negated: false };
+
     return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
   }
   let negated = false;
@@ -407,10 +425,12 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           if (!t.quoted && (SECOND.has(t.norm) || (t.start > 0 && text[t.start - 1] === '@'))) youCount++;
           let entry: LexiconEntry | null = null;
           let last = i;
-          const phrase = matchPhrase(lex, toks, i);
+          let phrase = matchPhrase(lex, toks, i);
+          // "whoever the fuck you want", "what the fuck you doing": "the fuck" is an intensifier, not "fuck you".
+          if (phrase && phrase.entry.kind === 'profanity' && i > 0 && toks[i - 1].norm === 'the' && t.breakBefore === 0 && SECOND.has(toks[phrase.last].norm)) phrase = null;
           if (phrase) {
             entry = phrase.entry;
-            last = i + phrase.tokens.length - 1;
+            last = phrase.last;
           } else {
             entry = lex.info(t.shape).entry;
             if (entry?.upperOnly && !t.upper) entry = null;

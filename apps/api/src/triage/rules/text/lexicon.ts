@@ -48,7 +48,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
       n: 'fool sheep sheeple dope clown buffoon twit nitwit dork dweeb goof goofball noob newb amateur child kiddo ' +
         'bozo chump sucker dullard dunderhead dingus dumbbell pillock plonker prat numpty berk muppet twerp ' +
         'know_it_all mouth_breather knuckle_dragger neanderthal caveman hillbilly redneck hick yokel rube',
-      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness',
+      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness mental_issues mental_problems',
     },
     2: {
       a: 'stupid dumb idiotic moronic brainless mindless retarded imbecilic witless dimwitted halfwitted thickheaded ' +
@@ -89,7 +89,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'piece_of_shit piece_of_crap piece_of_garbage piece_of_trash piece_of_work waste_of_space ' +
         'waste_of_oxygen waste_of_life waste_of_a_life waste_of_skin waste_of_air excuse_for_a_human bottom_feeder low_life ' +
         'reprobate miscreant wretch bellend knobhead tosspot asswipe arsewipe shitbird dickweed trailer_trash ' +
-        'white_trash waste_of_space dirtball scumball',
+        'white_trash waste_of_space dirtball scumball waste_of_dna dick_rider',
     },
     3: {
       n: 'cunt motherfucking_cunt fucking_idiot fucking_moron',
@@ -194,6 +194,10 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['die_in_a_fire', 3, 'dehumanising'],
   ['hope_you_rot', 3, 'dehumanising'],
   // Dismissal of the person addressed.
+  ['look_who_is_talking', 1, 'character'],
+  ['look_whos_talking', 1, 'character'],
+  ['what_planet_are_you_on', 1, 'intellect'],
+  ['living_under_a_rock', 1, 'intellect'],
   ['nobody_cares', 1, 'character'],
   ['no_one_cares', 1, 'character'],
   ['who_asked_you', 1, 'character'],
