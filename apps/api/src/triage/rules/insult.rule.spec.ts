@@ -68,6 +68,10 @@ describe('insult rule', () => {
       ['have you been living under a rock?', ['living under a rock']],
       ['Anyone reading your comment would conclude that you have mental issues.', ['mental issues']],
       ['what a waste of DNA you are.', ['waste of DNA']],
+      // "you" + adjective + noun is the person addressed; a third person said to be a liar counts.
+      ['#MAGA you ignorant dupes. Everyone knows this is not true.', ['ignorant']],
+      ['@USER She is a liar', ['liar']],
+      ['This man is a total disgrace.', ['disgrace']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -135,6 +139,8 @@ describe('insult rule', () => {
       ['This is another joke from the late show.'],
       ['You can like whoever the fuck you want, I just make fun of it.'],
       ['People with mental issues deserve better care.'],
+      ['You made a stupid mistake, but the fix was quick.'],
+      ['The weather is horrible and the match is a disgrace to the league.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -142,7 +142,7 @@ export const TUNE = {
   yourNoun: 1.0, // your X (noun): "your stupid ass"
   yourQuality: 0.8, // your X (quality): "your stupidity"
   group: 1.2, // they/these people are X
-  third: 1.05, // he/she/someone is X
+  third: 1.15, // he/she/someone is X: "She is a liar" counts, as "you are a liar" does
   name: 1.05, // <Name> is X
   unknownNoun: 0.8, // <someone> is X (lower case subject)
   unknownAdj: 0.45,
@@ -158,7 +158,6 @@ export const TUNE = {
   profanityAimed: 0.6, // "you are shit": profanity as the predicate
   profanityVerb: 0.3, // "you screwed ...": profanity right after "you" without a copula
   profanityAtPerson: 0.8, // profanity in a sentence about a person ("@USER what the fuck is he doing")
-  profanityInReply: 0.8, // ... in a reply that opens by addressing someone ("@jo ...")
   prior: 0.02, // per "you"/mention, up to 4
   priorProfanity: 0.05,
 };
@@ -347,6 +346,12 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
       // "you are a stupid writer": after "you are (a)", the noun phrase is what the person is said to be.
       if (!person && predicated && !THING.has(n.norm)) person = true;
+      // "you ignorant dupes", "you pathetic little man": "you" + adjective + noun is the person addressed.
+      if (!person && aim.pattern === 'you X' && target >= 0 && !THING.has(n.norm) && (j + 1 >= toks.length || toks[j + 1].breakBefore > 0)) {
+        let between = true;
+        for (let q = target + 1; q < first && between; q++) if (DETERMINER.has(toks[q].norm) || !SKIP.has(toks[q].norm)) between = false;
+        if (between) person = true;
+      }
       if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
       else if (aim.pattern === 'untargeted') {
         // "Pathetic little boy." — an adjective and a person noun making up the whole sentence: a vocative.
@@ -474,11 +479,10 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           fieldHits.push({ field, first: i, last, start: t.start, end: toks[last].end, entry, aim: { factor: 0, pattern: '', negated: false }, weight: 0 });
           i = last;
         }
-        const reply = toks.length > 0 && toks[0].start > 0 && text[toks[0].start - 1] === '@';
         for (const h of fieldHits) {
           h.aim = aimOf(toks, h.first, h.last, h.entry, covered, text);
           if (h.entry.pos === 'x' && h.aim.pattern === 'untargeted' && !h.aim.negated && sentenceHasPerson(toks, h.first, text)) {
-            h.aim = { factor: reply ? TUNE.profanityInReply : TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
+            h.aim = { factor: TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
           }
           const after = toks[h.last + 1];
           if (h.entry.pos === 'x' && after && after.breakBefore === 0 && !covered[h.last + 1] && after.norm.length > 4 && after.norm.endsWith('ing')) h.beforeVerb = true;
