@@ -72,6 +72,8 @@ describe('insult rule', () => {
       ['#MAGA you ignorant dupes. Everyone knows this is not true.', ['ignorant']],
       ['@USER She is a liar', ['liar']],
       ['This man is a total disgrace.', ['disgrace']],
+      // An adjective right before a name is an epithet for that person.
+      ['Evil Hillary strikes again.', ['Evil']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -140,6 +142,8 @@ describe('insult rule', () => {
       ['You can like whoever the fuck you want, I just make fun of it.'],
       ['People with mental issues deserve better care.'],
       ['You made a stupid mistake, but the fix was quick.'],
+      ['Another stupid Google update broke my phone.'],
+      ['20 Crazy Things People Believe About Sharks'],
       ['The weather is horrible and the match is a disgrace to the league.'],
     ])('%j', (text) => {
       const v = run(text);

@@ -352,6 +352,19 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
         for (let q = target + 1; q < first && between; q++) if (DETERMINER.has(toks[q].norm) || !SKIP.has(toks[q].norm)) between = false;
         if (between) person = true;
       }
+      // "Crooked Hillary", "Sleazy CNN": an adjective right before a name (one or two capitalised words, then lower
+      // case or the end of the phrase) is an epithet for that person, unless the whole run is in title case.
+      if (!person && aim.pattern === 'untargeted' && j === last + 1 && isName(toks, j, text)) {
+        let e = j;
+        if (toks[e + 1] && toks[e + 1].breakBefore === 0 && isName(toks, e + 1, text)) e++;
+        const after = toks[e + 1];
+        // ... and then a verb or a function word ("Crooked Hillary is", "Evil Hillary strikes"), not a noun it
+        // modifies ("a stupid Google update").
+        if (!after || after.breakBefore > 0 || STOPWORDS.has(after.norm) || /(s|ed|ing)$/.test(after.norm)) {
+          aim = { ...aim, factor: TUNE.name, pattern: 'X <name>' };
+          person = true;
+        }
+      }
       if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
       else if (aim.pattern === 'untargeted') {
         // "Pathetic little boy." — an adjective and a person noun making up the whole sentence: a vocative.
@@ -392,6 +405,12 @@ function modifierOf(toks: Token[], k: number, first: number, text: string): bool
   for (let j = k + 1; j < first; j++) if (DETERMINER.has(toks[j].norm) || !SKIP.has(toks[j].norm) || toks[j].breakBefore > 0) return false;
   const t = toks[k];
   return MODIFIER_END.test(t.norm) || (t.breakBefore === 0 && /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)));
+}
+
+/** Token j looks like a name: capitalised, no common word, not a thing. */
+function isName(toks: Token[], j: number, text: string): boolean {
+  const t = toks[j];
+  return /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.norm) && !THING.has(t.norm) && !t.quoted;
 }
 
 /** A person (you, he, they, an @mention) in the same sentence as token i. */
