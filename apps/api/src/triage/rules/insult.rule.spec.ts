@@ -74,6 +74,8 @@ describe('insult rule', () => {
       ['This man is a total disgrace.', ['disgrace']],
       // An adjective right before a name is an epithet for that person.
       ['Evil Hillary strikes again.', ['Evil']],
+      // A hashtag is a phrase of its own: a name-calling tag labels whom the post is about.
+      ['Ford changed her story again #Liar #CNN', ['Liar']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);

@@ -64,6 +64,17 @@ describe('text helpers', () => {
     expect(quotedRanges('> only quoted lines\n> here')).toEqual([]);
   });
 
+  it('reads a hashtag as a phrase of its own', () => {
+    const toks = tokenize('she lied again #Liar #CNN');
+    expect(toks.map((t) => [t.norm, t.breakBefore])).toEqual([
+      ['she', 2],
+      ['lied', 0],
+      ['again', 0],
+      ['liar', 1],
+      ['cnn', 1],
+    ]);
+  });
+
   it('reads a CSV-escaped comment ("…"" …") as the text it encodes: "" is one quote mark, the outer ones wrap it', () => {
     // One escaped mark, left unpaired by the writer: nothing is quoted.
     expect(quotedRanges('"Thanks a lot"" for nothing, he is a liar."')).toEqual([]);

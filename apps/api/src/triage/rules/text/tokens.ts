@@ -91,9 +91,10 @@ function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
   let b: 0 | 1 | 2 = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // . ? ! ; newline end a sentence; , : - ( ) … separate a phrase.
+    // . ? ! ; newline end a sentence; , : - ( ) # … separate a phrase.
     if (c === 46 || c === 63 || c === 33 || c === 59 || c === 10 || c === 0x2026) return 2;
-    if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) b = 1;
+    // A hashtag (#) stands apart from the words around it, as a phrase of its own.
+    if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || c === 35) b = 1;
   }
   return b;
 }
