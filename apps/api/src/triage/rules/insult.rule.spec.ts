@@ -76,6 +76,10 @@ describe('insult rule', () => {
       ['Evil Hillary strikes again.', ['Evil']],
       // A hashtag is a phrase of its own: a name-calling tag labels whom the post is about.
       ['Ford changed her story again #Liar #CNN', ['Liar']],
+      // Leading @mentions address someone: what follows is a phrase of its own ("@jo, crazy liberals").
+      ['@USER Crazy liberals', ['Crazy']],
+      // A modifier right after "a"/"such" is part of the noun phrase and does not weaken it.
+      ['@USER He is a communist fool!!!!', ['fool']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -146,6 +150,7 @@ describe('insult rule', () => {
       ['You made a stupid mistake, but the fix was quick.'],
       ['Another stupid Google update broke my phone.'],
       ['20 Crazy Things People Believe About Sharks'],
+      ['Thanks @jo for the crazy pictures from the fair.'],
       ['The weather is horrible and the match is a disgrace to the league.'],
     ])('%j', (text) => {
       const v = run(text);

@@ -178,6 +178,8 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   let reported = false;
   let copula = false;
   let skips = 0;
+  /** Skipped words that weaken the link to the target (a modifier right after "a"/"such" does not: "a communist fool"). */
+  let gaps = 0;
   let such = false;
   let aim: Aim | null = null;
   /** Where the backward search stopped (the target word, when it found one). */
@@ -215,7 +217,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   for (let k = first - 1, steps = 0; !aim && k >= 0 && steps < 8; k--, steps++) {
     if (toks[k + 1].breakBefore === 2 || toks[k].quoted) break;
     const w = hasLongRun(toks[k].norm) ? squeeze(toks[k].norm) : toks[k].norm;
-    const gap = TUNE.gap ** skips;
+    const gap = TUNE.gap ** gaps;
     target = k;
     if (SECOND.has(w)) {
       aim = { factor: TUNE.direct * gap, pattern: copula ? 'you are X' : 'you X', negated };
@@ -296,19 +298,23 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       } else aim = { factor: pos === 'n' && !entry.ambiguous ? TUNE.unknownNoun : TUNE.unknownAdj, pattern: 'someone is X', negated };
       break;
     }
+    const article = k > 0 && /^(a|an|such)$/.test(toks[k - 1].norm) && toks[k].breakBefore === 0;
     if (skips < 2 && pos === 'n' && !entry.ambiguous) {
       skips++;
+      if (!article) gaps++;
       continue;
     }
     // "you lying snake", "a political hack", "what a contemptuous clown": an everyday noun may take one modifier of
     // its own, a word right before it (nothing but intensifiers between: "the" in "you see the snake" ends it).
     if (skips === 0 && pos === 'n' && entry.ambiguous && !STOPWORDS.has(w) && toks[k + 1].breakBefore === 0 && modifierOf(toks, k, first, text)) {
       skips++;
+      if (!article) gaps++;
       continue;
     }
     // "you are offensive and stupid": skip one coordinated adjective.
     if (skips === 0 && pos === 'a' && (toks[k + 1].norm === 'and' || toks[k + 1].norm === 'or' || toks[k + 1].breakBefore === 1)) {
       skips++;
+      gaps++;
       continue;
     }
     break;

@@ -64,6 +64,11 @@ describe('text helpers', () => {
     expect(quotedRanges('> only quoted lines\n> here')).toEqual([]);
   });
 
+  it('starts a phrase after the @mentions a comment opens with, not after one inside it', () => {
+    expect(tokenize('@jo @sam crazy liberals').map((t) => t.breakBefore)).toEqual([2, 0, 1, 0]);
+    expect(tokenize('thanks @jo for it').map((t) => t.breakBefore)).toEqual([2, 0, 0, 0]);
+  });
+
   it('reads a hashtag as a phrase of its own', () => {
     const toks = tokenize('she lied again #Liar #CNN');
     expect(toks.map((t) => [t.norm, t.breakBefore])).toEqual([

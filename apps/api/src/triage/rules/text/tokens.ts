@@ -156,6 +156,7 @@ function shapeOf(match: string): WordShape | null {
 export function tokenize(text: string, quoted: number[] = quotedRanges(text)): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
+  let leading = true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const word = m[0];
@@ -167,6 +168,12 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
     }
     if (shape === null) continue;
     const start = m.index + shape.lead;
+    // A comment that opens with @mentions addresses them ("@jo @sam you are …"): the words after the run start a
+    // phrase of their own, as after "Jo, …".
+    const mention = start > 0 && text[start - 1] === '@';
+    let breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start);
+    if (leading && !mention && tokens.length > 0 && breakBefore === 0) breakBefore = 1;
+    leading = leading && mention;
     tokens.push({
       start,
       end: start + shape.length,
@@ -175,7 +182,7 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
       apos: shape.apos,
       upper: shape.upper,
       quoted: quoted.length > 0 && inRanges(quoted, start),
-      breakBefore: tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start),
+      breakBefore,
       shape,
     });
     prevEnd = start + shape.length;
