@@ -55,6 +55,7 @@ describe('insult rule', () => {
       // The subject after the label: "how X they are", "X he is".
       ['Democrats continually prove how crazy they are', ['crazy']],
       ['How stupid he is.', ['stupid']],
+      ['the more he talks the dumber he looks', ['dumber']],
       // A phrase's last word in the plural.
       ['Liberals are society’s bottom feeders.', ['bottom feeders']],
       ['You cry babies will have him for eight more years.', ['cry babies']],

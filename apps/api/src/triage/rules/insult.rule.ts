@@ -330,7 +330,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     }
   }
   // "what a contemptuous clown he is", "how crazy they are": the subject comes after.
-  if ((!aim || aim.factor === 0) && inSentence(next) && inSentence(next2) && /^(he|she|they)$/.test(next.norm) && /^(is|are|was|were)$/.test(next2.norm)) {
+  if ((!aim || aim.factor === 0) && inSentence(next) && inSentence(next2) && /^(he|she|they)$/.test(next.norm) && /^(is|are|was|were|looks?|sounds?|seems?)$/.test(next2.norm)) {
     aim = { factor: next.norm === 'they' ? TUNE.group : TUNE.third, pattern: `X ${next.norm} ${next2.norm}`, negated: false };
   }
   const predicated = copula && aim !== null && (aim.pattern === 'you are X' || aim.pattern === 'they are X' || aim.pattern === 'someone is X');
