@@ -56,6 +56,7 @@ describe('insult rule', () => {
       ['Democrats continually prove how crazy they are', ['crazy']],
       ['How stupid he is.', ['stupid']],
       ['the more he talks the dumber he looks', ['dumber']],
+      ['You are so arrogant of an online troll.', ['arrogant']],
       // A phrase's last word in the plural.
       ['Liberals are society’s bottom feeders.', ['bottom feeders']],
       ['You cry babies will have him for eight more years.', ['cry babies']],
@@ -152,6 +153,8 @@ describe('insult rule', () => {
       ['Another stupid Google update broke my phone.'],
       ['20 Crazy Things People Believe About Sharks'],
       ['Thanks @jo for the crazy pictures from the fair.'],
+      ['People are sick of being overrun and then having to pay for it all!'],
+      ['If you are sick of feeling tired, try the diet.'],
       ['The weather is horrible and the match is a disgrace to the league.'],
     ])('%j', (text) => {
       const v = run(text);

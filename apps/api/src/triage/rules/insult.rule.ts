@@ -391,6 +391,8 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
     }
   }
+  // "sick of being overrun", "ignorant of the rules": an adjective with an "of" complement tells a state, not a label.
+  if (pos === 'a' && inSentence(next) && next.norm === 'of' && !(inSentence(next2) && /^(a|an)$/.test(next2.norm))) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, X of` };
   // "as naive as you were told": a comparison, not a label.
   if (pos === 'a' && toks[first - 1]?.norm === 'as' && toks[last + 1]?.norm === 'as') aim = { ...aim, factor: aim.factor * 0.5 };
   if (reported) aim = { ...aim, factor: aim.factor * TUNE.reported, pattern: `${aim.pattern}, reported` };
