@@ -82,6 +82,9 @@ describe('insult rule', () => {
       ['@USER Crazy liberals', ['Crazy']],
       // A modifier right after "a"/"such" is part of the noun phrase and does not weaken it.
       ['@USER He is a communist fool!!!!', ['fool']],
+      // More person nouns: an adjective before one is about people, not a thing.
+      ['Inept lawmakers. Corrupt politicians.', ['Corrupt']],
+      ["No, he's just a fat slob who got lucky.", ['fat', 'slob']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);

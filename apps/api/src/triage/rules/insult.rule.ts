@@ -67,7 +67,11 @@ const PERSON_NOUNS = set(
     'rightwinger rightwingers voters voter fans fan americans american teens teen posters poster commenters ' +
     'commenter trolls troll supporters supporter dude dudes bro lady ladies mother father brother sister son ' +
     'daughter wife husband friend friends family clan crowd gang mob lot bunch pal buddy mate bud sir madam ' +
-    'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures',
+    'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures ' +
+    'member members activist activists politician politicians leader leaders official officials reporter reporters ' +
+    'journalist journalists student students teacher teachers professor professors cop cops judge judges senator ' +
+    'senators candidate candidates player players follower followers celebrity celebrities socialist socialists ' +
+    'communist communists progressive progressives feminist feminists protester protesters protestor protestors',
 );
 
 /** Before a noun, these make it a verb ("might fool the voters", "to troll", "can't fool me"). */

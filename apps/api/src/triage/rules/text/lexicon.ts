@@ -72,7 +72,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
         'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
-        'minion sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
+        'minion slob sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
