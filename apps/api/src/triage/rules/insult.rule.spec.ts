@@ -85,6 +85,7 @@ describe('insult rule', () => {
       // More person nouns: an adjective before one is about people, not a thing.
       ['Inept lawmakers. Corrupt politicians.', ['Corrupt']],
       ["No, he's just a fat slob who got lucky.", ['fat', 'slob']],
+      ['I turn the tv off when he speaks. He is a real sicko.', ['sicko']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);

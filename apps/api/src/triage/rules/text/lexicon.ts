@@ -64,7 +64,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'sleazy sneaky crooked corrupt lazy pathetic sad miserable bitter whiny annoying obnoxious insufferable ' +
         'clownish nasty rude creepy paranoid crazy nuts nutty insane unhinged loony deranged hysterical bigoted ' +
         'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit ' +
-        'antisemitic homophobic sniveling snivelling whiny craven',
+        'antisemitic homophobic sniveling snivelling whiny craven deceitful treacherous psychotic two_faced',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
         'whiner cry_baby snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
@@ -72,7 +72,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
         'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
-        'minion slob sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
+        'minion slob oaf boor goon hoodlum sicko nutter scammer con_artist wannabe snitch sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
