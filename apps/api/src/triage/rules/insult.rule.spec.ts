@@ -70,6 +70,9 @@ describe('insult rule', () => {
       ['have you been living under a rock?', ['living under a rock']],
       ['Anyone reading your comment would conclude that you have mental issues.', ['mental issues']],
       ['what a waste of DNA you are.', ['waste of DNA']],
+      ['never ratified? get the fuck out of here and go back to your silo.', ['get the fuck out']],
+      ['You really should be like the other lemmings and jump off a cliff.', ['lemmings', 'jump off a cliff']],
+      ['You should be ashamed of your cash payoffs.', ['You should be ashamed']],
       // "you" + adjective + noun is the person addressed; a third person said to be a liar counts.
       ['#MAGA you ignorant dupes. Everyone knows this is not true.', ['ignorant']],
       ['@USER She is a liar', ['liar']],
@@ -153,6 +156,7 @@ describe('insult rule', () => {
       ['This is another joke from the late show.'],
       ['You can like whoever the fuck you want, I just make fun of it.'],
       ['People with mental issues deserve better care.'],
+      ['New users are going to get lost in this discussion!'],
       ['You made a stupid mistake, but the fix was quick.'],
       ['Another stupid Google update broke my phone.'],
       ['20 Crazy Things People Believe About Sharks'],
