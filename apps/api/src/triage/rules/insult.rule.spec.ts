@@ -157,6 +157,8 @@ describe('insult rule', () => {
       ['You can like whoever the fuck you want, I just make fun of it.'],
       ['People with mental issues deserve better care.'],
       ['New users are going to get lost in this discussion!'],
+      ['Any "but when it was released" arguments are simply asinine points.'],
+      ['She has displayed the most despicable behavior of any candidate.'],
       ['You made a stupid mistake, but the fix was quick.'],
       ['Another stupid Google update broke my phone.'],
       ['20 Crazy Things People Believe About Sharks'],

@@ -48,7 +48,14 @@ const SECOND_POSS = set('your ur yer');
 const GROUP = set('they theyre them these those');
 const THIRD = set('he hes she shes him who whos someone somebody anyone anybody everyone guy guys man woman men women person people folks dude gal lady kid boy girl');
 const FIRST = set('i im me myself we us ourselves');
-const THING = set('this that it its which what there thats whats theres idea comment comments post article');
+const THING = set(
+  'this that it its which what there thats whats theres idea ideas comment comments post posts article articles ' +
+    'point points argument arguments statement statements claim claims question questions answer answers reply ' +
+    'replies remark remarks tweet tweets opinion opinions view views take takes theory excuse excuses logic ' +
+    'reasoning thinking policy policies law laws rule rules bill decision decisions plan plans move agenda ' +
+    'narrative story stories movie movies show shows song songs music game games thing things stuff behavior ' +
+    'behaviour response position system',
+);
 const COPULA = set('are is r re be being been was were am seem seems seemed look looks looked sound sounds sounded act acting acts become became becoming remain remains stay get got getting must sure truly obviously clearly such');
 const NEGATION = set('not no never isnt arent wasnt werent aint nor hardly neither cant cannot wont');
 const REPORTING = set('call called calling calls label labelled labeled labeling labelling labels named brand branded accuse accused accusing so_called');
