@@ -155,6 +155,8 @@ export class InsultLexicon {
       // Plural and spelling slips through the stemmer ("hypocrits" → hypocrit); a verb form of a noun is not it.
       // The word must be at least as long as the entry ("homely" is not read into "home").
       for (const s of [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])]) {
+        // Nor is a noun made from an adjective ("corruption", "sickness" are not "corrupt", "sick").
+        if (s.pos !== 'q' && /(ion|ness|ity|ment|ism)$/.test(norm) && !/(ion|ness|ity|ment|ism)$/.test(s.term)) continue;
         if (sq.length >= s.term.length - 1 && !(s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed'))) return s;
       }
       if (norm.endsWith('in')) {

@@ -99,7 +99,10 @@ describe('text helpers', () => {
     expect(lex.lookup('dumbass')?.term).toBe('dumbass');
     expect(lex.lookup('libtards')?.term).toBe('libtard');
     expect(lex.lookup('jeeneeass')?.term).toBe('-ass');
-    for (const w of ['class', 'compass', 'embarrass', 'mustard', 'standard', 'home', 'assess', 'scunthorpe']) {
+    expect(lex.lookup('fucken')?.term).toBe('fucking');
+    expect(lex.lookup('fuckingloser')?.term).toBe('loser');
+    // A noun made from an adjective or a name is not it ("corruption" is not "corrupt").
+    for (const w of ['class', 'compass', 'embarrass', 'mustard', 'standard', 'home', 'assess', 'scunthorpe', 'corruption', 'sickness', 'retardation']) {
       expect(lex.lookup(w)).toBeNull();
     }
   });
