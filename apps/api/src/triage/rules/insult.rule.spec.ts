@@ -89,6 +89,9 @@ describe('insult rule', () => {
       ['Inept lawmakers. Corrupt politicians.', ['Corrupt']],
       ["No, he's just a fat slob who got lucky.", ['fat', 'slob']],
       ['I turn the tv off when he speaks. He is a real sicko.', ['sicko']],
+      // "he's", "she's", "they're" carry the copula; an escaped "&amp;" is no sentence end.
+      ['@USER She’s vile &amp; hateful &amp; just not funny.', ['vile', 'hateful']],
+      ["They're fundamentally dishonest people.", ['dishonest']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);

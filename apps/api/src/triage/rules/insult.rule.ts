@@ -47,6 +47,8 @@ const SECOND = set('you u ya yu youre yourself yourselves ye yall thou thee yo')
 const SECOND_POSS = set('your ur yer');
 const GROUP = set('they theyre them these those');
 const THIRD = set('he hes she shes him who whos someone somebody anyone anybody everyone guy guys man woman men women person people folks dude gal lady kid boy girl');
+/** "he's", "she's", "who's": the copula is in the word ("she's vile"). */
+const CONTRACTED_COPULA = set('hes shes whos');
 const FIRST = set('i im me myself we us ourselves');
 const THING = set(
   'this that it its which what there thats whats theres idea ideas comment comments post posts article articles ' +
@@ -217,7 +219,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     while (k > 0 && toks[k].breakBefore === 0) {
       const w = toks[k - 1].norm;
       if (covered[k - 1]) adjective = true;
-      else if (NEGATION.has(w) || COPULA.has(w) || REPORTING.has(w) || FIRST.has(w) || AUX_QUESTION.has(w)) {
+      else if (NEGATION.has(w) || COPULA.has(w) || REPORTING.has(w) || FIRST.has(w) || AUX_QUESTION.has(w) || CONTRACTED_COPULA.has(w) || w === 'youre' || w === 'theyre') {
         k = -1;
         break;
       } else if (!SKIP.has(w) && !SECOND.has(w) && w !== 'hey' && unknown++ > 0) break;
@@ -230,6 +232,8 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     const w = hasLongRun(toks[k].norm) ? squeeze(toks[k].norm) : toks[k].norm;
     const gap = TUNE.gap ** gaps;
     target = k;
+    // "you're", "they're", "he's": the copula is in the word.
+    if (w === 'youre' || w === 'theyre' || CONTRACTED_COPULA.has(w)) copula = true;
     if (SECOND.has(w)) {
       aim = { factor: TUNE.direct * gap, pattern: copula ? 'you are X' : 'you X', negated };
       break;

@@ -69,6 +69,14 @@ describe('text helpers', () => {
     expect(tokenize('thanks @jo for it').map((t) => t.breakBefore)).toEqual([2, 0, 0, 0]);
   });
 
+  it('skips HTML entities ("&amp;" is no word and its ; ends no sentence) and keeps the "is" of "he\'s"', () => {
+    expect(tokenize('vile &amp; hateful').map((t) => [t.norm, t.breakBefore])).toEqual([
+      ['vile', 2],
+      ['hateful', 0],
+    ]);
+    expect(tokenize("he's done, the regime's end").map((t) => t.norm)).toEqual(['hes', 'done', 'the', 'regime', 'end']);
+  });
+
   it('reads a hashtag as a phrase of its own', () => {
     const toks = tokenize('she lied again #Liar #CNN');
     expect(toks.map((t) => [t.norm, t.breakBefore])).toEqual([

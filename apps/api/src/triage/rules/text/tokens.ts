@@ -87,11 +87,18 @@ const inRanges = (ranges: number[], pos: number): boolean => {
   return false;
 };
 
+/** HTML entities that escaped text carries ("&amp;", "&gt;", "&#39;"): not words, and their ";" ends no sentence. */
+const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,5});$/;
+const ENTITY_NAME_RE = /^(?:amp|lt|gt|quot|apos|nbsp|#\d{1,5})$/;
+const isEntityEnd = (text: string, i: number): boolean => ENTITY_RE.test(text.slice(Math.max(0, i - 7), i + 1));
+
 function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
   let b: 0 | 1 | 2 = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     // . ? ! ; newline end a sentence; , : - ( ) # … separate a phrase.
+    // (The ; closing an HTML entity — "&amp;" in escaped text — ends nothing.)
+    if (c === 59 && isEntityEnd(text, i)) continue;
     if (c === 46 || c === 63 || c === 33 || c === 59 || c === 10 || c === 0x2026) return 2;
     // A hashtag (#) stands apart from the words around it, as a phrase of its own.
     if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || c === 35) b = 1;
@@ -119,6 +126,9 @@ export interface WordShape {
 const SHAPE_CACHE_MAX = 100_000;
 const shapeCache = new Map<string, WordShape | null>();
 
+/** Words whose 's is "is" or "has", not a possessive: "he's", "she's", "who's", "that's", "there's". */
+const CLITIC_IS = /^(?:he|she|it|who|what|that|there|here|where|how|everyone|someone|nobody)$/i;
+
 function shapeOf(match: string): WordShape | null {
   let raw = match;
   let lead = 0;
@@ -136,8 +146,8 @@ function shapeOf(match: string): WordShape | null {
     raw = raw.slice(1);
     if (!raw) return null;
   }
-  // "it's" / "regime's": drop the possessive/clitic s so the word itself can match.
-  if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+  // "regime's": drop the possessive s so the word itself can match; after a pronoun it is "is" ("he's" → hes).
+  if (/['’]s$/i.test(raw) && raw.length > 3 && !CLITIC_IS.test(raw.slice(0, -2))) raw = raw.slice(0, -2);
   const { text: norm, leet } = foldToken(raw);
   if (!norm) return null;
   return {
@@ -160,6 +170,8 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const word = m[0];
+    // "&amp;": the name of an entity is no word of the text.
+    if (m.index > 0 && text[m.index - 1] === '&' && text[m.index + word.length] === ';' && ENTITY_NAME_RE.test(word)) continue;
     let shape = shapeCache.get(word);
     if (shape === undefined) {
       shape = shapeOf(word);
