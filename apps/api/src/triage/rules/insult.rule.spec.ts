@@ -81,6 +81,7 @@ describe('insult rule', () => {
       ['Evil Hillary strikes again.', ['Evil']],
       // A hashtag is a phrase of its own: a name-calling tag labels whom the post is about.
       ['Ford changed her story again #Liar #CNN', ['Liar']],
+      ['#DespicableDemocrats at it again', ['Despicable']],
       // Leading @mentions address someone: what follows is a phrase of its own ("@jo, crazy liberals").
       ['@USER Crazy liberals', ['Crazy']],
       // A modifier right after "a"/"such" is part of the noun phrase and does not weaken it.

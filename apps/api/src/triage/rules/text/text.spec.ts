@@ -77,6 +77,17 @@ describe('text helpers', () => {
     expect(tokenize("he's done, the regime's end").map((t) => t.norm)).toEqual(['hes', 'done', 'the', 'regime', 'end']);
   });
 
+  it('reads a camel-case hashtag word by word, with offsets into the original', () => {
+    const text = 'so #IdiotAlert again';
+    expect(tokenize(text).map((t) => [t.norm, text.slice(t.start, t.end), t.breakBefore])).toEqual([
+      ['so', 'so', 2],
+      ['idiot', 'Idiot', 1],
+      ['alert', 'Alert', 0],
+      ['again', 'again', 0],
+    ]);
+    expect(tokenize('#MAGA #maga').map((t) => t.norm)).toEqual(['maga', 'maga']);
+  });
+
   it('reads a hashtag as a phrase of its own', () => {
     const toks = tokenize('she lied again #Liar #CNN');
     expect(toks.map((t) => [t.norm, t.breakBefore])).toEqual([

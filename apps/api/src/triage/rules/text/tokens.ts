@@ -162,6 +162,20 @@ function shapeOf(match: string): WordShape | null {
   };
 }
 
+/** The shared reading of a word as written (memoised, bounded). */
+function shapeFor(word: string): WordShape | null {
+  let shape = shapeCache.get(word);
+  if (shape === undefined) {
+    shape = shapeOf(word);
+    if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
+    shapeCache.set(word, shape);
+  }
+  return shape;
+}
+
+const CAMEL_RE = /\p{Ll}\p{Lu}/u;
+const PART_RE = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
+
 /** Split text into tokens with original offsets. Pure; allocates only the small token array it returns. */
 export function tokenize(text: string, quoted: number[] = quotedRanges(text)): Token[] {
   const tokens: Token[] = [];
@@ -172,12 +186,34 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
     const word = m[0];
     // "&amp;": the name of an entity is no word of the text.
     if (m.index > 0 && text[m.index - 1] === '&' && text[m.index + word.length] === ';' && ENTITY_NAME_RE.test(word)) continue;
-    let shape = shapeCache.get(word);
-    if (shape === undefined) {
-      shape = shapeOf(word);
-      if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
-      shapeCache.set(word, shape);
+    // "#IdiotAlert": a hashtag in camel case is read word by word.
+    if (word.length > 4 && word[0] === '#' && CAMEL_RE.test(word)) {
+      PART_RE.lastIndex = 0;
+      let first = true;
+      for (let p = PART_RE.exec(word); p !== null; p = PART_RE.exec(word)) {
+        const part = p[0];
+        const ps = shapeFor(part);
+        if (!ps) continue;
+        const start = m.index + p.index;
+        const breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : first ? breakBetween(text, prevEnd, start) : 0;
+        first = false;
+        leading = false;
+        tokens.push({
+          start,
+          end: start + ps.length,
+          norm: ps.norm,
+          leet: ps.leet,
+          apos: ps.apos,
+          upper: ps.upper,
+          quoted: quoted.length > 0 && inRanges(quoted, start),
+          breakBefore,
+          shape: ps,
+        });
+        prevEnd = start + ps.length;
+      }
+      continue;
     }
+    const shape = shapeFor(word);
     if (shape === null) continue;
     const start = m.index + shape.lead;
     // A comment that opens with @mentions addresses them ("@jo @sam you are …"): the words after the run start a
