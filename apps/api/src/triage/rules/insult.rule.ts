@@ -177,6 +177,28 @@ export const TUNE = {
 
 const NEXT_NOT_THING = /^(and|or|but|as|to|enough|too|af|for|of|in|on|at|with|if|when|because|who|that|than|you|u|ur)$/;
 
+const DETERMINER = set('a an the this that these those my his her its our their your some any every each no');
+
+/** Endings of adjectives and of nouns used as modifiers ("political", "leftist", "ungrateful", "contemptuous"). */
+const MODIFIER_END = /(al|ist|ful|ous|ic|ive|less|able|ible|ish|an|ese|ern|ary|ory|ent|ant|ed)$/;
+
+/**
+ * Token k reads as a modifier inside the noun phrase ending at `first` ("you lying snake", "a political hack"): an
+ * adjective-like word or a name ("Obama puppet"), with only intensifiers, no determiner, between it and the noun
+ * ("you see the snake", "you throw trash": verbs, not modifiers).
+ */
+function modifierOf(toks: Token[], k: number, first: number, text: string): boolean {
+  for (let j = k + 1; j < first; j++) if (DETERMINER.has(toks[j].norm) || !SKIP.has(toks[j].norm) || toks[j].breakBefore > 0) return false;
+  const t = toks[k];
+  return MODIFIER_END.test(t.norm) || (t.breakBefore === 0 && /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)));
+}
+
+/** Token j looks like a name: capitalised, no common word, not a thing. */
+function isName(toks: Token[], j: number, text: string): boolean {
+  const t = toks[j];
+  return /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.norm) && !THING.has(t.norm) && !t.quoted;
+}
+
 /** Decide what a hit spanning tokens [first, last] is aimed at. */
 function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, covered: Uint8Array, text: string): Aim {
   const pos = entry.pos;
@@ -184,7 +206,6 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     // "shame on me": said of oneself.
     const after = toks[last + 1];
     if (toks[last].norm === 'on' && after && after.breakBefore === 0 && FIRST.has(after.norm)) return { factor: TUNE.self, pattern: 'self', negated: false };
-
     return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
   }
   let negated = false;
@@ -412,28 +433,6 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   if (pos === 'a' && toks[first - 1]?.norm === 'as' && toks[last + 1]?.norm === 'as') aim = { ...aim, factor: aim.factor * 0.5 };
   if (reported) aim = { ...aim, factor: aim.factor * TUNE.reported, pattern: `${aim.pattern}, reported` };
   return negated ? { ...aim, negated: true } : aim;
-}
-
-const DETERMINER = set('a an the this that these those my his her its our their your some any every each no');
-
-/** Endings of adjectives and of nouns used as modifiers ("political", "leftist", "ungrateful", "contemptuous"). */
-const MODIFIER_END = /(al|ist|ful|ous|ic|ive|less|able|ible|ish|an|ese|ern|ary|ory|ent|ant|ed)$/;
-
-/**
- * Token k reads as a modifier inside the noun phrase ending at `first` ("you lying snake", "a political hack"): an
- * adjective-like word or a name ("Obama puppet"), with only intensifiers, no determiner, between it and the noun
- * ("you see the snake", "you throw trash": verbs, not modifiers).
- */
-function modifierOf(toks: Token[], k: number, first: number, text: string): boolean {
-  for (let j = k + 1; j < first; j++) if (DETERMINER.has(toks[j].norm) || !SKIP.has(toks[j].norm) || toks[j].breakBefore > 0) return false;
-  const t = toks[k];
-  return MODIFIER_END.test(t.norm) || (t.breakBefore === 0 && /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)));
-}
-
-/** Token j looks like a name: capitalised, no common word, not a thing. */
-function isName(toks: Token[], j: number, text: string): boolean {
-  const t = toks[j];
-  return /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.norm) && !THING.has(t.norm) && !t.quoted;
 }
 
 /** A person (you, he, they, an @mention) in the same sentence as token i. */
