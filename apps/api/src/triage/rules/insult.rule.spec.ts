@@ -48,6 +48,51 @@ describe('insult rule', () => {
       ['I hope you die the same way she did.', ['hope you die']],
       ['YEAH, I BET YOU INBRED HILLBILLY.', ['INBRED', 'HILLBILLY']],
       ['before calling others stupid you gay piece of shit you should check your spelling', ['piece of shit']],
+      // An everyday noun with a modifier of its own: an adjective-like word or a name.
+      ['@USER You bloody leftist snake.', ['snake']],
+      ['Get a new rug you Liberal stooge.', ['stooge']],
+      ['Another fucking Pittsburgh Nazi.', ['Nazi']],
+      // The subject after the label: "how X they are", "X he is".
+      ['Democrats continually prove how crazy they are', ['crazy']],
+      ['How stupid he is.', ['stupid']],
+      ['the more he talks the dumber he looks', ['dumber']],
+      ['You are so arrogant of an online troll.', ['arrogant']],
+      // A phrase's last word in the plural.
+      ['Liberals are society’s bottom feeders.', ['bottom feeders']],
+      ['You cry babies will have him for eight more years.', ['cry babies']],
+      ['Shame on these pseudo liberals.', ['Shame on']],
+      ['a worthless person.', ['worthless']],
+      // A phrase of three or more words may take one insult adjective or swear word inside it.
+      ['You shut your filthy mouth talking about the team like that.', ['shut your filthy mouth']],
+      // Retorts and directed phrases.
+      ['Look who is talking... the one who cannot spell.', ['Look who is talking']],
+      ['really - what planet are you on?', ['what planet are you on']],
+      ['have you been living under a rock?', ['living under a rock']],
+      ['Anyone reading your comment would conclude that you have mental issues.', ['mental issues']],
+      ['what a waste of DNA you are.', ['waste of DNA']],
+      ['never ratified? get the fuck out of here and go back to your silo.', ['get the fuck out']],
+      ['You really should be like the other lemmings and jump off a cliff.', ['lemmings', 'jump off a cliff']],
+      ['You should be ashamed of your cash payoffs.', ['You should be ashamed']],
+      // "you" + adjective + noun is the person addressed; a third person said to be a liar counts.
+      ['#MAGA you ignorant dupes. Everyone knows this is not true.', ['ignorant']],
+      ['@USER She is a liar', ['liar']],
+      ['This man is a total disgrace.', ['disgrace']],
+      // An adjective right before a name is an epithet for that person.
+      ['Evil Hillary strikes again.', ['Evil']],
+      // A hashtag is a phrase of its own: a name-calling tag labels whom the post is about.
+      ['Ford changed her story again #Liar #CNN', ['Liar']],
+      ['#DespicableDemocrats at it again', ['Despicable']],
+      // Leading @mentions address someone: what follows is a phrase of its own ("@jo, crazy liberals").
+      ['@USER Crazy liberals', ['Crazy']],
+      // A modifier right after "a"/"such" is part of the noun phrase and does not weaken it.
+      ['@USER He is a communist fool!!!!', ['fool']],
+      // More person nouns: an adjective before one is about people, not a thing.
+      ['Inept lawmakers. Corrupt politicians.', ['Corrupt']],
+      ["No, he's just a fat slob who got lucky.", ['fat', 'slob']],
+      ['I turn the tv off when he speaks. He is a real sicko.', ['sicko']],
+      // "he's", "she's", "they're" carry the copula; an escaped "&amp;" is no sentence end.
+      ['@USER She’s vile &amp; hateful &amp; just not funny.', ['vile', 'hateful']],
+      ["They're fundamentally dishonest people.", ['dishonest']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -69,6 +114,8 @@ describe('insult rule', () => {
       ['you a$$hole', 'a$$hole', 'asshole'],
       ['YOU ARE A RETARD', 'RETARD', 'retard'],
       ['you are a ｍｏｒｏｎ', 'ｍｏｒｏｎ', 'moron'], // fullwidth
+      ['Ur fucken fake and a fucken idiot.', 'fucken idiot', 'fucking idiot'], // "fucken" = fucking
+      ['Fuckingloser!', 'Fuckingloser', 'loser'], // an intensifier run into the word
     ])('%j → %j read as %j', (text, shown, term) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -106,6 +153,23 @@ describe('insult rule', () => {
       ['You screwed up the order, but the refund came quickly.'],
       ['You can easily get lost in the details of the report.'],
       ['You are a great writer and this is a stupid rule.'],
+      ['Are you fucking kidding me? That game was unreal.'],
+      ['Shame on me for believing the forecast.'],
+      ['If you throw trash out your window, you get a fine.'],
+      ['Did you see the snake in the garden?'],
+      ['This is another joke from the late show.'],
+      ['You can like whoever the fuck you want, I just make fun of it.'],
+      ['People with mental issues deserve better care.'],
+      ['New users are going to get lost in this discussion!'],
+      ['Any "but when it was released" arguments are simply asinine points.'],
+      ['She has displayed the most despicable behavior of any candidate.'],
+      ['You made a stupid mistake, but the fix was quick.'],
+      ['Another stupid Google update broke my phone.'],
+      ['20 Crazy Things People Believe About Sharks'],
+      ['Thanks @jo for the crazy pictures from the fair.'],
+      ['People are sick of being overrun and then having to pay for it all!'],
+      ['If you are sick of feeling tired, try the diet.'],
+      ['The weather is horrible and the match is a disgrace to the league.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
@@ -125,6 +189,11 @@ describe('insult rule', () => {
 
     it('treats quotation marks around the whole comment as packaging, not a quote', () => {
       expect(fires(run('" Fuck you, go fuck yourself "'))).toBe(true);
+    });
+
+    it('reads a CSV-escaped comment as its text: a lone "" quote mark does not hide the rest', () => {
+      expect(fires(run('"@USER FEMA told the Senator it was a TV hit"" He is a liar and a coward."'))).toBe(true);
+      expect(fires(run('"@USER He keeps saying ""you are an idiot"" to everyone."'))).toBe(false);
     });
   });
 

@@ -1,7 +1,7 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { z } from 'zod';
 import { commentFields, type RuleDefinition } from '../engine/rule.js';
-import { InsultLexicon, type PhraseEntry } from './text/insult-lexicon-index.js';
+import { InsultLexicon } from './text/insult-lexicon-index.js';
 import type { LexiconEntry } from './text/lexicon.js';
 import { STOPWORDS } from './text/nlp.js';
 import { hasLongRun, squeeze } from './text/fold.js';
@@ -47,8 +47,17 @@ const SECOND = set('you u ya yu youre yourself yourselves ye yall thou thee yo')
 const SECOND_POSS = set('your ur yer');
 const GROUP = set('they theyre them these those');
 const THIRD = set('he hes she shes him who whos someone somebody anyone anybody everyone guy guys man woman men women person people folks dude gal lady kid boy girl');
+/** "he's", "she's", "who's": the copula is in the word ("she's vile"). */
+const CONTRACTED_COPULA = set('hes shes whos');
 const FIRST = set('i im me myself we us ourselves');
-const THING = set('this that it its which what there thats whats theres idea comment comments post article');
+const THING = set(
+  'this that it its which what there thats whats theres idea ideas comment comments post posts article articles ' +
+    'point points argument arguments statement statements claim claims question questions answer answers reply ' +
+    'replies remark remarks tweet tweets opinion opinions view views take takes theory excuse excuses logic ' +
+    'reasoning thinking policy policies law laws rule rules bill decision decisions plan plans move agenda ' +
+    'narrative story stories movie movies show shows song songs music game games thing things stuff behavior ' +
+    'behaviour response position system',
+);
 const COPULA = set('are is r re be being been was were am seem seems seemed look looks looked sound sounds sounded act acting acts become became becoming remain remains stay get got getting must sure truly obviously clearly such');
 const NEGATION = set('not no never isnt arent wasnt werent aint nor hardly neither cant cannot wont');
 const REPORTING = set('call called calling calls label labelled labeled labeling labelling labels named brand branded accuse accused accusing so_called');
@@ -67,7 +76,11 @@ const PERSON_NOUNS = set(
     'rightwinger rightwingers voters voter fans fan americans american teens teen posters poster commenters ' +
     'commenter trolls troll supporters supporter dude dudes bro lady ladies mother father brother sister son ' +
     'daughter wife husband friend friends family clan crowd gang mob lot bunch pal buddy mate bud sir madam ' +
-    'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures',
+    'son lefties lefty libs dems democrats humans human being beings individual individuals creature creatures ' +
+    'member members activist activists politician politicians leader leaders official officials reporter reporters ' +
+    'journalist journalists student students teacher teachers professor professors cop cops judge judges senator ' +
+    'senators candidate candidates player players follower followers celebrity celebrities socialist socialists ' +
+    'communist communists progressive progressives feminist feminists protester protesters protestor protestors',
 );
 
 /** Before a noun, these make it a verb ("might fool the voters", "to troll", "can't fool me"). */
@@ -91,22 +104,44 @@ interface Hit {
   entry: LexiconEntry;
   aim: Aim;
   weight: number;
+  /** The next word is a verb in -ing ("are you fucking kidding"): a swear word there intensifies the verb. */
+  beforeVerb?: boolean;
 }
 
 /** The canonical word a token reads as: itself, or the lexicon term it spells ("f**k" → fuck, "fuuk" → fuk). */
 const canon = (lex: InsultLexicon, t: Token) => lex.info(t.shape).entry?.term ?? t.norm;
 
-function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): PhraseEntry | null {
+/**
+ * The phrase starting at token i, and the index of its last token. A phrase of three or more words may take one
+ * extra insult adjective or swear word inside it ("shut your filthy mouth", "kiss my fat ass").
+ */
+function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): { entry: LexiconEntry; last: number } | null {
   const list = lex.info(toks[i].shape).phrases;
   if (!list) return null;
   for (const p of list) {
-    if (i + p.tokens.length > toks.length) continue;
     let ok = true;
+    let j = i;
+    let skipped = false;
     for (let k = 1; k < p.tokens.length && ok; k++) {
-      const t = toks[i + k];
-      if (t.quoted || t.breakBefore === 2 || (t.norm !== p.tokens[k] && canon(lex, t) !== p.tokens[k])) ok = false;
+      j++;
+      let t = toks[j];
+      if (!t) {
+        ok = false;
+        break;
+      }
+      const want = p.tokens[k];
+      if (!skipped && k >= 2 && t.norm !== want && !t.quoted && t.breakBefore === 0 && toks[j + 1] && p.tokens.length >= 3) {
+        const e = lex.info(t.shape).entry;
+        if (e && (e.pos === 'a' || e.pos === 'x')) {
+          skipped = true;
+          t = toks[++j];
+        }
+      }
+      // The last word of a name-calling phrase may be plural ("bottom feeders", "cry babies").
+      const plural = k === p.tokens.length - 1 && p.entry.pos === 'n' && (t.norm === `${want}s` || t.norm === `${want.slice(0, -1)}ies`);
+      if (t.quoted || t.breakBefore === 2 || (t.norm !== want && !plural && canon(lex, t) !== want)) ok = false;
     }
-    if (ok) return p;
+    if (ok) return { entry: p.entry, last: j };
   }
   return null;
 }
@@ -120,7 +155,7 @@ export const TUNE = {
   yourNoun: 1.0, // your X (noun): "your stupid ass"
   yourQuality: 0.8, // your X (quality): "your stupidity"
   group: 1.2, // they/these people are X
-  third: 1.05, // he/she/someone is X
+  third: 1.15, // he/she/someone is X: "She is a liar" counts, as "you are a liar" does
   name: 1.05, // <Name> is X
   unknownNoun: 0.8, // <someone> is X (lower case subject)
   unknownAdj: 0.45,
@@ -142,14 +177,43 @@ export const TUNE = {
 
 const NEXT_NOT_THING = /^(and|or|but|as|to|enough|too|af|for|of|in|on|at|with|if|when|because|who|that|than|you|u|ur)$/;
 
+const DETERMINER = set('a an the this that these those my his her its our their your some any every each no');
+
+/** Endings of adjectives and of nouns used as modifiers ("political", "leftist", "ungrateful", "contemptuous"). */
+const MODIFIER_END = /(al|ist|ful|ous|ic|ive|less|able|ible|ish|an|ese|ern|ary|ory|ent|ant|ed)$/;
+
+/**
+ * Token k reads as a modifier inside the noun phrase ending at `first` ("you lying snake", "a political hack"): an
+ * adjective-like word or a name ("Obama puppet"), with only intensifiers, no determiner, between it and the noun
+ * ("you see the snake", "you throw trash": verbs, not modifiers).
+ */
+function modifierOf(toks: Token[], k: number, first: number, text: string): boolean {
+  for (let j = k + 1; j < first; j++) if (DETERMINER.has(toks[j].norm) || !SKIP.has(toks[j].norm) || toks[j].breakBefore > 0) return false;
+  const t = toks[k];
+  return MODIFIER_END.test(t.norm) || (t.breakBefore === 0 && /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)));
+}
+
+/** Token j looks like a name: capitalised, no common word, not a thing. */
+function isName(toks: Token[], j: number, text: string): boolean {
+  const t = toks[j];
+  return /^\p{Lu}/u.test(text.slice(t.start, t.start + 1)) && !STOPWORDS.has(t.norm) && !THING.has(t.norm) && !t.quoted;
+}
+
 /** Decide what a hit spanning tokens [first, last] is aimed at. */
 function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, covered: Uint8Array, text: string): Aim {
   const pos = entry.pos;
-  if (pos === 'p') return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
+  if (pos === 'p') {
+    // "shame on me": said of oneself.
+    const after = toks[last + 1];
+    if (toks[last].norm === 'on' && after && after.breakBefore === 0 && FIRST.has(after.norm)) return { factor: TUNE.self, pattern: 'self', negated: false };
+    return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
+  }
   let negated = false;
   let reported = false;
   let copula = false;
   let skips = 0;
+  /** Skipped words that weaken the link to the target (a modifier right after "a"/"such" does not: "a communist fool"). */
+  let gaps = 0;
   let such = false;
   let aim: Aim | null = null;
   /** Where the backward search stopped (the target word, when it found one). */
@@ -176,7 +240,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     while (k > 0 && toks[k].breakBefore === 0) {
       const w = toks[k - 1].norm;
       if (covered[k - 1]) adjective = true;
-      else if (NEGATION.has(w) || COPULA.has(w) || REPORTING.has(w) || FIRST.has(w) || AUX_QUESTION.has(w)) {
+      else if (NEGATION.has(w) || COPULA.has(w) || REPORTING.has(w) || FIRST.has(w) || AUX_QUESTION.has(w) || CONTRACTED_COPULA.has(w) || w === 'youre' || w === 'theyre') {
         k = -1;
         break;
       } else if (!SKIP.has(w) && !SECOND.has(w) && w !== 'hey' && unknown++ > 0) break;
@@ -187,8 +251,10 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
   for (let k = first - 1, steps = 0; !aim && k >= 0 && steps < 8; k--, steps++) {
     if (toks[k + 1].breakBefore === 2 || toks[k].quoted) break;
     const w = hasLongRun(toks[k].norm) ? squeeze(toks[k].norm) : toks[k].norm;
-    const gap = TUNE.gap ** skips;
+    const gap = TUNE.gap ** gaps;
     target = k;
+    // "you're", "they're", "he's": the copula is in the word.
+    if (w === 'youre' || w === 'theyre' || CONTRACTED_COPULA.has(w)) copula = true;
     if (SECOND.has(w)) {
       aim = { factor: TUNE.direct * gap, pattern: copula ? 'you are X' : 'you X', negated };
       break;
@@ -221,6 +287,14 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     if ((w === 'what' || w === 'hey' || w === 'oi') && pos !== 'a' && pos !== 'x') {
       aim = { factor: (w === 'what' ? TUNE.exclaim : TUNE.vocative) * gap, pattern: w === 'what' ? 'what a X' : 'hey X', negated };
       break;
+    }
+    if (w === 'another' && pos === 'n') {
+      // "Another political hack.", "Another idiot who …": a sentence opening on "another X" labels someone.
+      if (toks[k].breakBefore === 2) {
+        aim = { factor: TUNE.exclaim * gap, pattern: 'another X', negated };
+        break;
+      }
+      continue;
     }
     if (w === 'such' && k === first - 1 && pos === 'n') {
       // "such hypocrites" (no article): an exclamation about the people addressed, unless a subject comes first.
@@ -260,13 +334,23 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       } else aim = { factor: pos === 'n' && !entry.ambiguous ? TUNE.unknownNoun : TUNE.unknownAdj, pattern: 'someone is X', negated };
       break;
     }
+    const article = k > 0 && /^(a|an|such)$/.test(toks[k - 1].norm) && toks[k].breakBefore === 0;
     if (skips < 2 && pos === 'n' && !entry.ambiguous) {
       skips++;
+      if (!article) gaps++;
+      continue;
+    }
+    // "you lying snake", "a political hack", "what a contemptuous clown": an everyday noun may take one modifier of
+    // its own, a word right before it (nothing but intensifiers between: "the" in "you see the snake" ends it).
+    if (skips === 0 && pos === 'n' && entry.ambiguous && !STOPWORDS.has(w) && toks[k + 1].breakBefore === 0 && modifierOf(toks, k, first, text)) {
+      skips++;
+      if (!article) gaps++;
       continue;
     }
     // "you are offensive and stupid": skip one coordinated adjective.
     if (skips === 0 && pos === 'a' && (toks[k + 1].norm === 'and' || toks[k + 1].norm === 'or' || toks[k + 1].breakBefore === 1)) {
       skips++;
+      gaps++;
       continue;
     }
     break;
@@ -281,6 +365,10 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
     }
   }
+  // "what a contemptuous clown he is", "how crazy they are": the subject comes after.
+  if ((!aim || aim.factor === 0) && inSentence(next) && inSentence(next2) && /^(he|she|they)$/.test(next.norm) && /^(is|are|was|were|looks?|sounds?|seems?)$/.test(next2.norm)) {
+    aim = { factor: next.norm === 'they' ? TUNE.group : TUNE.third, pattern: `X ${next.norm} ${next2.norm}`, negated: false };
+  }
   const predicated = copula && aim !== null && (aim.pattern === 'you are X' || aim.pattern === 'they are X' || aim.pattern === 'someone is X');
   if (!aim && such) aim = { factor: TUNE.exclaim, pattern: 'such X', negated };
   if (!aim) aim = { factor: 0, pattern: 'untargeted', negated };
@@ -290,7 +378,7 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
     let j = last + 1;
     while (j < toks.length && toks[j].breakBefore === 0 && SKIP.has(toks[j].norm) && !NEXT_NOT_THING.test(toks[j].norm) && !covered[j]) j++;
     const n = toks[j];
-    if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && !STOPWORDS.has(n.norm)) {
+    if (n && n.breakBefore === 0 && !covered[j] && !NEXT_NOT_THING.test(n.norm) && (!STOPWORDS.has(n.norm) || PERSON_NOUNS.has(n.norm))) {
       let person = false;
       for (let q = j; q < Math.min(toks.length, j + 3) && (q === j || toks[q].breakBefore === 0); q++) {
         if (PERSON_NOUNS.has(toks[q].norm) || covered[q]) {
@@ -300,6 +388,25 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
       // "you are a stupid writer": after "you are (a)", the noun phrase is what the person is said to be.
       if (!person && predicated && !THING.has(n.norm)) person = true;
+      // "you ignorant dupes", "you pathetic little man": "you" + adjective + noun is the person addressed.
+      if (!person && aim.pattern === 'you X' && target >= 0 && !THING.has(n.norm) && (j + 1 >= toks.length || toks[j + 1].breakBefore > 0)) {
+        let between = true;
+        for (let q = target + 1; q < first && between; q++) if (DETERMINER.has(toks[q].norm) || !SKIP.has(toks[q].norm)) between = false;
+        if (between) person = true;
+      }
+      // "Crooked Hillary", "Sleazy CNN": an adjective right before a name (one or two capitalised words, then lower
+      // case or the end of the phrase) is an epithet for that person, unless the whole run is in title case.
+      if (!person && aim.pattern === 'untargeted' && j === last + 1 && isName(toks, j, text)) {
+        let e = j;
+        if (toks[e + 1] && toks[e + 1].breakBefore === 0 && isName(toks, e + 1, text)) e++;
+        const after = toks[e + 1];
+        // ... and then a verb or a function word ("Crooked Hillary is", "Evil Hillary strikes"), not a noun it
+        // modifies ("a stupid Google update").
+        if (!after || after.breakBefore > 0 || STOPWORDS.has(after.norm) || /(s|ed|ing)$/.test(after.norm)) {
+          aim = { ...aim, factor: TUNE.name, pattern: 'X <name>' };
+          person = true;
+        }
+      }
       if (!person) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, about a thing` };
       else if (aim.pattern === 'untargeted') {
         // "Pathetic little boy." — an adjective and a person noun making up the whole sentence: a vocative.
@@ -320,6 +427,8 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       }
     }
   }
+  // "sick of being overrun", "ignorant of the rules": an adjective with an "of" complement tells a state, not a label.
+  if (pos === 'a' && inSentence(next) && next.norm === 'of' && !(inSentence(next2) && /^(a|an)$/.test(next2.norm))) aim = { ...aim, factor: 0, pattern: `${aim.pattern}, X of` };
   // "as naive as you were told": a comparison, not a label.
   if (pos === 'a' && toks[first - 1]?.norm === 'as' && toks[last + 1]?.norm === 'as') aim = { ...aim, factor: aim.factor * 0.5 };
   if (reported) aim = { ...aim, factor: aim.factor * TUNE.reported, pattern: `${aim.pattern}, reported` };
@@ -362,10 +471,12 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           if (!t.quoted && (SECOND.has(t.norm) || (t.start > 0 && text[t.start - 1] === '@'))) youCount++;
           let entry: LexiconEntry | null = null;
           let last = i;
-          const phrase = matchPhrase(lex, toks, i);
+          let phrase = matchPhrase(lex, toks, i);
+          // "whoever the fuck you want", "what the fuck you doing": "the fuck" is an intensifier, not "fuck you".
+          if (phrase && phrase.entry.kind === 'profanity' && i > 0 && toks[i - 1].norm === 'the' && t.breakBefore === 0 && SECOND.has(toks[phrase.last].norm)) phrase = null;
           if (phrase) {
             entry = phrase.entry;
-            last = i + phrase.tokens.length - 1;
+            last = phrase.last;
           } else {
             entry = lex.info(t.shape).entry;
             if (entry?.upperOnly && !t.upper) entry = null;
@@ -414,6 +525,8 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           if (h.entry.pos === 'x' && h.aim.pattern === 'untargeted' && !h.aim.negated && sentenceHasPerson(toks, h.first, text)) {
             h.aim = { factor: TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
           }
+          const after = toks[h.last + 1];
+          if (h.entry.pos === 'x' && after && after.breakBefore === 0 && !covered[h.last + 1] && after.norm.length > 4 && after.norm.endsWith('ing')) h.beforeVerb = true;
           // An adjective before a person noun covers the noun too ("stupid people").
           hits.push(h);
         }
@@ -438,7 +551,7 @@ export const insultRule: RuleDefinition<InsultConfig> = {
         if (e.pos === 'x' && h.aim.pattern !== 'untargeted') {
           profanity++;
           // "you screwed the country", "you shit me not": a swear word used as a verb after "you" is not a label.
-          const verb = h.aim.pattern === 'you X' && e.term !== 'fucking' && e.term !== 'fuckin';
+          const verb = h.aim.pattern === 'you X' && ((e.term !== 'fucking' && e.term !== 'fuckin') || h.beforeVerb === true);
           if (h.aim.pattern !== 'profanity at someone') factor = Math.max(profanityWeight, factor * (verb ? TUNE.profanityVerb : TUNE.profanityAimed));
         }
         if (h.aim.negated) {

@@ -155,12 +155,25 @@ export class InsultLexicon {
       // Plural and spelling slips through the stemmer ("hypocrits" → hypocrit); a verb form of a noun is not it.
       // The word must be at least as long as the entry ("homely" is not read into "home").
       for (const s of [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])]) {
+        // Nor is a noun made from an adjective ("corruption", "sickness" are not "corrupt", "sick").
+        if (s.pos !== 'q' && /(ion|ness|ity|ment|ism)$/.test(norm) && !/(ion|ness|ity|ment|ism)$/.test(s.term)) continue;
         if (sq.length >= s.term.length - 1 && !(s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed'))) return s;
       }
       if (norm.endsWith('in')) {
         const g = this.words.get(`${norm}g`);
         if (g) return g;
       }
+      // "fucken": the -ing of a swear word spelt as it is said.
+      if (norm.endsWith('en')) {
+        const g = this.words.get(`${norm.slice(0, -2)}ing`);
+        if (g && g.pos === 'x') return g;
+      }
+    }
+    // "fuckingloser", "fknidiot": a swear-word intensifier run into the word it intensifies.
+    const run = /^(?:fucking|fuckin|fucken|fkn|fking|effing|freaking|frigging)([a-z]{4,})$/.exec(norm);
+    if (run) {
+      const e = this.lookup(run[1]);
+      if (e && e.pos !== 'x') return e;
     }
     if (norm.length >= 6 && /(ass|azz|arse)$/.test(norm) && !ASS_WORDS.test(norm)) return this.compoundAss;
     if (/^((mo|mu|m|mutha|mother|mada|motha)f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)|f+u+c*k+(stick|face|nut|wad|boy|bag|muppet))$/.test(norm)) return this.compoundFucker;

@@ -48,7 +48,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
       n: 'fool sheep sheeple dope clown buffoon twit nitwit dork dweeb goof goofball noob newb amateur child kiddo ' +
         'bozo chump sucker dullard dunderhead dingus dumbbell pillock plonker prat numpty berk muppet twerp ' +
         'know_it_all mouth_breather knuckle_dragger neanderthal caveman hillbilly redneck hick yokel rube',
-      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness',
+      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness mental_issues mental_problems',
     },
     2: {
       a: 'stupid dumb idiotic moronic brainless mindless retarded imbecilic witless dimwitted halfwitted thickheaded ' +
@@ -64,15 +64,15 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'sleazy sneaky crooked corrupt lazy pathetic sad miserable bitter whiny annoying obnoxious insufferable ' +
         'clownish nasty rude creepy paranoid crazy nuts nutty insane unhinged loony deranged hysterical bigoted ' +
         'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit ' +
-        'antisemitic homophobic sniveling snivelling whiny craven',
+        'antisemitic homophobic sniveling snivelling whiny craven deceitful treacherous psychotic two_faced',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
-        'whiner snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
+        'whiner cry_baby snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
         'weirdo freak creep nutjob nutcase wacko whackjob psycho lunatic maniac loon crackpot kook basket_case ' +
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
         'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
-        'minion sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
+        'minion slob oaf boor goon hoodlum sicko nutter scammer con_artist wannabe snitch sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
@@ -89,7 +89,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'piece_of_shit piece_of_crap piece_of_garbage piece_of_trash piece_of_work waste_of_space ' +
         'waste_of_oxygen waste_of_life waste_of_a_life waste_of_skin waste_of_air excuse_for_a_human bottom_feeder low_life ' +
         'reprobate miscreant wretch bellend knobhead tosspot asswipe arsewipe shitbird dickweed trailer_trash ' +
-        'white_trash waste_of_space dirtball scumball',
+        'white_trash waste_of_space dirtball scumball waste_of_dna dick_rider',
     },
     3: {
       n: 'cunt motherfucking_cunt fucking_idiot fucking_moron',
@@ -136,6 +136,7 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['you_all_suck', 2, 'profanity'],
   ['you_people_suck', 2, 'profanity'],
   ['shame_on_u', 2, 'character'],
+  ['shame_on', 1, 'character'], // "Shame on these people": a rebuke of whoever follows
   ['shut_up', 1, 'character'],
   ['shut_your_mouth', 2, 'character'],
   ['shut_your_trap', 2, 'character'],
@@ -193,6 +194,10 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['die_in_a_fire', 3, 'dehumanising'],
   ['hope_you_rot', 3, 'dehumanising'],
   // Dismissal of the person addressed.
+  ['look_who_is_talking', 1, 'character'],
+  ['look_whos_talking', 1, 'character'],
+  ['what_planet_are_you_on', 1, 'intellect'],
+  ['living_under_a_rock', 1, 'intellect'],
   ['nobody_cares', 1, 'character'],
   ['no_one_cares', 1, 'character'],
   ['who_asked_you', 1, 'character'],
@@ -203,6 +208,21 @@ const DIRECTED: Array<[string, Severity, InsultKind]> = [
   ['no_one_gives_a_fuck', 2, 'profanity'],
   ['nobody_gives_a_damn', 1, 'profanity'],
   ['get_bent', 2, 'profanity'],
+  ['get_the_fuck_out', 2, 'profanity'],
+  ['get_the_hell_out', 1, 'profanity'],
+  ['screw_off', 2, 'profanity'],
+  ['jump_off_a_cliff', 2, 'dehumanising'],
+  ['go_play_in_traffic', 2, 'dehumanising'],
+  ['eat_a_dick', 3, 'profanity'],
+  ['suck_a_dick', 3, 'profanity'],
+  // Rebukes of the person addressed.
+  ['you_make_me_sick', 2, 'character'],
+  ['you_disgust_me', 2, 'character'],
+  ['whats_wrong_with_you', 1, 'character'],
+  ['what_is_wrong_with_you', 1, 'character'],
+  ['you_should_be_ashamed', 1, 'character'],
+  ['have_you_no_shame', 1, 'character'],
+  ['how_dare_you', 1, 'character'],
   ['blow_me', 2, 'profanity'],
   ['suck_it', 2, 'profanity'],
   ['go_fuck_yourself', 3, 'profanity'],

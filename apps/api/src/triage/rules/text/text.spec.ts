@@ -64,6 +64,51 @@ describe('text helpers', () => {
     expect(quotedRanges('> only quoted lines\n> here')).toEqual([]);
   });
 
+  it('starts a phrase after the @mentions a comment opens with, not after one inside it', () => {
+    expect(tokenize('@jo @sam crazy liberals').map((t) => t.breakBefore)).toEqual([2, 0, 1, 0]);
+    expect(tokenize('thanks @jo for it').map((t) => t.breakBefore)).toEqual([2, 0, 0, 0]);
+  });
+
+  it('skips HTML entities ("&amp;" is no word and its ; ends no sentence) and keeps the "is" of "he\'s"', () => {
+    expect(tokenize('vile &amp; hateful').map((t) => [t.norm, t.breakBefore])).toEqual([
+      ['vile', 2],
+      ['hateful', 0],
+    ]);
+    expect(tokenize("he's done, the regime's end").map((t) => t.norm)).toEqual(['hes', 'done', 'the', 'regime', 'end']);
+  });
+
+  it('reads a camel-case hashtag word by word, with offsets into the original', () => {
+    const text = 'so #IdiotAlert again';
+    expect(tokenize(text).map((t) => [t.norm, text.slice(t.start, t.end), t.breakBefore])).toEqual([
+      ['so', 'so', 2],
+      ['idiot', 'Idiot', 1],
+      ['alert', 'Alert', 0],
+      ['again', 'again', 0],
+    ]);
+    expect(tokenize('#MAGA #maga').map((t) => t.norm)).toEqual(['maga', 'maga']);
+  });
+
+  it('reads a hashtag as a phrase of its own', () => {
+    const toks = tokenize('she lied again #Liar #CNN');
+    expect(toks.map((t) => [t.norm, t.breakBefore])).toEqual([
+      ['she', 2],
+      ['lied', 0],
+      ['again', 0],
+      ['liar', 1],
+      ['cnn', 1],
+    ]);
+  });
+
+  it('reads a CSV-escaped comment ("…"" …") as the text it encodes: "" is one quote mark, the outer ones wrap it', () => {
+    // One escaped mark, left unpaired by the writer: nothing is quoted.
+    expect(quotedRanges('"Thanks a lot"" for nothing, he is a liar."')).toEqual([]);
+    // Two escaped marks: the words between them are quoted.
+    const text = '"He said ""you are wrong"" and left."';
+    const r = quotedRanges(text);
+    expect(r.length).toBe(2);
+    expect(text.slice(r[0], r[1])).toBe('"you are wrong""');
+  });
+
   it('reads lexicon words through inflection, spelling slips and masks, but not into other words', () => {
     const lex = new InsultLexicon();
     expect(lex.lookup('hypocrits')?.term).toBe('hypocrite');
@@ -73,7 +118,10 @@ describe('text helpers', () => {
     expect(lex.lookup('dumbass')?.term).toBe('dumbass');
     expect(lex.lookup('libtards')?.term).toBe('libtard');
     expect(lex.lookup('jeeneeass')?.term).toBe('-ass');
-    for (const w of ['class', 'compass', 'embarrass', 'mustard', 'standard', 'home', 'assess', 'scunthorpe']) {
+    expect(lex.lookup('fucken')?.term).toBe('fucking');
+    expect(lex.lookup('fuckingloser')?.term).toBe('loser');
+    // A noun made from an adjective or a name is not it ("corruption" is not "corrupt").
+    for (const w of ['class', 'compass', 'embarrass', 'mustard', 'standard', 'home', 'assess', 'scunthorpe', 'corruption', 'sickness', 'retardation']) {
       expect(lex.lookup(w)).toBeNull();
     }
   });

@@ -61,7 +61,12 @@ export function quotedRanges(text: string, quotedFrom?: string | null): number[]
   if (!QUOTE_MARK.test(text)) return ranges;
   let open = -1;
   let closer = '';
-  for (let i = 0; i < text.length; i++) {
+  // A CSV-escaped field ("…"" …"): the outer marks wrap the comment, and each doubled "" stands for one quote
+  // mark of the text itself, which a tweet often leaves unpaired. Read it as the text it encodes.
+  const end = text.trimEnd().length;
+  const escaped = text[0] === '"' && text[end - 1] === '"' && text.includes('""');
+  for (let i = escaped ? 1 : 0; i < (escaped ? end - 1 : text.length); i++) {
+    if (escaped && text[i] === '"' && text[i + 1] === '"' && i + 1 < end - 1) i++;
     const c = text[i];
     if (open < 0) {
       if (c === '"' || c === '“' || c === '«' || c === '„') {
@@ -82,13 +87,21 @@ const inRanges = (ranges: number[], pos: number): boolean => {
   return false;
 };
 
+/** HTML entities that escaped text carries ("&amp;", "&gt;", "&#39;"): not words, and their ";" ends no sentence. */
+const ENTITY_RE = /&(?:amp|lt|gt|quot|apos|nbsp|#\d{1,5});$/;
+const ENTITY_NAME_RE = /^(?:amp|lt|gt|quot|apos|nbsp|#\d{1,5})$/;
+const isEntityEnd = (text: string, i: number): boolean => ENTITY_RE.test(text.slice(Math.max(0, i - 7), i + 1));
+
 function breakBetween(text: string, from: number, to: number): 0 | 1 | 2 {
   let b: 0 | 1 | 2 = 0;
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // . ? ! ; newline end a sentence; , : - ( ) … separate a phrase.
+    // . ? ! ; newline end a sentence; , : - ( ) # … separate a phrase.
+    // (The ; closing an HTML entity — "&amp;" in escaped text — ends nothing.)
+    if (c === 59 && isEntityEnd(text, i)) continue;
     if (c === 46 || c === 63 || c === 33 || c === 59 || c === 10 || c === 0x2026) return 2;
-    if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014) b = 1;
+    // A hashtag (#) stands apart from the words around it, as a phrase of its own.
+    if (c === 44 || c === 58 || c === 45 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014 || c === 35) b = 1;
   }
   return b;
 }
@@ -113,6 +126,9 @@ export interface WordShape {
 const SHAPE_CACHE_MAX = 100_000;
 const shapeCache = new Map<string, WordShape | null>();
 
+/** Words whose 's is "is" or "has", not a possessive: "he's", "she's", "who's", "that's", "there's". */
+const CLITIC_IS = /^(?:he|she|it|who|what|that|there|here|where|how|everyone|someone|nobody)$/i;
+
 function shapeOf(match: string): WordShape | null {
   let raw = match;
   let lead = 0;
@@ -130,8 +146,8 @@ function shapeOf(match: string): WordShape | null {
     raw = raw.slice(1);
     if (!raw) return null;
   }
-  // "it's" / "regime's": drop the possessive/clitic s so the word itself can match.
-  if (/['’]s$/i.test(raw) && raw.length > 3) raw = raw.slice(0, -2);
+  // "regime's": drop the possessive s so the word itself can match; after a pronoun it is "is" ("he's" → hes).
+  if (/['’]s$/i.test(raw) && raw.length > 3 && !CLITIC_IS.test(raw.slice(0, -2))) raw = raw.slice(0, -2);
   const { text: norm, leet } = foldToken(raw);
   if (!norm) return null;
   return {
@@ -146,21 +162,66 @@ function shapeOf(match: string): WordShape | null {
   };
 }
 
+/** The shared reading of a word as written (memoised, bounded). */
+function shapeFor(word: string): WordShape | null {
+  let shape = shapeCache.get(word);
+  if (shape === undefined) {
+    shape = shapeOf(word);
+    if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
+    shapeCache.set(word, shape);
+  }
+  return shape;
+}
+
+const CAMEL_RE = /\p{Ll}\p{Lu}/u;
+const PART_RE = /\p{Lu}?\p{Ll}+|\p{Lu}+(?!\p{Ll})|\p{N}+/gu;
+
 /** Split text into tokens with original offsets. Pure; allocates only the small token array it returns. */
 export function tokenize(text: string, quoted: number[] = quotedRanges(text)): Token[] {
   const tokens: Token[] = [];
   let prevEnd = 0;
+  let leading = true;
   WORD_RE.lastIndex = 0;
   for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
     const word = m[0];
-    let shape = shapeCache.get(word);
-    if (shape === undefined) {
-      shape = shapeOf(word);
-      if (shapeCache.size >= SHAPE_CACHE_MAX) shapeCache.clear();
-      shapeCache.set(word, shape);
+    // "&amp;": the name of an entity is no word of the text.
+    if (m.index > 0 && text[m.index - 1] === '&' && text[m.index + word.length] === ';' && ENTITY_NAME_RE.test(word)) continue;
+    // "#IdiotAlert": a hashtag in camel case is read word by word.
+    if (word.length > 4 && word[0] === '#' && CAMEL_RE.test(word)) {
+      PART_RE.lastIndex = 0;
+      let first = true;
+      for (let p = PART_RE.exec(word); p !== null; p = PART_RE.exec(word)) {
+        const part = p[0];
+        const ps = shapeFor(part);
+        if (!ps) continue;
+        const start = m.index + p.index;
+        const breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : first ? breakBetween(text, prevEnd, start) : 0;
+        first = false;
+        leading = false;
+        tokens.push({
+          start,
+          end: start + ps.length,
+          norm: ps.norm,
+          leet: ps.leet,
+          apos: ps.apos,
+          upper: ps.upper,
+          quoted: quoted.length > 0 && inRanges(quoted, start),
+          breakBefore,
+          shape: ps,
+        });
+        prevEnd = start + ps.length;
+      }
+      continue;
     }
+    const shape = shapeFor(word);
     if (shape === null) continue;
     const start = m.index + shape.lead;
+    // A comment that opens with @mentions addresses them ("@jo @sam you are …"): the words after the run start a
+    // phrase of their own, as after "Jo, …".
+    const mention = start > 0 && text[start - 1] === '@';
+    let breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start);
+    if (leading && !mention && tokens.length > 0 && breakBefore === 0) breakBefore = 1;
+    leading = leading && mention;
     tokens.push({
       start,
       end: start + shape.length,
@@ -169,7 +230,7 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
       apos: shape.apos,
       upper: shape.upper,
       quoted: quoted.length > 0 && inRanges(quoted, start),
-      breakBefore: tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start),
+      breakBefore,
       shape,
     });
     prevEnd = start + shape.length;
