@@ -12,7 +12,44 @@ import { STOPWORDS, stem } from './nlp.js';
 const COMMON: ReadonlySet<string> = new Set((stopwordsIso as Record<string, string[]>).en.map((w) => w.replace(/'/g, '')));
 export const COMMON_WEIGHT = 0.3;
 
-const WORD_RE = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/**
+ * A word: letters and digits, with apostrophe-joined letter parts ("don't", "o’clock") — exactly the matches of
+ * /[\p{L}\p{N}]+(?:['’][\p{L}]+)*\/gu, found by a scanner (a spec checks the two agree): a regex match
+ * allocates a match array per word, and this is the rule's most repeated step.
+ */
+const LETTER = /^\p{L}$/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+/** UTF-16 length of the letter (or, unless `lettersOnly`, digit) starting at `i`; 0 when there is none. */
+function wordUnit(text: string, i: number, lettersOnly: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!lettersOnly && c >= 48 && c <= 57) ? 1 : 0;
+  const ch = String.fromCodePoint(text.codePointAt(i) as number);
+  return (lettersOnly ? LETTER : LETTER_OR_DIGIT).test(ch) ? ch.length : 0;
+}
+
+/** Calls `each(start, end)` for every word of `text`, in order. */
+export function scanWords(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let u = wordUnit(text, i, false);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += u;
+    while (i < n && (u = wordUnit(text, i, false)) > 0) i += u;
+    for (;;) {
+      const c = text.charCodeAt(i);
+      if ((c !== 39 && c !== 0x2019) || i + 1 >= n || (u = wordUnit(text, i + 1, true)) === 0) break;
+      i += 1 + u;
+      while (i < n && (u = wordUnit(text, i, true)) > 0) i += u;
+    }
+    each(start, i);
+  }
+}
 
 export interface Term {
   /** Porter2 stem of the folded word. */
@@ -49,13 +86,12 @@ function termOf(raw: string): { term: Term; word: string } | null {
 /** Content terms of a text, in order (repeats kept). `words`, when given, receives each term's folded word. */
 export function contentTerms(text: string, words?: string[]): Term[] {
   const out: Term[] = [];
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const e = termOf(m[0]);
-    if (e === null) continue;
+  scanWords(text, (start, end) => {
+    const e = termOf(text.slice(start, end));
+    if (e === null) return;
     out.push(e.term);
     words?.push(e.word);
-  }
+  });
   return out;
 }
 

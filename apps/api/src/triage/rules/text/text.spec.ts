@@ -1,9 +1,10 @@
 import { foldToken, squeeze } from './fold.js';
 import { InsultLexicon } from './insult-lexicon-index.js';
 import { builtinEntries } from './lexicon.js';
-import { contentTerms, distinct, ReferenceIndex, overlap } from './relevance.js';
+import fc from 'fast-check';
+import { contentTerms, distinct, ReferenceIndex, overlap, scanWords } from './relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from './script.js';
-import { quotedRanges, tokenize } from './tokens.js';
+import { quotedRanges, scanTokenWords, tokenize } from './tokens.js';
 
 describe('text helpers', () => {
   it.each([
@@ -157,5 +158,23 @@ describe('text helpers', () => {
     ] as Array<[string, number]>) {
       expect(noEnglishStopword(text, min)).toBe(englishStopwordRatio(text, min) === 0);
     }
+  });
+
+  it.each([
+    ['relevance', scanWords, /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu],
+    ['tokenizer', scanTokenWords, /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu],
+  ] as const)('the %s word scanner finds exactly the words of the regular expression it replaces', (_, scanner, regex) => {
+    const scan = (text: string) => {
+      const out: string[] = [];
+      scanner(text, (a, b) => out.push(`${a}:${text.slice(a, b)}`));
+      return out;
+    };
+    const pieces = fc.constantFrom('a', 'Z', '9', ' ', "'", '’', 'é', 'e\u0301', 'ß', 'Ж', '日', '𝐀', '😀', '\ud835', '-', '.', "don't", 'o’clock', "it's9", "''", '٣', 'ǅ', '_', '@', '$', '*', '#', '!', '|', 'f**k', 'a$$', '\u0301', '&amp;');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(pieces, { maxLength: 25 }).map((p) => p.join(''))), (text) => {
+        expect(scan(text)).toEqual([...text.matchAll(regex)].map((m) => `${m.index}:${m[0]}`));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

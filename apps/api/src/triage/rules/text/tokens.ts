@@ -20,8 +20,37 @@ export interface Token {
   shape: WordShape;
 }
 
-// Letters, marks, digits, and the symbols people write inside words to dodge filters (a$$, f**k, b!tch, @ss).
-const WORD_RE = /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu;
+// Letters, marks, digits, and the symbols people write inside words to dodge filters (a$$, f**k, b!tch, @ss): a
+// word is a run of these, exactly the matches of /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu, found by a scanner (a spec checks
+// the two agree) because a regex match allocates a match array per word.
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}’]$/u;
+
+/** UTF-16 length of the word character starting at `i`; 0 when there is none. */
+function wordUnit(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 39 || c === 64 || c === 36 || c === 42 || c === 35 || c === 33 || c === 124 ? 1 : 0;
+  }
+  const ch = String.fromCodePoint(text.codePointAt(i) as number);
+  return WORD_CHAR.test(ch) ? ch.length : 0;
+}
+
+/** Calls `each(start, end)` for every word of `text` (as the tokenizer reads words), in order. */
+export function scanTokenWords(text: string, each: (start: number, end: number) => void): void {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let u = wordUnit(text, i);
+    if (u === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += u;
+    while (i < n && (u = wordUnit(text, i)) > 0) i += u;
+    each(start, i);
+  }
+}
 const TRIM_LEAD = /^['’!*#|]+/u;
 const TRIM_TAIL = /['’!|@#$]+$/u;
 
@@ -181,11 +210,10 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
   const tokens: Token[] = [];
   let prevEnd = 0;
   let leading = true;
-  WORD_RE.lastIndex = 0;
-  for (let m = WORD_RE.exec(text); m !== null; m = WORD_RE.exec(text)) {
-    const word = m[0];
+  scanTokenWords(text, (at, wordEnd) => {
+    const word = text.slice(at, wordEnd);
     // "&amp;": the name of an entity is no word of the text.
-    if (m.index > 0 && text[m.index - 1] === '&' && text[m.index + word.length] === ';' && ENTITY_NAME_RE.test(word)) continue;
+    if (at > 0 && text[at - 1] === '&' && text[at + word.length] === ';' && ENTITY_NAME_RE.test(word)) return;
     // "#IdiotAlert": a hashtag in camel case is read word by word.
     if (word.length > 4 && word[0] === '#' && CAMEL_RE.test(word)) {
       PART_RE.lastIndex = 0;
@@ -194,7 +222,7 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
         const part = p[0];
         const ps = shapeFor(part);
         if (!ps) continue;
-        const start = m.index + p.index;
+        const start = at + p.index;
         const breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : first ? breakBetween(text, prevEnd, start) : 0;
         first = false;
         leading = false;
@@ -211,11 +239,11 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
         });
         prevEnd = start + ps.length;
       }
-      continue;
+      return;
     }
     const shape = shapeFor(word);
-    if (shape === null) continue;
-    const start = m.index + shape.lead;
+    if (shape === null) return;
+    const start = at + shape.lead;
     // A comment that opens with @mentions addresses them ("@jo @sam you are …"): the words after the run start a
     // phrase of their own, as after "Jo, …".
     const mention = start > 0 && text[start - 1] === '@';
@@ -234,6 +262,6 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
       shape,
     });
     prevEnd = start + shape.length;
-  }
+  });
   return tokens;
 }
