@@ -69,7 +69,7 @@ try {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   // This VM's speed drifts by tens of percent within minutes: Sift and the floor run in alternating rounds so each
   // ratio compares two runs made moments apart, and the medians are reported.
-  for (const connections of [10, 50]) {
+  for (const connections of (process.env.BENCH_CONNS ?? "10,50").split(",").map(Number)) {
     const pairs = [];
     for (let r = 0; r < rounds; r++) pairs.push([await load(`${base}/api/articles/bench/comments`, connections), await load(floor.url, connections)]);
     const col = (i, k) => median(pairs.map((p) => p[i][k]));
