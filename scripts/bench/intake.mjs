@@ -56,20 +56,21 @@ async function startFloor(env) {
   });
   const port = await freePort();
   await new Promise((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${port}/api/articles/bench/comments`, close: async () => { server.close(); await queue.close(); await pool.end(); } };
+  return { url: `http://127.0.0.1:${port}/api/articles/bench/comments`, close: async () => { server.close(); await queue.obliterate({ force: true }); await queue.close(); await pool.end(); } };
 }
 
 const stack = await createStack('intake');
+let floor = null;
 try {
   const base = await stack.startApi();
   await putArticle(base, 'bench');
-  const floor = await startFloor(stack.env);
+  floor = await startFloor(stack.env);
   console.log(`bench:intake — ${new Date().toISOString()} — ${machine()} — ${rounds} alternating rounds of ${duration} s (Sift, then floor) per connection count, medians; autocannon in this process, API and floor on 127.0.0.1`);
   console.log('| connections | Sift req/s | p50 ms | p99 ms | floor req/s | p50 ms | p99 ms | Sift ÷ floor (median of rounds) | rounds | non-2xx (Sift/floor) |');
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   // This VM's speed drifts by tens of percent within minutes: Sift and the floor run in alternating rounds so each
   // ratio compares two runs made moments apart, and the medians are reported.
-  for (const connections of (process.env.BENCH_CONNS ?? "10,50").split(",").map(Number)) {
+  for (const connections of (process.env.BENCH_CONNS ?? '10,50').split(',').map(Number)) {
     const pairs = [];
     for (let r = 0; r < rounds; r++) pairs.push([await load(`${base}/api/articles/bench/comments`, connections), await load(floor.url, connections)]);
     const col = (i, k) => median(pairs.map((p) => p[i][k]));
@@ -82,7 +83,7 @@ try {
   }
   const [{ n }] = (await stack.pool.query('SELECT count(*)::int AS n FROM comments')).rows;
   console.log(`\n${n} comments stored in all (Sift and floor together); nothing was triaged (no worker runs in this bench).`);
-  await floor.close();
 } finally {
+  await floor?.close(); // the floor's queue has its own prefix: its jobs go with it
   await stack.stop();
 }
