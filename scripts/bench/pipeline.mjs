@@ -86,9 +86,20 @@ async function phase(stack, base, queue, rate, workers, n) {
     [article],
   );
   const lat = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
+  // Where the tail sits: the slowest decision of each 10 s of arrivals (one stall or a spread-out tail?).
+  const { rows: windows } = await stack.pool.query(
+    `SELECT floor(extract(epoch FROM c.received_at - min(c.received_at) OVER ()) / 10) AS w,
+            extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
+       FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
+       JOIN articles a ON a.id = c.article_id WHERE a.external_id = $1`,
+    [article],
+  );
+  const worst = new Map();
+  for (const r of windows) worst.set(Number(r.w), Math.max(worst.get(Number(r.w)) ?? 0, Number(r.ms)));
+  const timeline = [...worst.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => Math.round(ms)).join(' ');
   for (const p of procs) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  return { rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
+  return { timeline, rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
 }
 
 const stack = await createStack('pipeline');
@@ -100,10 +111,13 @@ try {
   console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
   let n = 0;
+  const timelines = [];
   for (const [rate, workers] of phases) {
     const r = await phase(stack, base, queue, rate, workers, n++);
+    timelines.push(`${r.rate}/s, ${r.workers} worker${r.workers > 1 ? 's' : ''}: ${r.timeline}`);
     console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) |`);
   }
+  console.log(`\nslowest decision (ms) per 10 s of arrivals:\n${timelines.join('\n')}`);
   if (soak) {
     const [{ stored, decided, pending_undecided }] = (
       await stack.pool.query(`SELECT count(*)::int AS stored,

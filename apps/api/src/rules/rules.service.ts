@@ -19,6 +19,7 @@ export class RulesService {
   constructor(@InjectRepository(RuleEntity) private readonly rules: Repository<RuleEntity>) {}
 
   private last: { fingerprint: string; rules: CompiledRule[] } | null = null;
+  private loading: { fingerprint: string; rules: Promise<CompiledRule[]> } | null = null;
 
   /**
    * The active rules when the caller already knows the rule set's fingerprint (`RULES_FINGERPRINT_SQL`, read in the
@@ -26,9 +27,22 @@ export class RulesService {
    */
   async activeRulesFor(fingerprint: string): Promise<CompiledRule[]> {
     if (this.last?.fingerprint === fingerprint) return this.last.rules;
-    const rules = await this.activeRules();
-    this.last = { fingerprint, rules };
-    return rules;
+    // Jobs running at once that find a new fingerprint share one read (not one each).
+    let loading = this.loading;
+    if (loading?.fingerprint !== fingerprint) {
+      const next = { fingerprint, rules: this.activeRules() };
+      this.loading = loading = next;
+      next.rules.then(
+        (rules) => {
+          if (this.loading === next) this.loading = null;
+          this.last = { fingerprint, rules };
+        },
+        () => {
+          if (this.loading === next) this.loading = null;
+        },
+      );
+    }
+    return loading.rules;
   }
 
   /** Every enabled rule (live and shadow), compiled, in a stable order. */
