@@ -57,6 +57,9 @@ export interface Term {
   /** First five letters of the folded word: a looser key ("belgian" ~ "belgium", "israeli" ~ "israel"). */
   prefix: string;
   weight: number;
+  /** The stem as a small integer (`stemId`), valid while `epoch` is the table's generation. */
+  id: number;
+  epoch: number;
 }
 
 const foldWord = (w: string) => {
@@ -65,6 +68,38 @@ const foldWord = (w: string) => {
   if (/[^\x00-\x7f]/.test(out)) out = out.normalize('NFKD').replace(/\p{M}/gu, '');
   return out.replace(/['’]/g, '');
 };
+
+/**
+ * Stems as small integers, so that a thread's per-stem tallies are array slots rather than string-keyed maps (a
+ * thread is new with every comment the worker judges). The table is dropped when it grows past `STEM_IDS_MAX`
+ * (`resetStemIdsIfFull`, between comments); ids of an older generation (`stemEpoch`) are then looked up again.
+ */
+const STEM_IDS_MAX = 200_000;
+const stemIds = new Map<string, number>();
+let stemNames: string[] = [];
+let stemEpoch = 0;
+function stemId(stem: string): number {
+  let id = stemIds.get(stem);
+  if (id === undefined) {
+    id = stemNames.length;
+    stemIds.set(stem, id);
+    stemNames.push(stem);
+  }
+  return id;
+}
+/** The term's stem id in the current table; -1 when the stem is not in it (then no tally holds it either). */
+function termId(t: Term): number {
+  return t.epoch === stemEpoch ? t.id : (stemIds.get(t.stem) ?? -1);
+}
+function resetStemIdsIfFull(): void {
+  if (stemNames.length <= STEM_IDS_MAX) return;
+  stemIds.clear();
+  stemNames = [];
+  stemEpoch++;
+  termCache.clear();
+}
+const makeTerm = (stemText: string, prefix: string, weight: number): Term =>
+  Object.freeze({ stem: stemText, prefix, weight, id: stemId(stemText), epoch: stemEpoch });
 
 /** A word as written → its term and folded form (null: not a content word). Terms are shared and never mutated. */
 const TERM_CACHE_MAX = 100_000;
@@ -77,7 +112,7 @@ function termOf(raw: string): { term: Term; word: string } | null {
   e =
     w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)
       ? null
-      : { term: Object.freeze({ stem: stem(w), prefix: w.length >= 5 ? w.slice(0, 5) : '', weight: COMMON.has(w) ? COMMON_WEIGHT : 1 }), word: w };
+      : { term: makeTerm(stem(w), w.length >= 5 ? w.slice(0, 5) : '', COMMON.has(w) ? COMMON_WEIGHT : 1), word: w };
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(raw, e);
   return e;
@@ -188,12 +223,6 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
 }
 
 /**
- * Pseudo-relevance feedback from a thread: the `k` comments most related to the article are taken as on topic, and
- * stems that at least two of them use (and the article does not) become extra evidence of relevance. A comment is
- * never its own evidence: its own contribution is removed when it is one of the `k`.
- */
-/** overlap(terms, article).shared, remembered per (terms array, article index): thread comments recur. */
-/**
  * Per (comment terms, article index), remembered because thread comments recur with every new comment: the comment's
  * overlap with the article, and its distinct stems the article lacks (with their weights, first occurrence order).
  */
@@ -201,7 +230,13 @@ interface SeedTerms {
   shared: number;
   /** Distinct stems the article lacks → the weight of their first occurrence. */
   extra: Map<string, number>;
+  /** The same stems as small integers (see `stemId`) and their weights, for the thread's per-stem tallies. */
+  ids: Int32Array;
+  weights: Float64Array;
+  /** The `stemId` table generation the ids belong to. */
+  epoch: number;
 }
+
 const sharedMemo = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, SeedTerms>>();
 function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   let byArticle = sharedMemo.get(terms);
@@ -210,48 +245,128 @@ function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   if (s === undefined) {
     const extra = new Map<string, number>();
     for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
-    s = { shared: overlap(distinct(terms).terms, article).shared, extra };
+    s = { shared: overlap(distinct(terms).terms, article).shared, extra, ids: new Int32Array(0), weights: new Float64Array(0), epoch: -1 };
     byArticle.set(article, s);
+  }
+  if (s.epoch !== stemEpoch) {
+    s.ids = new Int32Array(s.extra.size);
+    s.weights = new Float64Array(s.extra.size);
+    let j = 0;
+    for (const [st, w] of s.extra) {
+      s.ids[j] = stemId(st);
+      s.weights[j++] = w;
+    }
+    s.epoch = stemEpoch;
   }
   return s;
 }
 
+/** Index of `id` in the ascending `ids`, or -1. */
+function find(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid];
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+/** The ids (ascending) and sums of the tallied stems whose sum is at least `min` (few: a plain insertion sort). */
+function keep(touched: number[], sums: Float64Array, min: number): { ids: number[]; sums: number[] } {
+  const ids: number[] = [];
+  for (let i = 0; i < touched.length; i++) {
+    const id = touched[i];
+    if (sums[id] < min) continue;
+    let j = ids.length;
+    ids.push(id);
+    while (j > 0 && ids[j - 1] > id) {
+      ids[j] = ids[j - 1];
+      j--;
+    }
+    ids[j] = id;
+  }
+  const out = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = sums[ids[i]];
+  return { ids, sums: out };
+}
+
+/** Scratch tallies by stem id, valid where `…Gen[id]` is the current `tallyGen` (no clearing between threads). */
+let tallyGen = 0;
+let seedSum = new Float64Array(4096);
+let seedGen = new Uint32Array(4096);
+function ensureTallies(n: number): void {
+  if (n <= seedSum.length) return;
+  let size = seedSum.length;
+  while (size < n) size *= 2;
+  seedSum = new Float64Array(size);
+  seedGen = new Uint32Array(size);
+  tallyGen = 0;
+}
+
+/**
+ * Pseudo-relevance feedback from a thread: the `k` comments most related to the article are taken as on topic, and
+ * stems that at least two of them use (and the article does not) become extra evidence of relevance. A comment is
+ * never its own evidence: its own contribution is removed when it is one of the `k`.
+ */
 export class ThreadFeedback {
-  /** The chosen comments (most related to the article first) and their bodies. */
-  private readonly seeds: SeedTerms[] = [];
+  /** The chosen comments' bodies (most related to the article first). */
   private readonly bodies: string[] = [];
+  /** Stems at least two seeds use (by weight; ids ascending) and their Σ weight over the seeds: all `score` can count. */
+  private readonly support: { ids: number[]; sums: number[] };
   private readonly k: number;
 
   constructor(article: ReferenceIndex, comments: ReadonlyArray<readonly Term[]>, bodies: readonly string[], k = 10) {
+    resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
     const scored: number[] = [];
     for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0) scored.push(i);
     scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
     const chosen = scored.length > k ? scored.slice(0, k) : scored;
     this.k = Math.max(chosen.length, 1);
-    for (const i of chosen) {
-      this.seeds.push(seeds[i]);
-      this.bodies.push(bodies[i]);
+
+    // Σ weight of each stem over the seeds: the on-topic support a word has.
+    ensureTallies(stemNames.length);
+    if (tallyGen >= 0xfffffff0) {
+      // The generation stamps are 32-bit: start over before they wrap.
+      seedGen.fill(0);
+      tallyGen = 0;
     }
+    const gen = ++tallyGen;
+    const seedIds: number[] = [];
+    for (const i of chosen) {
+      this.bodies.push(bodies[i]);
+      const { ids, weights } = seeds[i];
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        if (seedGen[id] !== gen) {
+          seedGen[id] = gen;
+          seedSum[id] = 0;
+          seedIds.push(id);
+        }
+        seedSum[id] += weights[j];
+      }
+    }
+    this.support = keep(seedIds, seedSum, 2);
   }
 
   /**
-   * `terms`: the comment's distinct terms (see `distinct`). Σ over them of weight × (how many chosen comments use the stem, by weight) / k, for stems
-   * at least two of them use. The counts are taken per stem asked for (no table of every stem of the chosen comments).
+   * `terms`: the comment's distinct terms (see `distinct`). Σ over them of weight × (how many chosen comments use the
+   * stem, by weight) / k, for stems at least two of them use (tallied once per thread, in `support`).
    */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
+    const { ids, sums } = this.support;
+    if (ids.length === 0) return { score: 0, terms: [] };
     const self = this.bodies.includes(body);
     let score = 0;
     const hits: string[] = [];
-    const seeds = this.seeds;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      let d: number | undefined;
-      for (let j = 0; j < seeds.length; j++) {
-        const w = seeds[j].extra.get(t.stem);
-        if (w !== undefined) d = d === undefined ? w : d + w;
-      }
-      if (d === undefined) continue;
+      const at = find(ids, termId(t));
+      if (at < 0) continue;
+      let d = sums[at];
       if (self) d -= t.weight;
       if (d < 2) continue;
       score += (t.weight * d) / this.k;
