@@ -297,19 +297,48 @@ function keep(touched: number[], sums: Float64Array, min: number): { ids: number
 let tallyGen = 0;
 let seedSum = new Float64Array(4096);
 let seedGen = new Uint32Array(4096);
+let offSum = new Float64Array(4096);
+let offGen = new Uint32Array(4096);
+/** Thread positions of the seeds (= tallyGen). */
+let seedMark = new Uint32Array(64);
 function ensureTallies(n: number): void {
   if (n <= seedSum.length) return;
   let size = seedSum.length;
   while (size < n) size *= 2;
   seedSum = new Float64Array(size);
   seedGen = new Uint32Array(size);
+  offSum = new Float64Array(size);
+  offGen = new Uint32Array(size);
+  seedMark = new Uint32Array(seedMark.length);
   tallyGen = 0;
 }
 
 /**
- * Pseudo-relevance feedback from a thread: the `k` comments most related to the article are taken as on topic, and
- * stems that at least two of them use (and the article does not) become extra evidence of relevance. A comment is
- * never its own evidence: its own contribution is removed when it is one of the `k`.
+ * Thread feedback constants (tuned on the even rows of the shared swap-built sets, see docs/eval.md).
+ * - `seeds`: how many of the comments most related to the article are taken as on topic.
+ * - `offEvidence`: a thread comment that is not a seed and whose own evidence (its overlap with the article plus the
+ *   seeds' shared words it uses, as `score` counts them) is at most this is "unrelated to the article".
+ * - `offSupport`: a word counts as the unrelated comments' vocabulary when they use it this often (by weight) and no
+ *   seed does.
+ * - `offScale` / `offFloor`: the off-topic evidence of a word is weight × support × offScale / max(unrelated
+ *   comments, offFloor) — a share of the unrelated comments, so a long thread does not inflate it, and a handful
+ *   of them does not either.
+ */
+export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 2, offScale: 5, offFloor: 20 };
+
+/**
+ * Pseudo-relevance feedback from a thread, both ways.
+ *
+ * On topic: the `seeds` comments most related to the article are taken as on topic, and stems that at least two of
+ * them use (and the article does not) become extra evidence of relevance.
+ *
+ * Off topic: the other comments that show (almost) no relation to the article or to the seeds are "unrelated"; words
+ * they share and no seed uses are the vocabulary of another conversation (a hijacked sub-thread, a campaign, a
+ * comment posted under the wrong article), and a comment that uses them is pushed towards off-topic. When the
+ * unrelated comments have nothing in common (the usual case in a thread that sticks to its article), this finds
+ * nothing.
+ *
+ * A comment is never its own evidence: its own contribution is removed when it is one of the comments counted.
  */
 export class ThreadFeedback {
   /** The chosen comments' bodies (most related to the article first). */
@@ -317,8 +346,18 @@ export class ThreadFeedback {
   /** Stems at least two seeds use (by weight; ids ascending) and their Σ weight over the seeds: all `score` can count. */
   private readonly support: { ids: number[]; sums: number[] };
   private readonly k: number;
+  /** Stems the unrelated comments use at least `offSupport` times (by weight) and no seed uses, with the sums. */
+  private readonly off: { ids: number[]; sums: number[] };
+  private readonly offBodies: string[] = [];
+  private readonly offN: number;
 
-  constructor(article: ReferenceIndex, comments: ReadonlyArray<readonly Term[]>, bodies: readonly string[], k = 10) {
+  constructor(
+    article: ReferenceIndex,
+    comments: ReadonlyArray<readonly Term[]>,
+    bodies: readonly string[],
+    k = THREAD_FEEDBACK.seeds,
+    threadWeight = 1.5,
+  ) {
     resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
     const scored: number[] = [];
@@ -332,12 +371,16 @@ export class ThreadFeedback {
     if (tallyGen >= 0xfffffff0) {
       // The generation stamps are 32-bit: start over before they wrap.
       seedGen.fill(0);
+      offGen.fill(0);
+      seedMark.fill(0);
       tallyGen = 0;
     }
     const gen = ++tallyGen;
+    if (seedMark.length < seeds.length) seedMark = new Uint32Array(Math.max(seeds.length, 2 * seedMark.length));
     const seedIds: number[] = [];
     for (const i of chosen) {
       this.bodies.push(bodies[i]);
+      seedMark[i] = gen;
       const { ids, weights } = seeds[i];
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j];
@@ -350,6 +393,37 @@ export class ThreadFeedback {
       }
     }
     this.support = keep(seedIds, seedSum, 2);
+
+    // The unrelated comments and the words they share that no seed uses.
+    const max = THREAD_FEEDBACK.offEvidence;
+    const touched: number[] = [];
+    let offN = 0;
+    for (let i = 0; i < seeds.length; i++) {
+      if (seedMark[i] === gen) continue;
+      const s = seeds[i];
+      let evidence = s.shared;
+      const { ids, weights } = s;
+      for (let j = 0; j < ids.length && evidence <= max; j++) {
+        const id = ids[j];
+        if (seedGen[id] === gen && seedSum[id] >= 2) evidence += (threadWeight * weights[j] * seedSum[id]) / this.k;
+      }
+      if (evidence > max) continue;
+      offN++;
+      this.offBodies.push(bodies[i]);
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        if (seedGen[id] === gen) continue;
+        if (offGen[id] !== gen) {
+          offGen[id] = gen;
+          offSum[id] = 0;
+          touched.push(id);
+        }
+        offSum[id] += weights[j];
+      }
+    }
+    this.offN = offN;
+    // Only words used often enough can count (a comment's own use is taken off later, never added).
+    this.off = keep(touched, offSum, THREAD_FEEDBACK.offSupport);
   }
 
   /**
@@ -370,6 +444,30 @@ export class ThreadFeedback {
       if (self) d -= t.weight;
       if (d < 2) continue;
       score += (t.weight * d) / this.k;
+      hits.push(words[i] ?? t.stem);
+    }
+    return { score, terms: hits };
+  }
+
+  /**
+   * Off-topic evidence: Σ over the comment's distinct terms of weight × (how much the unrelated comments use the
+   * stem, by weight) × offScale / max(unrelated comments, offFloor), for stems they use at least `offSupport` times.
+   */
+  offScore(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
+    const { ids, sums } = this.off;
+    if (ids.length === 0) return { score: 0, terms: [] };
+    const self = this.offBodies.includes(body);
+    const per = THREAD_FEEDBACK.offScale / Math.max(this.offN, THREAD_FEEDBACK.offFloor);
+    let score = 0;
+    const hits: string[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      const at = find(ids, termId(t));
+      if (at < 0) continue;
+      let d = sums[at];
+      if (self) d -= t.weight;
+      if (d < THREAD_FEEDBACK.offSupport) continue;
+      score += t.weight * d * per;
       hits.push(words[i] ?? t.stem);
     }
     return { score, terms: hits };
