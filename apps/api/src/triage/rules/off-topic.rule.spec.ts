@@ -109,6 +109,7 @@ describe('off_topic rule', () => {
       'The pension payouts for retired managers doubled and nobody was told.',
       'Ask the auditor about those pension payouts, not about paint.',
       'Pension payouts went up while libraries closed early. Where is the auditor?',
+      'The auditor general should publish every pension payout since 2019.',
       'I moved here last year and love the farmers market.',
     ].map((body) => ({ title: null, body }));
     const withThread = (text: string, t = thread) => rule({ ...input(text), thread: t } as OffTopicInput);
@@ -129,8 +130,13 @@ describe('off_topic rule', () => {
       expect(fires(v)).toBe(expected);
       if (terms) {
         expect(v.evidence.offThreadTerms).toEqual(expect.arrayContaining(terms));
-        expect(v.score).toBeGreaterThan(rule({ ...input(text), thread: thread.slice(0, 5).concat(thread.slice(8)) } as OffTopicInput).score);
+        expect(v.score).toBeGreaterThan(rule({ ...input(text), thread: thread.slice(0, 5).concat(thread.slice(9)) } as OffTopicInput).score);
       } else expect(v.evidence.offThreadTerms).toBeUndefined();
+    });
+
+    it('needs a subject several unrelated comments return to: two that share a word are not enough', () => {
+      const two = thread.slice(0, 5).concat(thread.slice(5, 7), thread.slice(9));
+      expect(withThread('Those pension payouts are a disgrace.', two).evidence.offThreadTerms).toBeUndefined();
     });
 
     it('finds nothing when the unrelated comments have nothing in common', () => {
@@ -141,7 +147,7 @@ describe('off_topic rule', () => {
     });
 
     it('never counts a comment as its own evidence', () => {
-      // The judged comment is one of the three pension comments: the other two alone are not enough support for "auditor".
+      // The judged comment is one of the pension comments: the other two that name the auditor are not enough.
       const v = withThread(thread[6].body);
       expect(v.evidence.offThreadTerms).toEqual(expect.arrayContaining(['pension', 'payouts']));
       expect(v.evidence.offThreadTerms).not.toContain('auditor');

@@ -318,13 +318,14 @@ function ensureTallies(n: number): void {
  * - `seeds`: how many of the comments most related to the article are taken as on topic.
  * - `offEvidence`: a thread comment that is not a seed and whose own evidence (its overlap with the article plus the
  *   seeds' shared words it uses, as `score` counts them) is at most this is "unrelated to the article".
- * - `offSupport`: a word counts as the unrelated comments' vocabulary when they use it this often (by weight) and no
- *   seed does.
+ * - `offSupport` / `offShare`: a word counts as the unrelated comments' vocabulary when they use it at least
+ *   max(offSupport, offShare × their number) times (by weight) and no seed does: a subject several of them keep
+ *   returning to, not two comments that happen to share a word (which real threads are full of).
  * - `offScale` / `offFloor`: the off-topic evidence of a word is weight × support × offScale / max(unrelated
  *   comments, offFloor) — a share of the unrelated comments, so a long thread does not inflate it, and a handful
  *   of them does not either.
  */
-export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 2, offScale: 5, offFloor: 20 };
+export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 3, offShare: 0.1, offScale: 8, offFloor: 20 };
 
 /**
  * Pseudo-relevance feedback from a thread, both ways.
@@ -350,6 +351,8 @@ export class ThreadFeedback {
   private readonly off: { ids: number[]; sums: number[] };
   private readonly offBodies: string[] = [];
   private readonly offN: number;
+  /** How often (by weight) the unrelated comments must use a word for it to count. */
+  private readonly offMin: number;
 
   constructor(
     article: ReferenceIndex,
@@ -423,7 +426,8 @@ export class ThreadFeedback {
     }
     this.offN = offN;
     // Only words used often enough can count (a comment's own use is taken off later, never added).
-    this.off = keep(touched, offSum, THREAD_FEEDBACK.offSupport);
+    this.offMin = Math.max(THREAD_FEEDBACK.offSupport, THREAD_FEEDBACK.offShare * offN);
+    this.off = keep(touched, offSum, this.offMin);
   }
 
   /**
@@ -451,7 +455,7 @@ export class ThreadFeedback {
 
   /**
    * Off-topic evidence: Σ over the comment's distinct terms of weight × (how much the unrelated comments use the
-   * stem, by weight) × offScale / max(unrelated comments, offFloor), for stems they use at least `offSupport` times.
+   * stem, by weight) × offScale / max(unrelated comments, offFloor), for stems they use often enough (`offMin`).
    */
   offScore(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
     const { ids, sums } = this.off;
@@ -466,7 +470,7 @@ export class ThreadFeedback {
       if (at < 0) continue;
       let d = sums[at];
       if (self) d -= t.weight;
-      if (d < THREAD_FEEDBACK.offSupport) continue;
+      if (d < this.offMin) continue;
       score += t.weight * d * per;
       hits.push(words[i] ?? t.stem);
     }
