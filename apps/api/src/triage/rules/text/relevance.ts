@@ -274,12 +274,22 @@ function find(ids: readonly number[], id: number): number {
   }
   return -1;
 }
-/** The ids (ascending) and sums of the tallied stems whose sum is at least `min` (few: a plain insertion sort). */
-function keep(touched: number[], sums: Float64Array, min: number): { ids: number[]; sums: number[] } {
-  const ids: number[] = [];
-  for (let i = 0; i < touched.length; i++) {
+interface Tally {
+  /** Stem ids, ascending. */
+  ids: number[];
+  sums: number[];
+}
+const NO_TALLY: Tally = Object.freeze({ ids: [], sums: [] }) as Tally;
+/**
+ * The ids (ascending) and sums of the first `n` tallied stems of `touched` whose sum is at least `min`: few, so a
+ * plain insertion sort; most threads have none, and share one empty result.
+ */
+function keep(touched: Int32Array, n: number, sums: Float64Array, min: number): Tally {
+  let ids: number[] | null = null;
+  for (let i = 0; i < n; i++) {
     const id = touched[i];
     if (sums[id] < min) continue;
+    ids ??= [];
     let j = ids.length;
     ids.push(id);
     while (j > 0 && ids[j - 1] > id) {
@@ -288,6 +298,7 @@ function keep(touched: number[], sums: Float64Array, min: number): { ids: number
     }
     ids[j] = id;
   }
+  if (ids === null) return NO_TALLY;
   const out = new Array<number>(ids.length);
   for (let i = 0; i < ids.length; i++) out[i] = sums[ids[i]];
   return { ids, sums: out };
@@ -299,8 +310,18 @@ let seedSum = new Float64Array(4096);
 let seedGen = new Uint32Array(4096);
 let offSum = new Float64Array(4096);
 let offGen = new Uint32Array(4096);
+/** The stems tallied for the current thread, in first-seen order (seeds', then the unrelated comments'). */
+let seedIds = new Int32Array(1024);
+let offIds = new Int32Array(1024);
+/** Thread positions of the unrelated comments. */
+let offAt = new Int32Array(64);
 /** Thread positions of the seeds (= tallyGen). */
 let seedMark = new Uint32Array(64);
+const grow = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
 function ensureTallies(n: number): void {
   if (n <= seedSum.length) return;
   let size = seedSum.length;
@@ -345,10 +366,10 @@ export class ThreadFeedback {
   /** The chosen comments' bodies (most related to the article first). */
   private readonly bodies: string[] = [];
   /** Stems at least two seeds use (by weight; ids ascending) and their Σ weight over the seeds: all `score` can count. */
-  private readonly support: { ids: number[]; sums: number[] };
+  private readonly support: Tally;
   private readonly k: number;
   /** Stems the unrelated comments use at least `offSupport` times (by weight) and no seed uses, with the sums. */
-  private readonly off: { ids: number[]; sums: number[] };
+  private readonly off: Tally;
   private readonly offBodies: string[] = [];
   private readonly offN: number;
   /** How often (by weight) the unrelated comments must use a word for it to count. */
@@ -380,7 +401,7 @@ export class ThreadFeedback {
     }
     const gen = ++tallyGen;
     if (seedMark.length < seeds.length) seedMark = new Uint32Array(Math.max(seeds.length, 2 * seedMark.length));
-    const seedIds: number[] = [];
+    let nSeedIds = 0;
     for (const i of chosen) {
       this.bodies.push(bodies[i]);
       seedMark[i] = gen;
@@ -390,16 +411,17 @@ export class ThreadFeedback {
         if (seedGen[id] !== gen) {
           seedGen[id] = gen;
           seedSum[id] = 0;
-          seedIds.push(id);
+          if (nSeedIds === seedIds.length) seedIds = grow(seedIds);
+          seedIds[nSeedIds++] = id;
         }
         seedSum[id] += weights[j];
       }
     }
-    this.support = keep(seedIds, seedSum, 2);
+    this.support = keep(seedIds, nSeedIds, seedSum, 2);
 
     // The unrelated comments and the words they share that no seed uses.
     const max = THREAD_FEEDBACK.offEvidence;
-    const touched: number[] = [];
+    if (offAt.length < seeds.length) offAt = new Int32Array(Math.max(seeds.length, 2 * offAt.length));
     let offN = 0;
     for (let i = 0; i < seeds.length; i++) {
       if (seedMark[i] === gen) continue;
@@ -411,23 +433,32 @@ export class ThreadFeedback {
         if (seedGen[id] === gen && seedSum[id] >= 2) evidence += (threadWeight * weights[j] * seedSum[id]) / this.k;
       }
       if (evidence > max) continue;
-      offN++;
-      this.offBodies.push(bodies[i]);
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j];
-        if (seedGen[id] === gen) continue;
-        if (offGen[id] !== gen) {
-          offGen[id] = gen;
-          offSum[id] = 0;
-          touched.push(id);
-        }
-        offSum[id] += weights[j];
-      }
+      offAt[offN++] = i;
     }
     this.offN = offN;
-    // Only words used often enough can count (a comment's own use is taken off later, never added).
+    // Only words used often enough can count (a comment's own use is taken off later, never added): with fewer
+    // unrelated comments than that, none can.
     this.offMin = Math.max(THREAD_FEEDBACK.offSupport, THREAD_FEEDBACK.offShare * offN);
-    this.off = keep(touched, offSum, this.offMin);
+    let nOffIds = 0;
+    if (offN >= this.offMin) {
+      for (let u = 0; u < offN; u++) {
+        const { ids, weights } = seeds[offAt[u]];
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j];
+          if (seedGen[id] === gen) continue;
+          if (offGen[id] !== gen) {
+            offGen[id] = gen;
+            offSum[id] = 0;
+            if (nOffIds === offIds.length) offIds = grow(offIds);
+            offIds[nOffIds++] = id;
+          }
+          offSum[id] += weights[j];
+        }
+      }
+    }
+    this.off = nOffIds === 0 ? NO_TALLY : keep(offIds, nOffIds, offSum, this.offMin);
+    // Their bodies are needed only to leave a comment's own use out, and only when some word counts.
+    if (this.off.ids.length > 0) for (let j = 0; j < offN; j++) this.offBodies.push(bodies[offAt[j]]);
   }
 
   /**
