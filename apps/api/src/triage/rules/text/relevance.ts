@@ -311,8 +311,8 @@ let seedGen = new Uint32Array(4096);
 let offSum = new Float64Array(4096);
 let offGen = new Uint32Array(4096);
 /** The stems tallied for the current thread, in first-seen order (seeds', then the unrelated comments'). */
-let seedIds = new Int32Array(1024);
-let offIds = new Int32Array(1024);
+let seedIds: Int32Array = new Int32Array(1024);
+let offIds: Int32Array = new Int32Array(1024);
 /** Thread positions of the unrelated comments. */
 let offAt = new Int32Array(64);
 /** Thread positions of the seeds (= tallyGen). */
