@@ -13,6 +13,10 @@
  * (dev dependencies; their score is 0/1: matched or not) and prints their P, R, F1 and ROC AUC below Sift's.
  * `--split even|odd` counts only rows at even (0, 2, 4, ...) or odd line positions in the metrics: a split held out
  * from tuning (every row is still scored and written, and off_topic threads still hold all rows of the article).
+ * `--threads FILE.jsonl [--thread-size N]` (off_topic): each row's thread is instead the first N (default 50) comments
+ * of FILE (rows {"article_id", "text"}) with the row's `article_id`, less the row's own text — the article's real
+ * thread, as the worker passes it, rather than the input file's rows (which, in a swap-built set, are half another
+ * article's comments).
  */
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -27,6 +31,7 @@ interface Row {
   id: unknown;
   input: RuleInput;
   label: boolean | null;
+  articleId?: string | null;
 }
 
 const RECEIVED = new Date(0);
@@ -38,6 +43,8 @@ function parseArgs(argv: string[]): {
   config: unknown;
   peers: boolean;
   split: 'even' | 'odd' | null;
+  threads: string | null;
+  threadSize: number;
 } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -53,7 +60,7 @@ function parseArgs(argv: string[]): {
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd]\n',
+      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]]\n',
     );
     process.exit(2);
   }
@@ -64,7 +71,12 @@ function parseArgs(argv: string[]): {
     process.stderr.write('--split must be even or odd\n');
     process.exit(2);
   }
-  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split };
+  const threadSize = Number(args.get('thread-size') ?? 50);
+  if (!Number.isInteger(threadSize) || threadSize < 1) {
+    process.stderr.write('--thread-size must be a positive integer\n');
+    process.exit(2);
+  }
+  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize };
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v == null ? null : String(v));
@@ -101,6 +113,7 @@ function toRow(task: Task, o: Record<string, unknown>): Row {
   return {
     id: o.comment_id ?? o.id,
     label: offTopicLabel(o.label),
+    articleId: str(o.article_id),
     input: {
       comment: { title: null, body: str(o.comment_text) ?? '', authorName: '', authorId: null, receivedAt: RECEIVED },
       article: title || body ? { title: title ?? '', subtitle: str(o.article_subtitle), body } : null,
@@ -133,6 +146,35 @@ function withThreads(rows: Row[]): OffTopicInput[] {
   return rows.map((r) => ({ ...r.input, thread: groups.get(key(r)) }));
 }
 
+/**
+ * `--threads`: each row's thread is the first `size` comments of the article in `file` (its real thread), less the row's
+ * own text.
+ */
+async function withRealThreads(rows: Row[], file: string, size: number): Promise<OffTopicInput[]> {
+  const byArticle = new Map<string, string[]>();
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    const o = JSON.parse(line) as Record<string, unknown>;
+    const a = str(o.article_id);
+    const text = str(o.text ?? o.comment_text);
+    if (!a || !text) continue;
+    const g = byArticle.get(a) ?? [];
+    g.push(text);
+    byArticle.set(a, g);
+  }
+  return rows.map((r) => {
+    const own = r.input.comment.body;
+    const all = (r.articleId && byArticle.get(r.articleId)) || [];
+    const thread: Array<{ title: string | null; body: string }> = [];
+    for (const body of all) {
+      if (thread.length >= size) break;
+      if (body !== own) thread.push({ title: null, body });
+    }
+    return { ...r.input, thread };
+  });
+}
+
 /** The profanity-filter peers, as sites use them out of the box (dev dependencies: the eval and bench only). */
 async function loadPeers(): Promise<Array<{ name: string; matches: (text: string) => boolean }>> {
   const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = await import('obscenity');
@@ -146,14 +188,15 @@ async function loadPeers(): Promise<Array<{ name: string; matches: (text: string
 }
 
 async function main() {
-  const { task, input, output, config, peers, split } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config, peers, split, threads, threadSize } = parseArgs(process.argv.slice(2));
   const evaluate: (i: RuleInput) => RuleVerdict =
     task === 'insult'
       ? insultRule.compile(insultConfigSchema.parse(config))
       : offTopicRule.compile(offTopicConfigSchema.parse(config));
 
   const rows = await readRows(task, input);
-  const inputs: RuleInput[] = task === 'off_topic' ? withThreads(rows) : rows.map((r) => r.input);
+  const inputs: RuleInput[] =
+    task !== 'off_topic' ? rows.map((r) => r.input) : threads ? await withRealThreads(rows, threads, threadSize) : withThreads(rows);
   const t0 = process.hrtime.bigint();
   const verdicts = inputs.map((i) => evaluate(i));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -169,7 +212,11 @@ async function main() {
   }
 
   const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
-  console.log(`task ${task}  input ${input}  rows ${rows.length}  (${ms.toFixed(0)} ms)${split ? `  metrics on the ${split} rows` : ''}`);
+  console.log(
+    `task ${task}  input ${input}  rows ${rows.length}  (${ms.toFixed(0)} ms)${split ? `  metrics on the ${split} rows` : ''}${
+      threads && task === 'off_topic' ? `  threads: up to ${threadSize} comments of the article from ${threads}` : ''
+    }`,
+  );
   const inSplit = (i: number) => split === null || (split === 'even') === (i % 2 === 0);
   const labelled = rows.map((r, i) => ({ r, v: verdicts[i], i })).filter((x) => x.r.label !== null && inSplit(x.i));
   if (labelled.length > 0) {

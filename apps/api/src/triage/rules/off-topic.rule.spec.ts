@@ -98,6 +98,62 @@ describe('off_topic rule', () => {
     expect(withThread.evidence.threadTerms).toEqual(expect.arrayContaining(['notifications', 'battery']));
   });
 
+  describe('words shared by the thread\'s comments unrelated to the article count against a comment', () => {
+    // A bike-lane thread that a pension side-discussion has taken over in part.
+    const thread = [
+      'Protected bike lanes on Main Street are overdue; cyclists have waited years.',
+      'Forty parking spaces is a lot for the shop owners on Main Street.',
+      'Bike lanes bring customers too: cyclists stop and shop, drivers drive past.',
+      'The council should have asked the shop owners before removing the parking.',
+      'Two million for bike lanes is cheap compared to a new road.',
+      'The pension payouts for retired managers doubled and nobody was told.',
+      'Ask the auditor about those pension payouts, not about paint.',
+      'Pension payouts went up while libraries closed early. Where is the auditor?',
+      'The auditor general should publish every pension payout since 2019.',
+      'I moved here last year and love the farmers market.',
+    ].map((body) => ({ title: null, body }));
+    const withThread = (text: string, t = thread) => rule({ ...input(text), thread: t } as OffTopicInput);
+
+    it.each([
+      // The side-discussion's vocabulary: pushed towards off-topic, with the words as evidence.
+      ['Those pension payouts are a disgrace and the auditor knows it.', true, ['pension', 'payouts', 'auditor']],
+      ['Somebody should audit the pension fund before the next payouts.', true, ['pension', 'payouts']],
+      // On topic: untouched.
+      ['Protected bike lanes on Main Street will make my commute safer.', false, null],
+      ['The shop owners are right: losing forty parking spaces hurts business.', false, null],
+      // On topic, with a word of the side-discussion: the article evidence wins.
+      ['Forget the pension story: bike lanes and parking on Main Street are what this council vote is about.', false, ['pension']],
+      // Unrelated but not the side-discussion's vocabulary: no off-thread evidence.
+      ['My favourite recipe for banana bread uses walnuts and brown sugar.', true, null],
+    ])('%j → off-topic %s, off-thread terms %j', (text, expected, terms) => {
+      const v = withThread(text);
+      expect(fires(v)).toBe(expected);
+      if (terms) {
+        expect(v.evidence.offThreadTerms).toEqual(expect.arrayContaining(terms));
+        expect(v.score).toBeGreaterThan(rule({ ...input(text), thread: thread.slice(0, 5).concat(thread.slice(9)) } as OffTopicInput).score);
+      } else expect(v.evidence.offThreadTerms).toBeUndefined();
+    });
+
+    it('needs a subject several unrelated comments return to: two that share a word are not enough', () => {
+      const two = thread.slice(0, 5).concat(thread.slice(5, 7), thread.slice(9));
+      expect(withThread('Those pension payouts are a disgrace.', two).evidence.offThreadTerms).toBeUndefined();
+    });
+
+    it('finds nothing when the unrelated comments have nothing in common', () => {
+      const scattered = thread.slice(0, 5).concat(
+        ['The pension payouts doubled.', 'Lovely weather for sailing.', 'Who won the hockey game?'].map((body) => ({ title: null, body })),
+      );
+      expect(withThread('Those pension payouts are a disgrace.', scattered).evidence.offThreadTerms).toBeUndefined();
+    });
+
+    it('never counts a comment as its own evidence', () => {
+      // The judged comment is one of the pension comments: the other two that name the auditor are not enough.
+      const v = withThread(thread[6].body);
+      expect(v.evidence.offThreadTerms).toEqual(expect.arrayContaining(['pension', 'payouts']));
+      expect(v.evidence.offThreadTerms).not.toContain('auditor');
+    });
+  });
+
   it('scores in [0, 1] with the configured threshold', () => {
     for (const t of ['', '?', 'bike', 'a b c d e f g', 'x'.repeat(5000)]) {
       const v = rule(input(t));

@@ -10,7 +10,8 @@ import { quotedRanges } from './text/tokens.js';
  *
  * Relevance = weighted overlap of the comment's content stems with the article (title and subtitle count double,
  * body once) and with the parent comment; a short reply is judged against its parent. Score (higher = more off
- * topic) = σ(bias − slope·ln(1 + relevance) + novelty·ln(1 + names the article never mentions)), in [0, 1].
+ * topic) = σ(bias − slope·ln(1 + relevance) + novelty·ln(1 + names the article never mentions) + offThread·ln(1 +
+ * words shared with the thread's comments unrelated to the article)), in [0, 1] (the thread terms: see ThreadFeedback).
  * Link-only and content-free posts ("just watch this ...", a bare URL) and posts in another script or language
  * than the article score high with their own evidence. Article and parent indexes are built once per text and
  * cached (a changed article is a new cache key), so the evaluator stays pure.
@@ -28,12 +29,13 @@ export const offTopicConfigSchema = z.object({
 export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
 
 /** Score curve constants (calibrated on the shared swap-built sets, see docs/eval.md). */
-export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFree: 0.95, otherScript: 0.95, thread: 1.5 };
+export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFree: 0.95, otherScript: 0.95, thread: 1.5, offThread: 1.5 };
 
 /**
  * A comment with its thread (`RuleInput.thread`: the article's other approved comments, which the worker and the
  * eval command pass): words that the article's most on-topic comments share add to relevance (pseudo-relevance
- * feedback), which helps when the article is only a title.
+ * feedback), which helps when the article is only a title; words that the thread's comments unrelated to the
+ * article share among themselves (and no on-topic one uses) count against it (another conversation).
  */
 export type OffTopicInput = RuleInput;
 
@@ -212,21 +214,29 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       let rel = ov.shared;
       const thread = input.thread;
       let threadTerms: string[] = [];
+      let offRel = 0;
+      let offThreadTerms: string[] = [];
       if (aIdx && against === 'article' && thread && thread.length >= 5) {
         const threads = art!.threads;
         const key = `${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
         let fb = threads.get(key);
         if (!fb) {
-          fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body));
+          fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body), undefined, OFF_TOPIC_CURVE.thread);
           if (threads.size >= 32) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }
         const f = fb.score(uniq.terms, uniq.words, input.comment.body);
         rel += OFF_TOPIC_CURVE.thread * f.score;
         threadTerms = f.terms;
+        const o = fb.offScore(uniq.terms, uniq.words, input.comment.body);
+        offRel = o.score;
+        offThreadTerms = o.terms;
       }
       const score = sigmoid(
-        OFF_TOPIC_CURVE.bias - OFF_TOPIC_CURVE.slope * Math.log1p(rel) + OFF_TOPIC_CURVE.novelty * Math.log1p(novel),
+        OFF_TOPIC_CURVE.bias -
+          OFF_TOPIC_CURVE.slope * Math.log1p(rel) +
+          OFF_TOPIC_CURVE.novelty * Math.log1p(novel) +
+          OFF_TOPIC_CURVE.offThread * Math.log1p(offRel),
       );
       const top = ov.terms.slice(0, 8);
       return verdict(
@@ -240,6 +250,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           against,
           relevance: round(rel),
           ...(threadTerms.length ? { threadTerms: threadTerms.slice(0, 8) } : {}),
+          ...(offThreadTerms.length ? { offThreadTerms: offThreadTerms.slice(0, 8), offThreadEvidence: round(offRel) } : {}),
           ...(shortReply ? { shortReply: true } : {}),
         },
       );

@@ -79,4 +79,24 @@ describeSeed('seed thread', () => {
       expect(v.evidence.sharedTerms).not.toBe('none');
     },
   );
+
+  // As the worker runs it: with the article's other comments as the thread (both thread signals at work).
+  const withThread = (id: string): RuleInput => ({
+    ...inputOf(id),
+    thread: (seed?.comments ?? []).filter((c) => c.id !== id).map((c) => ({ title: c.title || null, body: c.body })),
+  });
+
+  it('flags c09 as content-free with the thread too', () => {
+    const v = offTopic(withThread('c09'));
+    expect(v.score).toBeGreaterThanOrEqual(v.threshold);
+    expect(v.evidence.reason).toBe('content-free');
+  });
+
+  it.each(['c01', 'c02', 'c03', 'c04', 'c05', 'c06', 'c07', 'c08', 'c10', 'c11', 'c12', 'c13'])(
+    '%s is substantive: not off-topic with the thread either',
+    (id) => {
+      const v = offTopic(withThread(id));
+      expect(v.score).toBeLessThan(v.threshold);
+    },
+  );
 });

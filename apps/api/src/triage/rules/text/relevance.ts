@@ -57,6 +57,9 @@ export interface Term {
   /** First five letters of the folded word: a looser key ("belgian" ~ "belgium", "israeli" ~ "israel"). */
   prefix: string;
   weight: number;
+  /** The stem as a small integer (`stemId`), valid while `epoch` is the table's generation. */
+  id: number;
+  epoch: number;
 }
 
 const foldWord = (w: string) => {
@@ -65,6 +68,38 @@ const foldWord = (w: string) => {
   if (/[^\x00-\x7f]/.test(out)) out = out.normalize('NFKD').replace(/\p{M}/gu, '');
   return out.replace(/['’]/g, '');
 };
+
+/**
+ * Stems as small integers, so that a thread's per-stem tallies are array slots rather than string-keyed maps (a
+ * thread is new with every comment the worker judges). The table is dropped when it grows past `STEM_IDS_MAX`
+ * (`resetStemIdsIfFull`, between comments); ids of an older generation (`stemEpoch`) are then looked up again.
+ */
+const STEM_IDS_MAX = 200_000;
+const stemIds = new Map<string, number>();
+let stemNames: string[] = [];
+let stemEpoch = 0;
+function stemId(stem: string): number {
+  let id = stemIds.get(stem);
+  if (id === undefined) {
+    id = stemNames.length;
+    stemIds.set(stem, id);
+    stemNames.push(stem);
+  }
+  return id;
+}
+/** The term's stem id in the current table; -1 when the stem is not in it (then no tally holds it either). */
+function termId(t: Term): number {
+  return t.epoch === stemEpoch ? t.id : (stemIds.get(t.stem) ?? -1);
+}
+function resetStemIdsIfFull(): void {
+  if (stemNames.length <= STEM_IDS_MAX) return;
+  stemIds.clear();
+  stemNames = [];
+  stemEpoch++;
+  termCache.clear();
+}
+const makeTerm = (stemText: string, prefix: string, weight: number): Term =>
+  Object.freeze({ stem: stemText, prefix, weight, id: stemId(stemText), epoch: stemEpoch });
 
 /** A word as written → its term and folded form (null: not a content word). Terms are shared and never mutated. */
 const TERM_CACHE_MAX = 100_000;
@@ -77,7 +112,7 @@ function termOf(raw: string): { term: Term; word: string } | null {
   e =
     w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)
       ? null
-      : { term: Object.freeze({ stem: stem(w), prefix: w.length >= 5 ? w.slice(0, 5) : '', weight: COMMON.has(w) ? COMMON_WEIGHT : 1 }), word: w };
+      : { term: makeTerm(stem(w), w.length >= 5 ? w.slice(0, 5) : '', COMMON.has(w) ? COMMON_WEIGHT : 1), word: w };
   if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
   termCache.set(raw, e);
   return e;
@@ -188,12 +223,6 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
 }
 
 /**
- * Pseudo-relevance feedback from a thread: the `k` comments most related to the article are taken as on topic, and
- * stems that at least two of them use (and the article does not) become extra evidence of relevance. A comment is
- * never its own evidence: its own contribution is removed when it is one of the `k`.
- */
-/** overlap(terms, article).shared, remembered per (terms array, article index): thread comments recur. */
-/**
  * Per (comment terms, article index), remembered because thread comments recur with every new comment: the comment's
  * overlap with the article, and its distinct stems the article lacks (with their weights, first occurrence order).
  */
@@ -201,7 +230,13 @@ interface SeedTerms {
   shared: number;
   /** Distinct stems the article lacks → the weight of their first occurrence. */
   extra: Map<string, number>;
+  /** The same stems as small integers (see `stemId`) and their weights, for the thread's per-stem tallies. */
+  ids: Int32Array;
+  weights: Float64Array;
+  /** The `stemId` table generation the ids belong to. */
+  epoch: number;
 }
+
 const sharedMemo = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, SeedTerms>>();
 function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   let byArticle = sharedMemo.get(terms);
@@ -210,51 +245,264 @@ function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   if (s === undefined) {
     const extra = new Map<string, number>();
     for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
-    s = { shared: overlap(distinct(terms).terms, article).shared, extra };
+    s = { shared: overlap(distinct(terms).terms, article).shared, extra, ids: new Int32Array(0), weights: new Float64Array(0), epoch: -1 };
     byArticle.set(article, s);
+  }
+  if (s.epoch !== stemEpoch) {
+    s.ids = new Int32Array(s.extra.size);
+    s.weights = new Float64Array(s.extra.size);
+    let j = 0;
+    for (const [st, w] of s.extra) {
+      s.ids[j] = stemId(st);
+      s.weights[j++] = w;
+    }
+    s.epoch = stemEpoch;
   }
   return s;
 }
 
-export class ThreadFeedback {
-  /** The chosen comments (most related to the article first) and their bodies. */
-  private readonly seeds: SeedTerms[] = [];
-  private readonly bodies: string[] = [];
-  private readonly k: number;
+/** Index of `id` in the ascending `ids`, or -1. */
+function find(ids: readonly number[], id: number): number {
+  let lo = 0;
+  let hi = ids.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = ids[mid];
+    if (v === id) return mid;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+interface Tally {
+  /** Stem ids, ascending. */
+  ids: number[];
+  sums: number[];
+}
+const NO_TALLY: Tally = Object.freeze({ ids: [], sums: [] }) as Tally;
+/**
+ * The ids (ascending) and sums of the first `n` tallied stems of `touched` whose sum is at least `min`: few, so a
+ * plain insertion sort; most threads have none, and share one empty result.
+ */
+function keep(touched: Int32Array, n: number, sums: Float64Array, min: number): Tally {
+  let ids: number[] | null = null;
+  for (let i = 0; i < n; i++) {
+    const id = touched[i];
+    if (sums[id] < min) continue;
+    ids ??= [];
+    let j = ids.length;
+    ids.push(id);
+    while (j > 0 && ids[j - 1] > id) {
+      ids[j] = ids[j - 1];
+      j--;
+    }
+    ids[j] = id;
+  }
+  if (ids === null) return NO_TALLY;
+  const out = new Array<number>(ids.length);
+  for (let i = 0; i < ids.length; i++) out[i] = sums[ids[i]];
+  return { ids, sums: out };
+}
 
-  constructor(article: ReferenceIndex, comments: ReadonlyArray<readonly Term[]>, bodies: readonly string[], k = 10) {
+/** Scratch tallies by stem id, valid where `…Gen[id]` is the current `tallyGen` (no clearing between threads). */
+let tallyGen = 0;
+let seedSum = new Float64Array(4096);
+let seedGen = new Uint32Array(4096);
+let offSum = new Float64Array(4096);
+let offGen = new Uint32Array(4096);
+/** The stems tallied for the current thread, in first-seen order (seeds', then the unrelated comments'). */
+let seedIds: Int32Array = new Int32Array(1024);
+let offIds: Int32Array = new Int32Array(1024);
+/** Thread positions of the unrelated comments. */
+let offAt = new Int32Array(64);
+/** Thread positions of the seeds (= tallyGen). */
+let seedMark = new Uint32Array(64);
+const grow = (a: Int32Array): Int32Array => {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+};
+function ensureTallies(n: number): void {
+  if (n <= seedSum.length) return;
+  let size = seedSum.length;
+  while (size < n) size *= 2;
+  seedSum = new Float64Array(size);
+  seedGen = new Uint32Array(size);
+  offSum = new Float64Array(size);
+  offGen = new Uint32Array(size);
+  seedMark = new Uint32Array(seedMark.length);
+  tallyGen = 0;
+}
+
+/**
+ * Thread feedback constants (tuned on the even rows of the shared swap-built sets, see docs/eval.md).
+ * - `seeds`: how many of the comments most related to the article are taken as on topic.
+ * - `offEvidence`: a thread comment that is not a seed and whose own evidence (its overlap with the article plus the
+ *   seeds' shared words it uses, as `score` counts them) is at most this is "unrelated to the article".
+ * - `offSupport` / `offShare`: a word counts as the unrelated comments' vocabulary when they use it at least
+ *   max(offSupport, offShare × their number) times (by weight) and no seed does: a subject several of them keep
+ *   returning to, not two comments that happen to share a word (which real threads are full of).
+ * - `offScale` / `offFloor`: the off-topic evidence of a word is weight × support × offScale / max(unrelated
+ *   comments, offFloor) — a share of the unrelated comments, so a long thread does not inflate it, and a handful
+ *   of them does not either.
+ */
+export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 3, offShare: 0.1, offScale: 8, offFloor: 20 };
+
+/**
+ * Pseudo-relevance feedback from a thread, both ways.
+ *
+ * On topic: the `seeds` comments most related to the article are taken as on topic, and stems that at least two of
+ * them use (and the article does not) become extra evidence of relevance.
+ *
+ * Off topic: the other comments that show (almost) no relation to the article or to the seeds are "unrelated"; words
+ * they share and no seed uses are the vocabulary of another conversation (a hijacked sub-thread, a campaign, a
+ * comment posted under the wrong article), and a comment that uses them is pushed towards off-topic. When the
+ * unrelated comments have nothing in common (the usual case in a thread that sticks to its article), this finds
+ * nothing.
+ *
+ * A comment is never its own evidence: its own contribution is removed when it is one of the comments counted.
+ */
+export class ThreadFeedback {
+  /** The chosen comments' bodies (most related to the article first). */
+  private readonly bodies: string[] = [];
+  /** Stems at least two seeds use (by weight; ids ascending) and their Σ weight over the seeds: all `score` can count. */
+  private readonly support: Tally;
+  private readonly k: number;
+  /** Stems the unrelated comments use at least `offSupport` times (by weight) and no seed uses, with the sums. */
+  private readonly off: Tally;
+  private readonly offBodies: string[] = [];
+  private readonly offN: number;
+  /** How often (by weight) the unrelated comments must use a word for it to count. */
+  private readonly offMin: number;
+
+  constructor(
+    article: ReferenceIndex,
+    comments: ReadonlyArray<readonly Term[]>,
+    bodies: readonly string[],
+    k = THREAD_FEEDBACK.seeds,
+    threadWeight = 1.5,
+  ) {
+    resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
     const scored: number[] = [];
     for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0) scored.push(i);
     scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
     const chosen = scored.length > k ? scored.slice(0, k) : scored;
     this.k = Math.max(chosen.length, 1);
-    for (const i of chosen) {
-      this.seeds.push(seeds[i]);
-      this.bodies.push(bodies[i]);
+
+    // Σ weight of each stem over the seeds: the on-topic support a word has.
+    ensureTallies(stemNames.length);
+    if (tallyGen >= 0xfffffff0) {
+      // The generation stamps are 32-bit: start over before they wrap.
+      seedGen.fill(0);
+      offGen.fill(0);
+      seedMark.fill(0);
+      tallyGen = 0;
     }
+    const gen = ++tallyGen;
+    if (seedMark.length < seeds.length) seedMark = new Uint32Array(Math.max(seeds.length, 2 * seedMark.length));
+    let nSeedIds = 0;
+    for (const i of chosen) {
+      this.bodies.push(bodies[i]);
+      seedMark[i] = gen;
+      const { ids, weights } = seeds[i];
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j];
+        if (seedGen[id] !== gen) {
+          seedGen[id] = gen;
+          seedSum[id] = 0;
+          if (nSeedIds === seedIds.length) seedIds = grow(seedIds);
+          seedIds[nSeedIds++] = id;
+        }
+        seedSum[id] += weights[j];
+      }
+    }
+    this.support = keep(seedIds, nSeedIds, seedSum, 2);
+
+    // The unrelated comments and the words they share that no seed uses.
+    const max = THREAD_FEEDBACK.offEvidence;
+    if (offAt.length < seeds.length) offAt = new Int32Array(Math.max(seeds.length, 2 * offAt.length));
+    let offN = 0;
+    for (let i = 0; i < seeds.length; i++) {
+      if (seedMark[i] === gen) continue;
+      const s = seeds[i];
+      let evidence = s.shared;
+      const { ids, weights } = s;
+      for (let j = 0; j < ids.length && evidence <= max; j++) {
+        const id = ids[j];
+        if (seedGen[id] === gen && seedSum[id] >= 2) evidence += (threadWeight * weights[j] * seedSum[id]) / this.k;
+      }
+      if (evidence > max) continue;
+      offAt[offN++] = i;
+    }
+    this.offN = offN;
+    // Only words used often enough can count (a comment's own use is taken off later, never added): with fewer
+    // unrelated comments than that, none can.
+    this.offMin = Math.max(THREAD_FEEDBACK.offSupport, THREAD_FEEDBACK.offShare * offN);
+    let nOffIds = 0;
+    if (offN >= this.offMin) {
+      for (let u = 0; u < offN; u++) {
+        const { ids, weights } = seeds[offAt[u]];
+        for (let j = 0; j < ids.length; j++) {
+          const id = ids[j];
+          if (seedGen[id] === gen) continue;
+          if (offGen[id] !== gen) {
+            offGen[id] = gen;
+            offSum[id] = 0;
+            if (nOffIds === offIds.length) offIds = grow(offIds);
+            offIds[nOffIds++] = id;
+          }
+          offSum[id] += weights[j];
+        }
+      }
+    }
+    this.off = nOffIds === 0 ? NO_TALLY : keep(offIds, nOffIds, offSum, this.offMin);
+    // Their bodies are needed only to leave a comment's own use out, and only when some word counts.
+    if (this.off.ids.length > 0) for (let j = 0; j < offN; j++) this.offBodies.push(bodies[offAt[j]]);
   }
 
   /**
-   * `terms`: the comment's distinct terms (see `distinct`). Σ over them of weight × (how many chosen comments use the stem, by weight) / k, for stems
-   * at least two of them use. The counts are taken per stem asked for (no table of every stem of the chosen comments).
+   * `terms`: the comment's distinct terms (see `distinct`). Σ over them of weight × (how many chosen comments use the
+   * stem, by weight) / k, for stems at least two of them use (tallied once per thread, in `support`).
    */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
+    const { ids, sums } = this.support;
+    if (ids.length === 0) return { score: 0, terms: [] };
     const self = this.bodies.includes(body);
     let score = 0;
     const hits: string[] = [];
-    const seeds = this.seeds;
     for (let i = 0; i < terms.length; i++) {
       const t = terms[i];
-      let d: number | undefined;
-      for (let j = 0; j < seeds.length; j++) {
-        const w = seeds[j].extra.get(t.stem);
-        if (w !== undefined) d = d === undefined ? w : d + w;
-      }
-      if (d === undefined) continue;
+      const at = find(ids, termId(t));
+      if (at < 0) continue;
+      let d = sums[at];
       if (self) d -= t.weight;
       if (d < 2) continue;
       score += (t.weight * d) / this.k;
+      hits.push(words[i] ?? t.stem);
+    }
+    return { score, terms: hits };
+  }
+
+  /**
+   * Off-topic evidence: Σ over the comment's distinct terms of weight × (how much the unrelated comments use the
+   * stem, by weight) × offScale / max(unrelated comments, offFloor), for stems they use often enough (`offMin`).
+   */
+  offScore(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
+    const { ids, sums } = this.off;
+    if (ids.length === 0) return { score: 0, terms: [] };
+    const self = this.offBodies.includes(body);
+    const per = THREAD_FEEDBACK.offScale / Math.max(this.offN, THREAD_FEEDBACK.offFloor);
+    let score = 0;
+    const hits: string[] = [];
+    for (let i = 0; i < terms.length; i++) {
+      const t = terms[i];
+      const at = find(ids, termId(t));
+      if (at < 0) continue;
+      let d = sums[at];
+      if (self) d -= t.weight;
+      if (d < this.offMin) continue;
+      score += t.weight * d * per;
       hits.push(words[i] ?? t.stem);
     }
     return { score, terms: hits };

@@ -2,7 +2,7 @@ import { foldToken, squeeze } from './fold.js';
 import { InsultLexicon } from './insult-lexicon-index.js';
 import { builtinEntries } from './lexicon.js';
 import fc from 'fast-check';
-import { contentTerms, distinct, ReferenceIndex, overlap, scanWords } from './relevance.js';
+import { contentTerms, distinct, ReferenceIndex, overlap, scanWords, ThreadFeedback, type Term } from './relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from './script.js';
 import { quotedRanges, scanTokenWords, tokenize } from './tokens.js';
 
@@ -175,6 +175,49 @@ describe('text helpers', () => {
         expect(scan(text)).toEqual([...text.matchAll(regex)].map((m) => `${m.index}:${m[0]}`));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('thread feedback: the per-thread tally scores exactly as summing over the chosen comments one by one', () => {
+    // The plain definition: the k comments with most article overlap (stable), and for each term of the comment the
+    // Σ weight of its stem over them (first occurrence, stems the article lacks), less its own, counted from 2.
+    const naive = (article: ReferenceIndex, thread: Term[][], bodies: string[], terms: Term[], body: string, k = 10) => {
+      const shared = thread.map((t) => overlap(distinct(t).terms, article).shared);
+      const order = thread.map((_, i) => i).filter((i) => shared[i] > 0);
+      order.sort((a, b) => shared[b] - shared[a]);
+      const chosen = order.slice(0, k);
+      const self = chosen.some((i) => bodies[i] === body);
+      let score = 0;
+      for (const t of terms) {
+        let d = 0;
+        let seen = false;
+        for (const i of chosen) {
+          if (article.stems.has(t.stem)) continue;
+          const first = thread[i].find((u) => u.stem === t.stem);
+          if (first) {
+            d += first.weight;
+            seen = true;
+          }
+        }
+        if (!seen) continue;
+        if (self) d -= t.weight;
+        if (d >= 2) score += (t.weight * d) / Math.max(chosen.length, 1);
+      }
+      return score;
+    };
+    const vocab = ['bike', 'lanes', 'parking', 'council', 'shop', 'owners', 'battery', 'watch', 'according', 'actually', 'pension', 'auditor', 'Cycling', 'cyclists', 'street', 'budget'];
+    const article = new ReferenceIndex([['Council approves bike lanes', 2], ['Shop owners worry about parking', 1]]);
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...vocab), { minLength: 1, maxLength: 8 }), { minLength: 5, maxLength: 25 }), fc.nat(24), (docs, pick) => {
+        const bodies = docs.map((d) => d.join(' '));
+        const thread = bodies.map((b) => contentTerms(b));
+        const body = bodies[pick % bodies.length];
+        const words: string[] = [];
+        const uniq = distinct(contentTerms(body, words), words);
+        const got = new ThreadFeedback(article, thread, bodies).score(uniq.terms, uniq.words, body).score;
+        expect(got).toBeCloseTo(naive(article, thread, bodies, uniq.terms, body), 12);
+      }),
+      { numRuns: 300 },
     );
   });
 });
