@@ -31,6 +31,7 @@ async function phase(stack, base, queue, rate, workers, n) {
   let sent = 0;
   let accepted = 0;
   let failed = 0;
+  const refused = new Map(); // status code or error → count, for requests not answered 202
   let maxBacklog = 0;
   const inflight = new Set();
   const started = Date.now();
@@ -50,7 +51,10 @@ async function phase(stack, base, queue, rate, workers, n) {
           headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
         })
-          .then((r) => (r.status === 202 ? accepted++ : failed++), () => failed++)
+          .then(
+            (r) => (r.status === 202 ? accepted++ : (failed++, refused.set(r.status, (refused.get(r.status) ?? 0) + 1))),
+            (err) => (failed++, refused.set(err.cause?.code ?? 'error', (refused.get(err.cause?.code ?? 'error') ?? 0) + 1)),
+          )
           .finally(() => inflight.delete(p));
         inflight.add(p);
       }
@@ -99,7 +103,7 @@ async function phase(stack, base, queue, rate, workers, n) {
   const timeline = [...worst.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => Math.round(ms)).join(' ');
   for (const p of procs) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  return { timeline, rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
+  return { timeline, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
 }
 
 const stack = await createStack('pipeline');
@@ -114,7 +118,7 @@ try {
   const timelines = [];
   for (const [rate, workers] of phases) {
     const r = await phase(stack, base, queue, rate, workers, n++);
-    timelines.push(`${r.rate}/s, ${r.workers} worker${r.workers > 1 ? 's' : ''}: ${r.timeline}`);
+    timelines.push(`${r.rate}/s, ${r.workers} worker${r.workers > 1 ? 's' : ''}: ${r.timeline}${r.refused ? ` (not accepted: ${r.refused})` : ''}`);
     console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) |`);
   }
   console.log(`\nslowest decision (ms) per 10 s of arrivals:\n${timelines.join('\n')}`);

@@ -14,7 +14,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 async function bootstrap(): Promise<void> {
   const app = await createHttpApp();
   const config = app.get<AppConfig>(APP_CONFIG);
-  await app.listen(config.http.port, config.http.host);
+  // A deep accept queue (the kernel caps it at net.core.somaxconn): in a spike of new connections the default 511
+  // overflowed and clients got connect timeouts and resets before the API could answer them (bench:pipeline, 500/s).
+  await app.listen({ port: config.http.port, host: config.http.host, backlog: 4096 });
   Logger.log(`Sift API on ${await app.getUrl()} (docs at /api/docs)`, 'Bootstrap');
   // Stop in order: drain (readiness 503, answers close their connections, in-flight requests finish), then close the
   // app (HTTP server, open live streams, queues, Postgres, Redis). A connection that never settles must not keep a
