@@ -130,8 +130,12 @@ describe('off_topic rule', () => {
       expect(fires(v)).toBe(expected);
       if (terms) {
         expect(v.evidence.offThreadTerms).toEqual(expect.arrayContaining(terms));
+        expect(v.evidence.summary).toContain('uses words of a side discussion in the thread:');
         expect(v.score).toBeGreaterThan(rule({ ...input(text), thread: thread.slice(0, 5).concat(thread.slice(9)) } as OffTopicInput).score);
-      } else expect(v.evidence.offThreadTerms).toBeUndefined();
+      } else {
+        expect(v.evidence.offThreadTerms).toBeUndefined();
+        expect(v.evidence.summary).not.toContain('side discussion');
+      }
     });
 
     it('needs a subject several unrelated comments return to: two that share a word are not enough', () => {

@@ -239,11 +239,11 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           OFF_TOPIC_CURVE.offThread * Math.log1p(offRel),
       );
       const top = ov.terms.slice(0, 8);
+      // The moderator's one line says what pushed the score: overlap, and a side discussion's words when they count.
+      const side = offThreadTerms.length ? `; uses words of a side discussion in the thread: ${offThreadTerms.slice(0, 3).join(', ')}` : '';
       return verdict(
         score,
-        top.length
-          ? `shares ${top.slice(0, 5).join(', ')} with the ${against}`
-          : `shares no content word with the ${against}`,
+        (top.length ? `shares ${top.slice(0, 5).join(', ')} with the ${against}` : `shares no content word with the ${against}`) + side,
         {
           terms: top,
           sharedTerms: top.length ? top : 'none',
