@@ -466,22 +466,8 @@ export class ThreadFeedback {
    * stem, by weight) / k, for stems at least two of them use (tallied once per thread, in `support`).
    */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
-    const { ids, sums } = this.support;
-    if (ids.length === 0) return { score: 0, terms: [] };
-    const self = this.bodies.includes(body);
-    let score = 0;
-    const hits: string[] = [];
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      const at = find(ids, termId(t));
-      if (at < 0) continue;
-      let d = sums[at];
-      if (self) d -= t.weight;
-      if (d < 2) continue;
-      score += (t.weight * d) / this.k;
-      hits.push(words[i] ?? t.stem);
-    }
-    return { score, terms: hits };
+    const k = this.k;
+    return sumOver(this.support, this.bodies, terms, words, body, 2, (w, d) => (w * d) / k);
   }
 
   /**
@@ -489,22 +475,38 @@ export class ThreadFeedback {
    * stem, by weight) × offScale / max(unrelated comments, offFloor), for stems they use often enough (`offMin`).
    */
   offScore(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
-    const { ids, sums } = this.off;
-    if (ids.length === 0) return { score: 0, terms: [] };
-    const self = this.offBodies.includes(body);
     const per = THREAD_FEEDBACK.offScale / Math.max(this.offN, THREAD_FEEDBACK.offFloor);
-    let score = 0;
-    const hits: string[] = [];
-    for (let i = 0; i < terms.length; i++) {
-      const t = terms[i];
-      const at = find(ids, termId(t));
-      if (at < 0) continue;
-      let d = sums[at];
-      if (self) d -= t.weight;
-      if (d < this.offMin) continue;
-      score += t.weight * d * per;
-      hits.push(words[i] ?? t.stem);
-    }
-    return { score, terms: hits };
+    return sumOver(this.off, this.offBodies, terms, words, body, this.offMin, (w, d) => w * d * per);
   }
+}
+
+/**
+ * Σ over `terms` found in `tally` of `weigh(weight, use)`, for uses of at least `min`; a comment that is one of the
+ * tallied ones (`ownBodies`) has its own use taken out first, so it is never its own evidence.
+ */
+function sumOver(
+  tally: Tally,
+  ownBodies: readonly string[],
+  terms: readonly Term[],
+  words: readonly string[],
+  body: string,
+  min: number,
+  weigh: (weight: number, use: number) => number,
+): { score: number; terms: string[] } {
+  const { ids, sums } = tally;
+  if (ids.length === 0) return { score: 0, terms: [] };
+  const self = ownBodies.includes(body);
+  let score = 0;
+  const hits: string[] = [];
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i];
+    const at = find(ids, termId(t));
+    if (at < 0) continue;
+    let d = sums[at];
+    if (self) d -= t.weight;
+    if (d < min) continue;
+    score += weigh(t.weight, d);
+    hits.push(words[i] ?? t.stem);
+  }
+  return { score, terms: hits };
 }

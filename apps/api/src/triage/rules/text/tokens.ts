@@ -210,6 +210,20 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
   const tokens: Token[] = [];
   let prevEnd = 0;
   let leading = true;
+  const push = (shape: WordShape, start: number, breakBefore: 0 | 1 | 2) => {
+    tokens.push({
+      start,
+      end: start + shape.length,
+      norm: shape.norm,
+      leet: shape.leet,
+      apos: shape.apos,
+      upper: shape.upper,
+      quoted: quoted.length > 0 && inRanges(quoted, start),
+      breakBefore,
+      shape,
+    });
+    prevEnd = start + shape.length;
+  };
   scanTokenWords(text, (at, wordEnd) => {
     const word = text.slice(at, wordEnd);
     // "&amp;": the name of an entity is no word of the text.
@@ -226,18 +240,7 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
         const breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : first ? breakBetween(text, prevEnd, start) : 0;
         first = false;
         leading = false;
-        tokens.push({
-          start,
-          end: start + ps.length,
-          norm: ps.norm,
-          leet: ps.leet,
-          apos: ps.apos,
-          upper: ps.upper,
-          quoted: quoted.length > 0 && inRanges(quoted, start),
-          breakBefore,
-          shape: ps,
-        });
-        prevEnd = start + ps.length;
+        push(ps, start, breakBefore);
       }
       return;
     }
@@ -250,18 +253,7 @@ export function tokenize(text: string, quoted: number[] = quotedRanges(text)): T
     let breakBefore: 0 | 1 | 2 = tokens.length === 0 ? 2 : breakBetween(text, prevEnd, start);
     if (leading && !mention && tokens.length > 0 && breakBefore === 0) breakBefore = 1;
     leading = leading && mention;
-    tokens.push({
-      start,
-      end: start + shape.length,
-      norm: shape.norm,
-      leet: shape.leet,
-      apos: shape.apos,
-      upper: shape.upper,
-      quoted: quoted.length > 0 && inRanges(quoted, start),
-      breakBefore,
-      shape,
-    });
-    prevEnd = start + shape.length;
+    push(shape, start, breakBefore);
   });
   return tokens;
 }
