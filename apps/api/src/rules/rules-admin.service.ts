@@ -38,6 +38,12 @@ export function badFields(fields: FieldErrors): BadRequestException {
   return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: fieldMessage(fields), fields });
 }
 
+/** `h.to_status`: the latest approve or hide a person made on flag `f`'s comment (none: NULL). */
+const LAST_HUMAN_DECISION = `LEFT JOIN LATERAL (
+      SELECT e.to_status FROM moderation_events e
+       WHERE e.comment_id = f.comment_id AND e.actor_type = 'user' AND e.to_status IN ('approved', 'hidden')
+       ORDER BY e.created_at DESC LIMIT 1) h ON true`;
+
 /**
  * Per rule over the last 7 days: hits (live and shadow), live hits a moderator then decided, and how many of those
  * they approved anyway (the override rate). "Decided" = the comment's latest status change by a person.
@@ -49,10 +55,7 @@ const STATS_SQL = `
          count(*) FILTER (WHERE f.mode = 'live' AND h.to_status = 'approved')::int AS approved
     FROM triage_flags f
     JOIN triage_decisions d ON d.id = f.decision_id
-    LEFT JOIN LATERAL (
-      SELECT e.to_status FROM moderation_events e
-       WHERE e.comment_id = f.comment_id AND e.actor_type = 'user' AND e.to_status IN ('approved', 'hidden')
-       ORDER BY e.created_at DESC LIMIT 1) h ON true
+    ${LAST_HUMAN_DECISION}
    WHERE f.outcome = 'hit' AND d.created_at > now() - interval '7 days'
    GROUP BY f.rule_id`;
 
@@ -281,10 +284,7 @@ export class RulesAdminService {
                   count(*) FILTER (WHERE h.to_status = 'hidden') AS hidden
              FROM triage_flags f
              JOIN triage_decisions d ON d.id = f.decision_id
-             LEFT JOIN LATERAL (
-               SELECT e.to_status FROM moderation_events e
-                WHERE e.comment_id = f.comment_id AND e.actor_type = 'user' AND e.to_status IN ('approved', 'hidden')
-                ORDER BY e.created_at DESC LIMIT 1) h ON true
+             ${LAST_HUMAN_DECISION}
             WHERE f.rule_id = $1 AND f.outcome = 'hit' AND d.created_at > now() - interval '30 days'
             GROUP BY 1) x ON x.day = g.day
         ORDER BY g.day`,

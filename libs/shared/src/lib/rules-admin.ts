@@ -48,15 +48,9 @@ export interface ConfigChange {
   after?: unknown;
 }
 
-export interface RuleVersionRecord {
-  version: number;
-  name: string;
-  type: RuleType;
-  config: Record<string, unknown>;
-  action: RuleAction;
-  mode: RuleMode;
-  enabled: boolean;
-  severity: number;
+/** One saved version of a rule: its fields as they were then (RuleRecord's), who saved it and what changed. */
+export interface RuleVersionRecord
+  extends Pick<RuleRecord, 'version' | 'name' | 'type' | 'config' | 'action' | 'mode' | 'enabled' | 'severity'> {
   createdAt: string;
   createdBy: { id: string; name: string } | null;
   /** Why this version exists when it was not a plain edit: "rolled back to v2", "auto-demoted: …". */

@@ -1,7 +1,8 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RULE_TYPES, type RuleAction, type RuleDraft, type RuleMode, type RuleTestRequest, type RuleType } from '@sift/shared';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickType } from '@nestjs/swagger';
+import type { RuleDraft, RuleTestRequest } from '@sift/shared';
+import { RuleCreateDto } from './rule-save.dto.js';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 class TestCommentDto {
   @ApiProperty({ maxLength: 20000 })
@@ -38,7 +39,14 @@ class TestParentDto {
   body: string;
 }
 
-export class RuleDraftDto implements RuleDraft {
+/** A rule as the tester runs it: the fields a saved rule has, validated alike, with the name and action optional. */
+export class RuleDraftDto
+  extends IntersectionType(
+    PickType(RuleCreateDto, ['type', 'config', 'mode', 'severity'] as const),
+    PartialType(PickType(RuleCreateDto, ['action'] as const)),
+  )
+  implements RuleDraft
+{
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
@@ -50,31 +58,6 @@ export class RuleDraftDto implements RuleDraft {
   @IsString()
   @MaxLength(200)
   name?: string;
-
-  @ApiProperty({ enum: RULE_TYPES })
-  @IsIn(RULE_TYPES)
-  type: RuleType;
-
-  @ApiProperty({ type: 'object', additionalProperties: true })
-  @IsObject()
-  config: Record<string, unknown>;
-
-  @ApiPropertyOptional({ enum: ['flag', 'hide'] })
-  @IsOptional()
-  @IsIn(['flag', 'hide'])
-  action?: RuleAction;
-
-  @ApiPropertyOptional({ enum: ['live', 'shadow'] })
-  @IsOptional()
-  @IsIn(['live', 'shadow'])
-  mode?: RuleMode;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 3 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(3)
-  severity?: number;
 }
 
 /** `POST /api/rules/test`: a pasted comment (and article, parent) against drafts or the saved rule set. */
