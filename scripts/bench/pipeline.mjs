@@ -4,7 +4,10 @@
 // p50/p99, the largest backlog seen, and whether the queue drained within 10 s after the arrivals stopped.
 //   --rates 100,200,500  --workers 1,2  --duration 60   (seconds per phase)
 //   --soak 600           one phase at the first rate with the largest worker count, ending with a count reconciliation
+//   --drain 20000        instead: for each worker count, queue that many comments with no worker running, then start
+//                        the workers and time how fast they clear the backlog (decisions/s, CPU per decision)
 import { Queue } from 'bullmq';
+import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createStack, machine, percentile, putArticle } from './stack.mjs';
 
@@ -14,16 +17,21 @@ const { values } = parseArgs({
     workers: { type: 'string', default: '1,2' },
     duration: { type: 'string', default: '60' },
     soak: { type: 'string' },
+    drain: { type: 'string' },
   },
 });
 const rates = values.rates.split(',').map(Number);
 const workerCounts = values.workers.split(',').map(Number);
 const soak = values.soak ? Number(values.soak) : null;
 const duration = soak ?? Number(values.duration);
+// BENCH_TRIAGE_CONCURRENCY: jobs per worker (16); BENCH_WORKER_NODE_ARGS: node flags for the workers
+// (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).
+const CONCURRENCY = process.env.BENCH_TRIAGE_CONCURRENCY ?? '16';
+const WORKER_NODE_ARGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const phases = soak ? [[rates[0], Math.max(...workerCounts)]] : workerCounts.flatMap((w) => rates.map((r) => [r, w]));
 
 async function phase(stack, base, queue, rate, workers, n) {
-  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: '16' }));
+  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: CONCURRENCY }, WORKER_NODE_ARGS));
   await new Promise((r) => setTimeout(r, 2500)); // workers connect
   const article = `bench-${n}`;
   await putArticle(base, article);
@@ -52,7 +60,13 @@ async function phase(stack, base, queue, rate, workers, n) {
           body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
         })
           .then(
-            (r) => (r.status === 202 ? accepted++ : (failed++, refused.set(r.status, (refused.get(r.status) ?? 0) + 1))),
+            async (r) => {
+              if (r.status === 202) return accepted++;
+              failed++;
+              // Why, as the API said it: status and message.
+              const why = `${r.status} "${await r.json().then((b) => b.message, () => '')}"`;
+              refused.set(why, (refused.get(why) ?? 0) + 1);
+            },
             (err) => (failed++, refused.set(err.cause?.code ?? 'error', (refused.get(err.cause?.code ?? 'error') ?? 0) + 1)),
           )
           .finally(() => inflight.delete(p));
@@ -106,11 +120,122 @@ async function phase(stack, base, queue, rate, workers, n) {
   return { timeline, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
 }
 
+/** utime + stime of a process, in ms (Linux /proc; clock ticks are 10 ms). */
+function processCpuMs(pid) {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = f.slice(f.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+/** Busy CPU time of the whole machine (all cores, everything but idle and iowait), in ms. */
+function machineBusyMs() {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  return (t.reduce((a, b) => a + b, 0) - t[3] - t[4]) * 10;
+}
+
+/** CPU ms so far of every live process, by pid, with its command name (postgres backends, redis-server, node). */
+function processTable() {
+  const table = new Map();
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const f = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const comm = f.slice(f.indexOf('(') + 1, f.lastIndexOf(')'));
+      table.set(pid, { comm, ms: processCpuMs(pid) });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return table;
+}
+
+/** CPU ms spent between two process tables, by command name (a process that exited meanwhile is not counted). */
+function cpuByCommand(before, after) {
+  const by = new Map();
+  for (const [pid, { comm, ms }] of after) by.set(comm, (by.get(comm) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
+  return by;
+}
+
+/**
+ * Queue `count` comments with no worker running, then start `workers` workers and time how fast they clear the
+ * backlog: the worker's own throughput with nothing arriving, and what one decision costs in CPU (the workers' own,
+ * and the whole machine's: workers + Postgres + Redis).
+ */
+async function drainPhase(stack, base, queue, count, workers, n) {
+  const article = `drain-${n}`;
+  await putArticle(base, article);
+  const url = `${base}/api/articles/${article}/comments`;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 32 }, async () => {
+      while (next < count) {
+        const i = next++;
+        const r = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
+        });
+        if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
+      }
+    }),
+  );
+  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: CONCURRENCY }, WORKER_NODE_ARGS));
+  const cpu0 = machineBusyMs();
+  const table0 = processTable();
+  const worker0 = procs.map((p) => processCpuMs(p.pid));
+  for (;;) {
+    const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
+    if (c.waiting + c.active + (c.prioritized ?? 0) === 0) break;
+    if (procs.every((p) => p.exitCode !== null || p.signalCode !== null)) throw new Error('every worker exited before the queue drained');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const workerMs = procs.reduce((sum, p, i) => sum + processCpuMs(p.pid) - worker0[i], 0);
+  const machineMs = machineBusyMs() - cpu0;
+  const byCommand = cpuByCommand(table0, processTable());
+  const [{ decided, seconds }] = (
+    await stack.pool.query(
+      `SELECT count(*)::int AS decided, extract(epoch FROM max(d.created_at) - min(d.created_at))::float8 AS seconds
+         FROM triage_decisions d JOIN comments c ON c.id = d.comment_id JOIN articles a ON a.id = c.article_id
+        WHERE a.external_id = $1`,
+      [article],
+    )
+  ).rows;
+  for (const p of procs) p.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 1500));
+  // CPU figures include the workers' start-up and warm-up (≈ 1 s of one core), spread over the whole backlog.
+  const per = (comm) => (byCommand.get(comm) ?? 0) / decided;
+  return {
+    workers,
+    count,
+    decided,
+    seconds,
+    rate: decided / seconds,
+    workerMs: workerMs / decided,
+    machineMs: machineMs / decided,
+    postgresMs: per('postgres'),
+    redisMs: per('redis-server'),
+    otherMs: machineMs / decided - workerMs / decided - per('postgres') - per('redis-server'),
+  };
+}
+
 const stack = await createStack('pipeline');
 try {
   const base = await stack.startApi();
   const u = new URL(stack.env.REDIS_URL);
   const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
+  if (values.drain) {
+    const count = Number(values.drain);
+    console.log(`bench:pipeline --drain — ${new Date().toISOString()} — ${machine()} — ${count} comments queued, then the workers start`);
+    console.log('| workers | queued | decided | seconds (first → last decision) | decisions/s | CPU ms / decision: machine | workers | postgres | redis | rest |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    let n = 0;
+    for (const workers of workerCounts) {
+      const r = await drainPhase(stack, base, queue, count, workers, n++);
+      console.log(`| ${r.workers} | ${r.count} | ${r.decided} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${r.machineMs.toFixed(2)} | ${r.workerMs.toFixed(2)} | ${r.postgresMs.toFixed(2)} | ${r.redisMs.toFixed(2)} | ${r.otherMs.toFixed(2)} |`);
+    }
+    await queue.close();
+    process.exitCode = 0;
+  } else {
   console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase; API, workers, Postgres, Redis and the load generator share this machine`);
   console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
@@ -132,6 +257,7 @@ try {
     console.log(`\nsoak reconciliation: stored ${stored}, decided ${decided}, undecided ${pending_undecided} → ${stored === decided ? 'accepted == stored == decided' : 'MISMATCH'}`);
   }
   await queue.close();
+  }
 } finally {
   await stack.stop();
 }

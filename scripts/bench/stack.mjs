@@ -41,15 +41,15 @@ export async function createStack(name) {
     REDIS_URL,
     REDIS_PREFIX: `sift-bench-${id}`,
     PUBLISHER_API_KEYS: PUBLISHER_KEY,
-    LOG_LEVEL: 'error',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error',
     RECONCILE_GRACE_SECONDS: '60',
     // Benchmarks send from one address: lift the per-IP and per-author intake limits.
     RATE_LIMIT_PER_IP: '100000000',
     RATE_LIMIT_PER_AUTHOR: '100000000',
   };
   const procs = [];
-  const run = (file, extra = {}) => {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/api', file)], { cwd: ROOT, env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
+  const run = (file, extra = {}, nodeArgs = []) => {
+    const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/apps/api', file)], { cwd: ROOT, env: { ...env, ...extra }, stdio: ['ignore', 'ignore', 'inherit'] });
     procs.push(child);
     return child;
   };
@@ -71,8 +71,9 @@ export async function createStack(name) {
       }
       throw new Error('API did not start');
     },
-    startWorker(extra = {}) {
-      return run('worker.js', extra);
+    /** `nodeArgs`: flags for node itself, e.g. ['--cpu-prof'] to profile a worker. */
+    startWorker(extra = {}, nodeArgs = []) {
+      return run('worker.js', extra, nodeArgs);
     },
     async stop() {
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');

@@ -11,6 +11,7 @@ import type { ReaderIntakeResponse } from '@sift/shared';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
+import { prepared, queryPrepared } from '../core/database/prepared.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.js';
@@ -18,6 +19,26 @@ import { hashReaderToken, issueReaderToken, newReaderToken } from '../reader/rea
 import { TriageQueue } from '../triage/triage.queue.js';
 import { CommentEntity } from './comment.entity.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
+
+/**
+ * Intake in one statement, so one round trip and atomic without BEGIN/COMMIT: find the article, check the parent,
+ * insert the comment (nothing on an Idempotency-Key replay), its "received" audit event and the reader's token hash.
+ */
+const INTAKE = prepared(
+  'comments_intake',
+  `WITH a AS (SELECT id, comments_open FROM articles WHERE external_id = $1),
+        p AS (SELECT $2::uuid IS NULL OR EXISTS (SELECT 1 FROM comments, a WHERE comments.id = $2::uuid AND comments.article_id = a.id) AS ok),
+        c AS (
+          INSERT INTO comments (article_id, parent_id, author_name, author_id, author_key, author_role, title, body,
+                                status, idempotency_key, ip_hash)
+          SELECT a.id, $2::uuid, $3, $4, $5, 'reader', $6, $7, 'pending', $8, $9 FROM a, p WHERE a.comments_open AND p.ok
+          ON CONFLICT (article_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+          RETURNING id),
+        e AS (INSERT INTO moderation_events (comment_id, to_status, actor_type, reason)
+              SELECT id, 'pending', 'system', 'received' FROM c),
+        t AS (INSERT INTO reader_tokens (token_hash, comment_id) SELECT $10, id FROM c)
+   SELECT a.id AS article_id, a.comments_open, p.ok AS parent_ok, (SELECT id FROM c) AS id FROM a, p`,
+);
 
 /**
  * Intake: persist first (202 only once the row and its audit event are committed), then enqueue; Redis being down
@@ -44,23 +65,10 @@ export class CommentsService {
     const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}:${name}` : `name:${name}`;
     const readerToken = newReaderToken();
 
-    // One statement, so one round trip and atomic without BEGIN/COMMIT: find the article, check the parent, insert
-    // the comment (nothing on an Idempotency-Key replay), its "received" audit event and the reader's token hash.
-    const [row]: Array<{ article_id: string; comments_open: boolean; parent_ok: boolean; id: string | null }> =
-      await this.dataSource.query(
-        `WITH a AS (SELECT id, comments_open FROM articles WHERE external_id = $1),
-              p AS (SELECT $2::uuid IS NULL OR EXISTS (SELECT 1 FROM comments, a WHERE comments.id = $2::uuid AND comments.article_id = a.id) AS ok),
-              c AS (
-                INSERT INTO comments (article_id, parent_id, author_name, author_id, author_key, author_role, title, body,
-                                      status, idempotency_key, ip_hash)
-                SELECT a.id, $2::uuid, $3, $4, $5, 'reader', $6, $7, 'pending', $8, $9 FROM a, p WHERE a.comments_open AND p.ok
-                ON CONFLICT (article_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-                RETURNING id),
-              e AS (INSERT INTO moderation_events (comment_id, to_status, actor_type, reason)
-                    SELECT id, 'pending', 'system', 'received' FROM c),
-              t AS (INSERT INTO reader_tokens (token_hash, comment_id) SELECT $10, id FROM c)
-         SELECT a.id AS article_id, a.comments_open, p.ok AS parent_ok, (SELECT id FROM c) AS id FROM a, p`,
-        [
+    const [row] = await queryPrepared<{ article_id: string; comments_open: boolean; parent_ok: boolean; id: string | null }>(
+      this.dataSource,
+      INTAKE,
+      [
           externalId,
           dto.parentId ?? null,
           dto.authorName,

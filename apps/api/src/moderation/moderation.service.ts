@@ -12,6 +12,7 @@ import type {
 } from '@sift/shared';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity.js';
+import { prepared, queryPrepared } from '../core/database/prepared.js';
 import { LiveEventsPublisher } from '../core/redis/live-events.js';
 import { ModerationEventEntity } from './moderation-event.entity.js';
 
@@ -51,9 +52,58 @@ const HUMAN_FROM: Record<DecisionRequest['action'], readonly CommentStatus[]> = 
 };
 const HUMAN_TO: Record<DecisionRequest['action'], CommentStatus> = { approve: 'approved', hide: 'hidden' };
 
+/** The row `statusChangeSql`'s `moved` CTE returns. */
+export interface MovedRow {
+  id: string;
+  status: CommentStatus;
+  version: number;
+  article_id: string;
+  from_status: CommentStatus;
+}
+
+/**
+ * The one status-change SQL, as two CTEs of a single statement: `moved`, the conditional update on (id, version,
+ * status) of the row locked first, returning it when it moved; and `moved_event`, its audit event. Its nine
+ * placeholders start at `$first` (values: `statusChangeParams`). A caller that writes more in the same statement
+ * (triage: its decision) puts its own CTEs before these and may add a `gate` (an SQL condition the move also needs)
+ * and `detailsSql` (a jsonb expression merged into the event's details).
+ */
+export function statusChangeSql(first = 1, opts: { gate?: string; detailsSql?: string } = {}): string {
+  const $ = (i: number) => `$${first + i}`;
+  const details = opts.detailsSql ? `coalesce(${$(8)}::jsonb, '{}'::jsonb) || (${opts.detailsSql})` : `${$(8)}::jsonb`;
+  return `moved AS (
+      UPDATE comments c
+         SET status = ${$(3)}, version = c.version + 1,
+             decided_at = CASE WHEN ${$(3)} = 'pending' THEN c.decided_at ELSE now() END, priority = COALESCE(${$(4)}, c.priority)
+        FROM (SELECT id, status FROM comments WHERE id = ${$(0)} FOR UPDATE) old
+       WHERE c.id = old.id AND c.version = ${$(1)} AND c.status = ANY(${$(2)}) AND (${opts.gate ?? 'true'})
+   RETURNING c.id, c.status, c.version, c.article_id, old.status AS from_status),
+    moved_event AS (
+      INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type, actor_user_id, reason, details)
+      SELECT id, from_status, status, ${$(5)}, ${$(6)}::uuid, ${$(7)}, ${details} FROM moved)`;
+}
+
+/** The values for `statusChangeSql`'s placeholders, in order. */
+export function statusChangeParams(change: StatusChange): unknown[] {
+  return [
+    change.commentId,
+    change.expectedVersion,
+    change.from,
+    change.to,
+    change.priority ?? null,
+    change.actor.type,
+    change.actor.userId ?? null,
+    change.reason ?? null,
+    change.details ? JSON.stringify(change.details) : null,
+  ];
+}
+
+const TRANSITION = prepared('moderation_transition', `WITH ${statusChangeSql()} SELECT * FROM moved`);
+
 /**
  * The one place a comment's status changes. Every change is a conditional update on (id, version, status) and an
- * audit event, in the caller's transaction; a stale version changes nothing and returns null.
+ * audit event in one statement (`statusChangeSql`), in the caller's transaction; a stale version changes nothing
+ * and returns null.
  */
 @Injectable()
 export class ModerationService {
@@ -97,29 +147,18 @@ export class ModerationService {
     }
   }
 
+  /** Moves one comment (one statement: the conditional update and its audit event); null when the row had moved on. */
   async transition(manager: EntityManager, change: StatusChange): Promise<ChangedComment | null> {
-    // Wrapped in a CTE so the driver returns the rows (a bare UPDATE answers [rows, count]).
-    const rows: Array<{ id: string; status: CommentStatus; version: number; from_status: CommentStatus; article_id: string }> =
-      await manager.query(
-        `WITH changed AS (
-         UPDATE comments c
-            SET status = $4, version = c.version + 1,
-                decided_at = CASE WHEN $4 = 'pending' THEN c.decided_at ELSE now() END, priority = COALESCE($5, c.priority)
-           FROM (SELECT id, status FROM comments WHERE id = $1 FOR UPDATE) old
-          WHERE c.id = old.id AND c.version = $2 AND c.status = ANY($3)
-      RETURNING c.id, c.status, c.version, c.article_id, old.status AS from_status)
-         SELECT * FROM changed`,
-        [change.commentId, change.expectedVersion, change.from, change.to, change.priority ?? null],
-      );
-    const row = rows[0];
+    const [row] = await queryPrepared<MovedRow>(manager, TRANSITION, statusChangeParams(change));
+    return this.moved(manager, change, row);
+  }
+
+  /**
+   * After a statement that ran `statusChangeSql`'s CTEs and returned the `moved` row (or none): queue the live event
+   * for after COMMIT (or send it now, outside a transaction) and return the change, or null when nothing moved.
+   */
+  moved(manager: EntityManager, change: StatusChange, row: MovedRow | undefined): ChangedComment | null {
     if (!row) return null;
-    await this.record(manager, change.commentId, {
-      fromStatus: row.from_status,
-      toStatus: change.to,
-      actor: change.actor,
-      reason: change.reason ?? null,
-      details: change.details ?? null,
-    });
     this.emit(manager, {
       type: 'changed',
       id: row.id,

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorListStatus, CommentStatus } from '@sift/shared';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { prepared, queryPrepared } from '../core/database/prepared.js';
 import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
-import { ModerationService } from '../moderation/moderation.service.js';
+import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
 import { type CompiledRule, decide, type RuleOutcome, runRules } from './engine/engine.js';
 import type { RuleInput } from './engine/rule.js';
@@ -44,32 +45,89 @@ interface TriageContext {
   auto_approve: boolean;
   site_pre_moderate: boolean;
   rules_fingerprint: string;
+  /** The author's earlier comments within the `history_minutes` read (JSON: received_at as text). */
+  history: Array<{ id: string; article_id: string; title: string | null; body: string; received_at: string }>;
+  history_minutes: number;
+  thread: NonNullable<RuleInput['thread']>;
 }
 
-const CONTEXT_SQL = `
-  SELECT c.id, c.article_id, c.author_key, c.author_name, c.author_id, c.title, c.body, c.status, c.version, c.received_at,
-         a.title AS a_title, a.subtitle AS a_subtitle, a.body AS a_body, a.pre_moderate AS a_pre_moderate,
-         p.title AS p_title, p.body AS p_body, p.author_name AS p_author_name,
-         EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = c.id) AS decided,
-         (SELECT status FROM authors WHERE key = c.author_key) AS author_status,
-         s.auto_approve, s.pre_moderate AS site_pre_moderate,
-         ${RULES_FINGERPRINT_SQL} AS rules_fingerprint
-    FROM comments c
-    JOIN articles a ON a.id = c.article_id
-    LEFT JOIN comments p ON p.id = c.parent_id
-    CROSS JOIN site_settings s
-   WHERE c.id = $1 AND s.id = 1`;
+/**
+ * One read for triage: the comment, its article and parent, whether it has a decision, the author list, the site
+ * settings, the rule-set fingerprint, the author's history within $2 minutes and the article's thread, newest first.
+ */
+const CONTEXT = prepared(
+  'triage_context',
+  `SELECT c.id, c.article_id, c.author_key, c.author_name, c.author_id, c.title, c.body, c.status, c.version, c.received_at,
+          a.title AS a_title, a.subtitle AS a_subtitle, a.body AS a_body, a.pre_moderate AS a_pre_moderate,
+          p.title AS p_title, p.body AS p_body, p.author_name AS p_author_name,
+          EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = c.id) AS decided,
+          (SELECT status FROM authors WHERE key = c.author_key) AS author_status,
+          s.auto_approve, s.pre_moderate AS site_pre_moderate,
+          ${RULES_FINGERPRINT_SQL} AS rules_fingerprint,
+          $2::int AS history_minutes,
+          (SELECT coalesce(json_agg(h ORDER BY h.received_at DESC), '[]'::json) FROM (
+             SELECT id, article_id, title, body, received_at FROM comments
+              WHERE author_key = c.author_key AND id <> c.id AND received_at <= c.received_at
+                AND received_at > c.received_at - make_interval(mins => $2::int)
+              ORDER BY received_at DESC LIMIT ${HISTORY_LIMIT}) h) AS history,
+          (SELECT coalesce(json_agg(json_build_object('title', t.title, 'body', t.body) ORDER BY t.received_at DESC), '[]'::json) FROM (
+             SELECT title, body, received_at FROM comments
+              WHERE article_id = c.article_id AND status = 'approved' AND id <> c.id
+              ORDER BY received_at DESC LIMIT ${THREAD_LIMIT}) t) AS thread
+     FROM comments c
+     JOIN articles a ON a.id = c.article_id
+     LEFT JOIN comments p ON p.id = c.parent_id
+     CROSS JOIN site_settings s
+    WHERE c.id = $1 AND s.id = 1`,
+);
+
+/** The decision and its flags (hits and errors) as CTEs `d` and `f`; `applied` is an SQL boolean. Values $1–$7. */
+function decisionSql(applied: string): string {
+  return `d AS (
+       INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
+       VALUES ($1, $2, ${applied}, $3, $4, $5, $6)
+       ON CONFLICT (comment_id) DO NOTHING
+       RETURNING id, applied),
+     f AS (
+       INSERT INTO triage_flags (decision_id, comment_id, rule_id, rule_name, rule_type, rule_version, action, mode,
+                                 outcome, score, threshold, evidence)
+       SELECT d.id, $1, x.rule_id, x.rule_name, x.rule_type, x.rule_version, x.action, x.mode, x.outcome, x.score,
+              x.threshold, x.evidence
+         FROM d, jsonb_to_recordset($7::jsonb) AS x(rule_id uuid, rule_name text, rule_type text, rule_version int,
+              action text, mode text, outcome text, score float8, threshold float8, evidence jsonb))`;
+}
+
+/**
+ * A first decision, in one statement (atomic without BEGIN/COMMIT): lock the comment, insert the decision and its
+ * flags (nothing when the comment already has one), and, when the comment is still `pending` at the version triage
+ * read, move it through ModerationService's status-change SQL. `applied` records whether it moved.
+ * Values: $1–$7 the decision, $8 the version read, $9– the status change.
+ */
+const DECIDE = prepared(
+  'triage_decide',
+  `WITH cur AS (SELECT version, status FROM comments WHERE id = $1 FOR UPDATE),
+     ${decisionSql(`EXISTS (SELECT 1 FROM cur WHERE cur.version = $8 AND cur.status = 'pending')`)},
+     ${statusChangeSql(9, { gate: 'EXISTS (SELECT 1 FROM d WHERE d.applied)', detailsSql: `(SELECT jsonb_build_object('decisionId', d.id) FROM d)` })}
+   SELECT d.id AS decision_id, d.applied, m.id, m.status, m.version, m.article_id, m.from_status
+     FROM d LEFT JOIN moved m ON true`,
+);
+
+/** A replacement decision (re-triage), inside the caller's transaction, applied. */
+const REDECIDE = prepared('triage_redecide', `WITH ${decisionSql('true')} SELECT id FROM d`);
 
 /**
  * Runs the rule engine over one comment and records the decision. Idempotent: the decision is unique per comment,
  * so a job that runs twice (a crash, a stalled job) leaves one decision. The status moves only from `pending`,
- * through ModerationService, in the same transaction; a human decision is never overturned.
- * Hot path: raw SQL, few round trips (one read of the comment, article, parent, author list, settings and rule-set
- * fingerprint; history and thread in parallel; decision and flags in one statement).
+ * through ModerationService's status-change SQL, in the same statement as the decision; a human decision is never
+ * overturned.
+ * Hot path: two Postgres round trips, both prepared statements (one read of everything the rules need, one
+ * statement that writes the decision, its flags and the status change) — docs/benchmarks.md, "Pipeline".
  */
 @Injectable()
 export class TriageService {
   private readonly logger = new Logger(TriageService.name);
+  /** How far back the context read fetches author history: the longest window of the rule set last seen. */
+  private historyMinutes = 0;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -88,17 +146,29 @@ export class TriageService {
     await Promise.all(Array.from({ length: concurrency }, () => this.dataSource.query('SELECT 1')));
     const [{ fingerprint }]: Array<{ fingerprint: string }> = await this.dataSource.query(`SELECT ${RULES_FINGERPRINT_SQL} AS fingerprint`);
     const rules = await this.rules.activeRulesFor(fingerprint);
+    this.historyMinutes = longestHistory(rules);
     for (let i = 0; i < 50; i++) for (const input of WARM_UP_INPUTS) runRules(rules, input);
     return Math.round(performance.now() - started);
+  }
+
+  /** The comment with everything triage reads about it, in one round trip; undefined when it does not exist. */
+  private async context(commentId: string): Promise<TriageContext | undefined> {
+    const [ctx] = await queryPrepared<TriageContext>(this.dataSource, CONTEXT, [commentId, this.historyMinutes]);
+    return ctx;
   }
 
   /** The current rules over one comment with its author history and thread, and the status they ask for. */
   private async evaluate(ctx: TriageContext) {
     const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
-    const historyMinutes = Math.max(0, ...rules.map((r) => r.historyMinutes));
-    const [history, thread] = await Promise.all([this.history(ctx, historyMinutes), this.thread(ctx)]);
+    const historyMinutes = longestHistory(rules);
+    this.historyMinutes = historyMinutes;
+    // The rule set changed since the read and now looks further back: read the longer history on its own.
+    const history =
+      historyMinutes > ctx.history_minutes
+        ? await this.history(ctx, historyMinutes)
+        : ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
     const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread });
+    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread });
     const verdict = decide(outcomes, {
       autoApprove: ctx.auto_approve,
       preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
@@ -109,40 +179,32 @@ export class TriageService {
   }
 
   async triage(commentId: string): Promise<TriageResult> {
-    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
+    const ctx = await this.context(commentId);
     if (!ctx) return 'missing';
     if (ctx.decided) return 'already-decided';
 
     const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
-    const willApply = ctx.status === 'pending';
-
-    const result = await this.dataSource.transaction(async (m) => {
-      const inserted = await insertDecision(m, commentId, verdict.status, willApply, rules, outcomes, durationMs);
-      if (!inserted) return 'already-decided' as const;
-
-      const changed = willApply
-        ? await this.moderation.transition(m, {
-            commentId,
-            expectedVersion: ctx.version,
-            from: ['pending'],
-            to: verdict.status,
-            actor: { type: 'rule' },
-            reason: summarize(recorded, verdict.status),
-            details: { decisionId: inserted.id },
-            priority: verdict.priority,
-          })
-        : null;
-      if (willApply && !changed) {
-        await m.query(`UPDATE triage_decisions SET applied = false WHERE id = $1`, [inserted.id]);
-      }
-      if (!changed) this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
-      return 'decided' as const;
-    });
-    if (result === 'decided') {
-      triageDecisions.inc({ outcome: verdict.status });
-      for (const o of recorded) ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
-    }
-    return result;
+    const change: StatusChange = {
+      commentId,
+      expectedVersion: ctx.version,
+      from: ['pending'],
+      to: verdict.status,
+      actor: { type: 'rule' },
+      reason: summarize(recorded, verdict.status),
+      priority: verdict.priority,
+    };
+    // One statement: the decision, its flags and (when still pending at this version) the status change.
+    const [row] = await queryPrepared<MovedRow & { decision_id: string; applied: boolean }>(this.dataSource, DECIDE, [
+      ...decisionParams(commentId, verdict.status, rules, outcomes, durationMs),
+      ctx.version,
+      ...statusChangeParams(change),
+    ]);
+    if (!row) return 'already-decided';
+    const changed = this.moderation.moved(this.dataSource.manager, change, row.id === null ? undefined : row);
+    if (!changed) this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
+    triageDecisions.inc({ outcome: verdict.status });
+    for (const o of recorded) ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
+    return 'decided';
   }
 
   /**
@@ -152,7 +214,7 @@ export class TriageService {
    * The status moves only through ModerationService.transition, from the status the rules gave it.
    */
   async retriage(commentId: string): Promise<RetriageResult> {
-    const [ctx]: TriageContext[] = await this.dataSource.query(CONTEXT_SQL, [commentId]);
+    const ctx = await this.context(commentId);
     if (!ctx) return { result: 'missing' };
     const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
     return this.dataSource.transaction(async (m) => {
@@ -167,7 +229,7 @@ export class TriageService {
       );
       if (human || row.author_role !== 'reader') return { result: 'human' as const, status: row.status };
       await m.query(`DELETE FROM triage_decisions WHERE comment_id = $1`, [commentId]);
-      const inserted = await insertDecision(m, commentId, verdict.status, true, rules, outcomes, durationMs);
+      const [inserted] = await queryPrepared<{ id: string }>(m, REDECIDE, decisionParams(commentId, verdict.status, rules, outcomes, durationMs));
       if (!inserted || verdict.status === row.status) return { result: 'unchanged' as const, status: row.status };
       const changed = await this.moderation.transition(m, {
         commentId,
@@ -183,18 +245,8 @@ export class TriageService {
     });
   }
 
-  /** The article's other approved comments, newest first: the thread the off-topic rule reads for context. */
-  private thread(c: TriageContext): Promise<NonNullable<RuleInput['thread']>> {
-    return this.dataSource.query(
-      `SELECT title, body FROM comments WHERE article_id = $1 AND status = 'approved' AND id <> $2
-        ORDER BY received_at DESC LIMIT ${THREAD_LIMIT}`,
-      [c.article_id, c.id],
-    );
-  }
-
-  /** The author's comments before this one within the longest window a rule reads. */
+  /** The author's comments before this one within `minutes` (when the context read looked less far back). */
   private async history(c: TriageContext, minutes: number): Promise<NonNullable<RuleInput['author']>['history']> {
-    if (minutes <= 0) return [];
     const rows: Array<{ id: string; article_id: string; title: string | null; body: string; received_at: Date }> =
       await this.dataSource.query(
         `SELECT id, article_id, title, body, received_at FROM comments
@@ -204,6 +256,11 @@ export class TriageService {
       );
     return rows.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: r.received_at }));
   }
+}
+
+/** The longest author-history window any rule of the set reads, in minutes. */
+function longestHistory(rules: readonly CompiledRule[]): number {
+  return Math.max(0, ...rules.map((r) => r.historyMinutes));
 }
 
 function toRuleInput(c: TriageContext): RuleInput {
@@ -227,41 +284,25 @@ function summarize(recorded: RuleOutcome[], status: string): string {
   return live.map((o) => `${o.rule.name}${o.outcome === 'error' ? ' (error)' : ''}: ${o.evidence.summary}`).join('; ');
 }
 
-/** The decision and its flags (hits and errors) in one statement; null when the comment already has a decision. */
-async function insertDecision(
-  m: EntityManager,
+/** The values $1–$7 of `decisionSql`: the decision and its recorded outcomes (hits and errors). */
+function decisionParams(
   commentId: string,
   status: CommentStatus,
-  applied: boolean,
   rules: readonly CompiledRule[],
   outcomes: readonly RuleOutcome[],
   durationMs: number,
-): Promise<{ id: string } | null> {
-  const recorded = outcomes.filter((o) => o.outcome !== 'pass');
-  const [inserted]: Array<{ id: string }> = await m.query(
-    `WITH d AS (
-       INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
-       ON CONFLICT (comment_id) DO NOTHING
-       RETURNING id),
-     f AS (
-       INSERT INTO triage_flags (decision_id, comment_id, rule_id, rule_name, rule_type, rule_version, action, mode,
-                                 outcome, score, threshold, evidence)
-       SELECT d.id, $1, x.rule_id, x.rule_name, x.rule_type, x.rule_version, x.action, x.mode, x.outcome, x.score,
-              x.threshold, x.evidence
-         FROM d, jsonb_to_recordset($8::jsonb) AS x(rule_id uuid, rule_name text, rule_type text, rule_version int,
-              action text, mode text, outcome text, score float8, threshold float8, evidence jsonb))
-     SELECT id FROM d`,
-    [
-      commentId,
-      status,
-      applied,
-      rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
-      outcomes.filter((o) => o.outcome === 'hit').length,
-      outcomes.filter((o) => o.outcome === 'error').length,
-      durationMs,
-      JSON.stringify(
-        recorded.map((o) => ({
+): unknown[] {
+  return [
+    commentId,
+    status,
+    rules.map((r) => `${r.spec.id}@${r.spec.version}`).join(','),
+    outcomes.filter((o) => o.outcome === 'hit').length,
+    outcomes.filter((o) => o.outcome === 'error').length,
+    durationMs,
+    JSON.stringify(
+      outcomes
+        .filter((o) => o.outcome !== 'pass')
+        .map((o) => ({
           rule_id: o.rule.id,
           rule_name: o.rule.name,
           rule_type: o.rule.type,
@@ -273,8 +314,6 @@ async function insertDecision(
           threshold: o.threshold,
           evidence: o.evidence,
         })),
-      ),
-    ],
-  );
-  return inserted ?? null;
+    ),
+  ];
 }

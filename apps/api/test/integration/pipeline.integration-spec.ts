@@ -98,6 +98,30 @@ describe('comment → queue → worker → decision', () => {
     expect(events[0].n).toBe(1);
   });
 
+  it("the rules' status change names its decision; a moderator who decided first is never overturned", async () => {
+    const { body } = await postComment(api, 'budget-2026', { body: 'x https://a.example https://b.example https://c.example' });
+    expect(await decided(body.id)).toBe('flagged');
+    const [decision] = await api.ds.query(`SELECT id, applied FROM triage_decisions WHERE comment_id = $1`, [body.id]);
+    const [ruleEvent] = await api.ds.query(`SELECT details FROM moderation_events WHERE comment_id = $1 AND actor_type = 'rule'`, [body.id]);
+    expect(decision.applied).toBe(true);
+    expect(ruleEvent.details).toEqual({ decisionId: decision.id });
+
+    // A comment that reached a moderator before the worker (no job: written straight to the table), hidden by them.
+    const [row] = await api.ds.query(
+      `INSERT INTO comments (article_id, author_name, author_key, author_role, body, status)
+       SELECT id, 'Reader', 'name:reader', 'reader', 'links https://a.example https://b.example https://c.example', 'pending'
+         FROM articles WHERE external_id = 'budget-2026' RETURNING id, version`,
+    );
+    const hid = await http(`${api.url}/api/moderation/comments/${row.id}/decision`, 'POST', { action: 'hide', version: row.version }, moderator);
+    expect(hid.status).toBe(200);
+    expect(await worker().get(TriageService).triage(row.id)).toBe('decided');
+    const [late] = await api.ds.query(`SELECT outcome_status, applied FROM triage_decisions WHERE comment_id = $1`, [row.id]);
+    expect(late).toEqual({ outcome_status: 'flagged', applied: false });
+    expect(await statusOf(row.id)).toBe('hidden');
+    const events = await api.ds.query(`SELECT to_status, actor_type FROM moderation_events WHERE comment_id = $1 ORDER BY created_at`, [row.id]);
+    expect(events).toEqual([{ to_status: 'hidden', actor_type: 'user' }]);
+  });
+
   it('concurrent triage of one fresh comment records one decision and one status change', async () => {
     const { body } = await postComment(api, 'budget-2026', { body: 'The council vote on the budget was close.' });
     const triage = worker().get(TriageService);
