@@ -17,6 +17,16 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 }
 
 /**
+ * What a 503 says: an overloaded API waiting for a free database connection is not the database being down (the
+ * pool's wait for a connection, `connectionTimeoutMillis`, also covers a connection that does not open in time).
+ */
+export function unavailableMessage(err: unknown): string {
+  return /timeout exceeded when trying to connect/i.test((err as Error)?.message ?? '')
+    ? 'no database connection came free in time (the service is overloaded or the database is slow); retry shortly'
+    : 'the database is unavailable; retry shortly';
+}
+
+/**
  * One place that shapes error answers: HTTP exceptions as they are, framework 4xx errors (bad JSON, body too
  * large) with their message, an unreachable database as 503 with Retry-After, anything else as a logged 500.
  */
@@ -44,10 +54,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.warn(`${req.method} ${req.url}: database unavailable (${(exception as Error).message})`);
-      void reply
-        .status(503)
-        .header('Retry-After', '5')
-        .send({ statusCode: 503, error: 'Service Unavailable', message: 'the database is unavailable; retry shortly' });
+      void reply.status(503).header('Retry-After', '5').send({ statusCode: 503, error: 'Service Unavailable', message: unavailableMessage(exception) });
       return;
     }
     this.logger.error(`${req.method} ${req.url} [${req.id}]: ${(exception as Error)?.stack ?? String(exception)}`);
