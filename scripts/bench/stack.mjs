@@ -61,9 +61,10 @@ export async function createStack(name) {
   return {
     env,
     pool,
-    async startApi() {
+    /** `nodeArgs`: flags for node itself, e.g. ['--cpu-prof'] to profile the API. */
+    async startApi(nodeArgs = []) {
       const port = await freePort();
-      run('main.js', { PORT: String(port) });
+      run('main.js', { PORT: String(port) }, nodeArgs);
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 200; i++) {
         if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return base;
