@@ -30,6 +30,9 @@ const CONCURRENCY = process.env.BENCH_TRIAGE_CONCURRENCY ?? '16';
 const WORKER_NODE_ARGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const phases = soak ? [[rates[0], Math.max(...workerCounts)]] : workerCounts.flatMap((w) => rates.map((r) => [r, w]));
 
+/** The i-th comment of phase n: one author in 997, a body on the article's topic. */
+const commentBody = (n, i) => JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` });
+
 async function phase(stack, base, queue, rate, workers, n) {
   const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: CONCURRENCY }, WORKER_NODE_ARGS));
   await new Promise((r) => setTimeout(r, 2500)); // workers connect
@@ -57,7 +60,7 @@ async function phase(stack, base, queue, rate, workers, n) {
         const p = fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
+          body: commentBody(n, i),
         })
           .then(
             async (r) => {
@@ -173,7 +176,7 @@ async function drainPhase(stack, base, queue, count, workers, n) {
         const r = await fetch(url, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` }),
+          body: commentBody(n, i),
         });
         if (r.status !== 202) throw new Error(`intake answered ${r.status}`);
       }
@@ -218,24 +221,21 @@ async function drainPhase(stack, base, queue, count, workers, n) {
   };
 }
 
-const stack = await createStack('pipeline');
-try {
-  const base = await stack.startApi();
-  const u = new URL(stack.env.REDIS_URL);
-  const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
-  if (values.drain) {
-    const count = Number(values.drain);
-    console.log(`bench:pipeline --drain — ${new Date().toISOString()} — ${machine()} — ${count} comments queued, then the workers start`);
-    console.log('| workers | queued | decided | seconds (first → last decision) | decisions/s | CPU ms / decision: machine | workers | postgres | redis | rest |');
-    console.log('|---|---|---|---|---|---|---|---|---|---|');
-    let n = 0;
-    for (const workers of workerCounts) {
-      const r = await drainPhase(stack, base, queue, count, workers, n++);
-      console.log(`| ${r.workers} | ${r.count} | ${r.decided} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${r.machineMs.toFixed(2)} | ${r.workerMs.toFixed(2)} | ${r.postgresMs.toFixed(2)} | ${r.redisMs.toFixed(2)} | ${r.otherMs.toFixed(2)} |`);
-    }
-    await queue.close();
-    process.exitCode = 0;
-  } else {
+/** `--drain`: for each worker count, a backlog cleared by that many workers. */
+async function runDrain(stack, base, queue) {
+  const count = Number(values.drain);
+  console.log(`bench:pipeline --drain — ${new Date().toISOString()} — ${machine()} — ${count} comments queued, then the workers start`);
+  console.log('| workers | queued | decided | seconds (first → last decision) | decisions/s | CPU ms / decision: machine | workers | postgres | redis | rest |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  let n = 0;
+  for (const workers of workerCounts) {
+    const r = await drainPhase(stack, base, queue, count, workers, n++);
+    console.log(`| ${r.workers} | ${r.count} | ${r.decided} | ${r.seconds.toFixed(1)} | ${Math.round(r.rate)} | ${r.machineMs.toFixed(2)} | ${r.workerMs.toFixed(2)} | ${r.postgresMs.toFixed(2)} | ${r.redisMs.toFixed(2)} | ${r.otherMs.toFixed(2)} |`);
+  }
+}
+
+/** The fixed-rate phases (and the soak's reconciliation). */
+async function runPhases(stack, base, queue) {
   console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase; API, workers, Postgres, Redis and the load generator share this machine`);
   console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) |');
   console.log('|---|---|---|---|---|---|---|---|---|');
@@ -256,8 +256,15 @@ try {
     ).rows;
     console.log(`\nsoak reconciliation: stored ${stored}, decided ${decided}, undecided ${pending_undecided} → ${stored === decided ? 'accepted == stored == decided' : 'MISMATCH'}`);
   }
+}
+
+const stack = await createStack('pipeline');
+try {
+  const base = await stack.startApi();
+  const u = new URL(stack.env.REDIS_URL);
+  const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
+  await (values.drain ? runDrain : runPhases)(stack, base, queue);
   await queue.close();
-  }
 } finally {
   await stack.stop();
 }

@@ -151,22 +151,21 @@ export class TriageService {
     return Math.round(performance.now() - started);
   }
 
-  /** The comment with everything triage reads about it, in one round trip; undefined when it does not exist. */
-  private async context(commentId: string): Promise<TriageContext | undefined> {
+  /**
+   * The comment with everything triage reads about it, and the current rule set; undefined when the comment does not
+   * exist. One round trip — two when the rule set changed and now looks further back than the history read.
+   */
+  private async read(commentId: string): Promise<{ ctx: TriageContext; rules: CompiledRule[] } | undefined> {
     const [ctx] = await queryPrepared<TriageContext>(this.dataSource, CONTEXT, [commentId, this.historyMinutes]);
-    return ctx;
+    if (!ctx) return undefined;
+    const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
+    this.historyMinutes = longestHistory(rules);
+    return this.historyMinutes > ctx.history_minutes ? this.read(commentId) : { ctx, rules };
   }
 
-  /** The current rules over one comment with its author history and thread, and the status they ask for. */
-  private async evaluate(ctx: TriageContext) {
-    const rules = await this.rules.activeRulesFor(ctx.rules_fingerprint);
-    const historyMinutes = longestHistory(rules);
-    this.historyMinutes = historyMinutes;
-    // The rule set changed since the read and now looks further back: read the longer history on its own.
-    const history =
-      historyMinutes > ctx.history_minutes
-        ? await this.history(ctx, historyMinutes)
-        : ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
+  /** The rules over one comment with its author history and thread, and the status they ask for. */
+  private evaluate(ctx: TriageContext, rules: CompiledRule[]) {
+    const history = ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
     const started = performance.now();
     const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread });
     const verdict = decide(outcomes, {
@@ -175,15 +174,16 @@ export class TriageService {
       trustedAuthor: ctx.author_status === 'trusted',
     });
     const durationMs = performance.now() - started;
-    return { rules, outcomes, verdict, durationMs, recorded: outcomes.filter((o) => o.outcome !== 'pass') };
+    return { outcomes, verdict, durationMs, recorded: outcomes.filter((o) => o.outcome !== 'pass') };
   }
 
   async triage(commentId: string): Promise<TriageResult> {
-    const ctx = await this.context(commentId);
-    if (!ctx) return 'missing';
+    const read = await this.read(commentId);
+    if (!read) return 'missing';
+    const { ctx, rules } = read;
     if (ctx.decided) return 'already-decided';
 
-    const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
+    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules);
     const change: StatusChange = {
       commentId,
       expectedVersion: ctx.version,
@@ -214,9 +214,10 @@ export class TriageService {
    * The status moves only through ModerationService.transition, from the status the rules gave it.
    */
   async retriage(commentId: string): Promise<RetriageResult> {
-    const ctx = await this.context(commentId);
-    if (!ctx) return { result: 'missing' };
-    const { rules, outcomes, verdict, durationMs, recorded } = await this.evaluate(ctx);
+    const read = await this.read(commentId);
+    if (!read) return { result: 'missing' };
+    const { rules } = read;
+    const { outcomes, verdict, durationMs, recorded } = this.evaluate(read.ctx, rules);
     return this.dataSource.transaction(async (m) => {
       const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
         `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,
@@ -243,18 +244,6 @@ export class TriageService {
       });
       return changed ? { result: 'changed' as const, status: changed.status } : { result: 'unchanged' as const, status: row.status };
     });
-  }
-
-  /** The author's comments before this one within `minutes` (when the context read looked less far back). */
-  private async history(c: TriageContext, minutes: number): Promise<NonNullable<RuleInput['author']>['history']> {
-    const rows: Array<{ id: string; article_id: string; title: string | null; body: string; received_at: Date }> =
-      await this.dataSource.query(
-        `SELECT id, article_id, title, body, received_at FROM comments
-          WHERE author_key = $1 AND id <> $2 AND received_at <= $3 AND received_at > $3 - make_interval(mins => $4)
-          ORDER BY received_at DESC LIMIT ${HISTORY_LIMIT}`,
-        [c.author_key, c.id, c.received_at, minutes],
-      );
-    return rows.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: r.received_at }));
   }
 }
 
