@@ -3,6 +3,8 @@
 // each rate and worker count; reports submit → decision latency (decided_at − received_at, both Postgres clocks)
 // p50/p99, the largest backlog seen, and whether the queue drained within 10 s after the arrivals stopped.
 //   --rates 100,200,500  --workers 1,2  --duration 60   (seconds per phase)
+//   --warmup 5           seconds of arrivals at the phase's rate, to an article of their own, before each phase is
+//                        measured (fresh workers: connections, JIT, caches); their slowest decision is reported apart
 //   --soak 600           one phase at the first rate with the largest worker count, ending with a count reconciliation
 //   --drain 20000        instead: for each worker count, queue that many comments with no worker running, then start
 //                        the workers and time how fast they clear the backlog (decisions/s, CPU per decision)
@@ -16,6 +18,7 @@ const { values } = parseArgs({
     rates: { type: 'string', default: '100,200,500' },
     workers: { type: 'string', default: '1,2' },
     duration: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
     soak: { type: 'string' },
     drain: { type: 'string' },
   },
@@ -24,8 +27,9 @@ const rates = values.rates.split(',').map(Number);
 const workerCounts = values.workers.split(',').map(Number);
 const soak = values.soak ? Number(values.soak) : null;
 const duration = soak ?? Number(values.duration);
-// BENCH_TRIAGE_CONCURRENCY: jobs per worker (16); BENCH_WORKER_NODE_ARGS: node flags for the workers
-// (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).
+const warmup = Number(values.warmup);
+// BENCH_TRIAGE_CONCURRENCY: jobs per worker (16); BENCH_WORKER_NODE_ARGS / BENCH_API_NODE_ARGS: node flags for the
+// workers / the API (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile them).
 const CONCURRENCY = process.env.BENCH_TRIAGE_CONCURRENCY ?? '16';
 const WORKER_NODE_ARGS = process.env.BENCH_WORKER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
 const phases = soak ? [[rates[0], Math.max(...workerCounts)]] : workerCounts.flatMap((w) => rates.map((r) => [r, w]));
@@ -33,25 +37,16 @@ const phases = soak ? [[rates[0], Math.max(...workerCounts)]] : workerCounts.fla
 /** The i-th comment of phase n: one author in 997, a body on the article's topic. */
 const commentBody = (n, i) => JSON.stringify({ authorName: `Reader ${i % 997}`, body: `The council budget for schools and roads, comment ${n}-${i}.` });
 
-async function phase(stack, base, queue, rate, workers, n) {
-  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: CONCURRENCY }, WORKER_NODE_ARGS));
-  await new Promise((r) => setTimeout(r, 2500)); // workers connect
-  const article = `bench-${n}`;
-  await putArticle(base, article);
-  const url = `${base}/api/articles/${article}/comments`;
+/** Open-loop arrivals: `rate` comments a second for `seconds` to `url`, sent on schedule whatever the answers. */
+async function arrive(url, rate, seconds, n) {
   let sent = 0;
   let accepted = 0;
   let failed = 0;
   const refused = new Map(); // status code or error → count, for requests not answered 202
-  let maxBacklog = 0;
   const inflight = new Set();
   const started = Date.now();
   const tickMs = 20;
-  const total = rate * duration;
-  const sampler = setInterval(async () => {
-    const c = await queue.getJobCounts('waiting', 'active', 'prioritized').catch(() => null);
-    if (c) maxBacklog = Math.max(maxBacklog, c.waiting + c.active + (c.prioritized ?? 0));
-  }, 500);
+  const total = rate * seconds;
   await new Promise((resolve) => {
     const timer = setInterval(() => {
       const due = Math.min(total, Math.floor(((Date.now() - started) / 1000) * rate));
@@ -82,11 +77,55 @@ async function phase(stack, base, queue, rate, workers, n) {
     }, tickMs);
   });
   await Promise.all(inflight);
+  return { sent, accepted, failed, refused, seconds: (Date.now() - started) / 1000 };
+}
+
+async function queueEmpty(queue) {
+  const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
+  return c.waiting + c.active + (c.prioritized ?? 0) === 0;
+}
+
+/** Submit → decision latencies (ms, sorted) of one article's comments, and the slowest per 10 s of arrivals. */
+async function latencies(stack, article) {
+  const { rows } = await stack.pool.query(
+    `SELECT floor(extract(epoch FROM c.received_at - min(c.received_at) OVER ()) / 10) AS w,
+            extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
+       FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
+       JOIN articles a ON a.id = c.article_id WHERE a.external_id = $1`,
+    [article],
+  );
+  const worst = new Map();
+  for (const r of rows) worst.set(Number(r.w), Math.max(worst.get(Number(r.w)) ?? 0, Number(r.ms)));
+  return {
+    sorted: rows.map((r) => Number(r.ms)).sort((a, b) => a - b),
+    timeline: [...worst.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => Math.round(ms)).join(' '),
+  };
+}
+
+async function phase(stack, base, queue, rate, workers, n) {
+  const procs = Array.from({ length: workers }, () => stack.startWorker({ TRIAGE_CONCURRENCY: CONCURRENCY }, WORKER_NODE_ARGS));
+  await new Promise((r) => setTimeout(r, 2500)); // workers connect
+  let coldWorst = null;
+  if (warmup > 0) {
+    // Fresh workers warm up on an article of their own; the measured arrivals start once that backlog is gone.
+    const warm = `bench-${n}-warm-up`;
+    await putArticle(base, warm);
+    await arrive(`${base}/api/articles/${warm}/comments`, rate, warmup, n);
+    for (let t = Date.now(); !(await queueEmpty(queue)) && Date.now() - t < 60_000; ) await new Promise((r) => setTimeout(r, 200));
+    coldWorst = (await latencies(stack, warm)).sorted.at(-1) ?? null;
+  }
+  const article = `bench-${n}`;
+  await putArticle(base, article);
+  let maxBacklog = 0;
+  const sampler = setInterval(async () => {
+    const c = await queue.getJobCounts('waiting', 'active', 'prioritized').catch(() => null);
+    if (c) maxBacklog = Math.max(maxBacklog, c.waiting + c.active + (c.prioritized ?? 0));
+  }, 500);
+  const { sent, accepted, failed, refused, seconds } = await arrive(`${base}/api/articles/${article}/comments`, rate, duration, n);
   const arrivalsDone = Date.now();
   let drained = false;
   while (Date.now() - arrivalsDone < 10_000) {
-    const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
-    if (c.waiting + c.active + (c.prioritized ?? 0) === 0) {
+    if (await queueEmpty(queue)) {
       drained = true;
       break;
     }
@@ -96,31 +135,13 @@ async function phase(stack, base, queue, rate, workers, n) {
   // Let a backlog finish before the next phase (so it cannot bleed into it), and say how long that took.
   let drainedAfter = drained ? (Date.now() - arrivalsDone) / 1000 : null;
   while (drainedAfter === null && Date.now() - arrivalsDone < 180_000) {
-    const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
-    if (c.waiting + c.active + (c.prioritized ?? 0) === 0) drainedAfter = (Date.now() - arrivalsDone) / 1000;
+    if (await queueEmpty(queue)) drainedAfter = (Date.now() - arrivalsDone) / 1000;
     else await new Promise((r) => setTimeout(r, 500));
   }
-  const { rows } = await stack.pool.query(
-    `SELECT extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
-       FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
-       JOIN articles a ON a.id = c.article_id WHERE a.external_id = $1`,
-    [article],
-  );
-  const lat = rows.map((r) => Number(r.ms)).sort((a, b) => a - b);
-  // Where the tail sits: the slowest decision of each 10 s of arrivals (one stall or a spread-out tail?).
-  const { rows: windows } = await stack.pool.query(
-    `SELECT floor(extract(epoch FROM c.received_at - min(c.received_at) OVER ()) / 10) AS w,
-            extract(epoch FROM (d.created_at - c.received_at)) * 1000 AS ms
-       FROM comments c JOIN triage_decisions d ON d.comment_id = c.id
-       JOIN articles a ON a.id = c.article_id WHERE a.external_id = $1`,
-    [article],
-  );
-  const worst = new Map();
-  for (const r of windows) worst.set(Number(r.w), Math.max(worst.get(Number(r.w)) ?? 0, Number(r.ms)));
-  const timeline = [...worst.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => Math.round(ms)).join(' ');
+  const { sorted: lat, timeline } = await latencies(stack, article);
   for (const p of procs) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  return { timeline, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds: (arrivalsDone - started) / 1000 };
+  return { timeline, coldWorst, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds };
 }
 
 /** utime + stime of a process, in ms (Linux /proc; clock ticks are 10 ms). */
@@ -236,15 +257,15 @@ async function runDrain(stack, base, queue) {
 
 /** The fixed-rate phases (and the soak's reconciliation). */
 async function runPhases(stack, base, queue) {
-  console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase; API, workers, Postgres, Redis and the load generator share this machine`);
-  console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) |');
-  console.log('|---|---|---|---|---|---|---|---|---|');
+  console.log(`bench:pipeline — ${new Date().toISOString()} — ${machine()} — ${duration} s per phase after ${warmup} s of warm-up; API, workers, Postgres, Redis and the load generator share this machine`);
+  console.log('| rate /s | workers | sent | accepted | decided | decision p50 ms | p99 ms | max backlog | drained ≤10 s after (s) | warm-up: slowest ms |');
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
   let n = 0;
   const timelines = [];
   for (const [rate, workers] of phases) {
     const r = await phase(stack, base, queue, rate, workers, n++);
     timelines.push(`${r.rate}/s, ${r.workers} worker${r.workers > 1 ? 's' : ''}: ${r.timeline}${r.refused ? ` (not accepted: ${r.refused})` : ''}`);
-    console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) |`);
+    console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) | ${r.coldWorst === null ? '–' : Math.round(r.coldWorst)} |`);
   }
   console.log(`\nslowest decision (ms) per 10 s of arrivals:\n${timelines.join('\n')}`);
   if (soak) {
@@ -260,7 +281,7 @@ async function runPhases(stack, base, queue) {
 
 const stack = await createStack('pipeline');
 try {
-  const base = await stack.startApi();
+  const base = await stack.startApi(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const u = new URL(stack.env.REDIS_URL);
   const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
   await (values.drain ? runDrain : runPhases)(stack, base, queue);

@@ -3,7 +3,9 @@ import {
   ConflictException,
   Inject,
   Injectable,
+  Logger,
   NotFoundException,
+  type OnApplicationBootstrap,
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,7 +13,7 @@ import type { ReaderIntakeResponse } from '@sift/shared';
 import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
-import { prepared, queryPrepared } from '../core/database/prepared.js';
+import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.js';
@@ -45,13 +47,30 @@ const INTAKE = prepared(
  * never loses a comment (the reconciler enqueues it later).
  */
 @Injectable()
-export class CommentsService {
+export class CommentsService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(CommentsService.name);
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderation: ModerationService,
     private readonly triageQueue: TriageQueue,
   ) {}
+
+  /**
+   * Before the API listens: open the pool's connections with the intake statement prepared on each (for the article
+   * id '', which no article can have, so it inserts nothing), so that a burst right after a start or a deploy finds
+   * them ready instead of opening connections and planning under load. A failure (Postgres not up yet) only logs:
+   * intake answers 503 until Postgres is back, as it would anyway.
+   */
+  async onApplicationBootstrap(): Promise<void> {
+    try {
+      const n = await warmConnections(this.dataSource, this.config.database.poolSize, [[INTAKE, ['', null, '', null, '', null, '', null, null, '']]]);
+      this.logger.log(`${n} database connections ready for intake`);
+    } catch (err) {
+      this.logger.warn(`intake warm-up failed (${(err as Error).message}); connections open on demand`);
+    }
+  }
 
   async submit(
     externalId: string,

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorListStatus, CommentStatus } from '@sift/shared';
 import { DataSource } from 'typeorm';
-import { prepared, queryPrepared } from '../core/database/prepared.js';
+import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
 import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
@@ -20,6 +20,8 @@ export interface RetriageResult {
 const HISTORY_LIMIT = 200;
 /** How many of the article's approved comments the off-topic rule gets as context. */
 const THREAD_LIMIT = 50;
+/** A comment id that no comment has (the warm-up's statements run for it and find nothing). */
+const NO_COMMENT = '00000000-0000-0000-0000-000000000000';
 
 /** Everything triage needs about one comment, read in one round trip. */
 interface TriageContext {
@@ -81,11 +83,14 @@ const CONTEXT = prepared(
     WHERE c.id = $1 AND s.id = 1`,
 );
 
-/** The decision and its flags (hits and errors) as CTEs `d` and `f`; `applied` is an SQL boolean. Values $1–$7. */
-function decisionSql(applied: string): string {
+/**
+ * The decision and its flags (hits and errors) as CTEs `d` and `f`; `applied` is an SQL boolean, `from` an optional
+ * FROM clause the decision row needs (none when it is empty). Values $1–$7.
+ */
+function decisionSql(applied: string, from = ''): string {
   return `d AS (
        INSERT INTO triage_decisions (comment_id, outcome_status, applied, rules_version, hit_count, error_count, duration_ms)
-       VALUES ($1, $2, ${applied}, $3, $4, $5, $6)
+       SELECT $1::uuid, $2::text, ${applied}, $3::text, $4::int, $5::int, $6::real ${from}
        ON CONFLICT (comment_id) DO NOTHING
        RETURNING id, applied),
      f AS (
@@ -99,14 +104,14 @@ function decisionSql(applied: string): string {
 
 /**
  * A first decision, in one statement (atomic without BEGIN/COMMIT): lock the comment, insert the decision and its
- * flags (nothing when the comment already has one), and, when the comment is still `pending` at the version triage
+ * flags (nothing when the comment already has one, or no longer exists), and, when the comment is still `pending` at the version triage
  * read, move it through ModerationService's status-change SQL. `applied` records whether it moved.
  * Values: $1–$7 the decision, $8 the version read, $9– the status change.
  */
 const DECIDE = prepared(
   'triage_decide',
   `WITH cur AS (SELECT version, status FROM comments WHERE id = $1 FOR UPDATE),
-     ${decisionSql(`EXISTS (SELECT 1 FROM cur WHERE cur.version = $8 AND cur.status = 'pending')`)},
+     ${decisionSql(`cur.version = $8 AND cur.status = 'pending'`, 'FROM cur')},
      ${statusChangeSql(9, { gate: 'EXISTS (SELECT 1 FROM d WHERE d.applied)', detailsSql: `(SELECT jsonb_build_object('decisionId', d.id) FROM d)` })}
    SELECT d.id AS decision_id, d.applied, m.id, m.status, m.version, m.article_id, m.from_status
      FROM d LEFT JOIN moved m ON true`,
@@ -136,17 +141,22 @@ export class TriageService {
   ) {}
 
   /**
-   * Before a worker takes its first job: open as many Postgres connections as it runs jobs at once, compile the rule
-   * set, and run it over a few sample comments (WARM_UP_INPUTS), so the first real comments pay for no connection
-   * set-up, compilation or cold code. Without it a freshly started worker's first seconds of decisions took up to
-   * 1.3 s at 200 comments/s, against ≤ 150 ms afterwards (bench:pipeline's per-10-s timeline).
+   * Before a worker takes its first job: open as many Postgres connections as it runs jobs at once, with the context
+   * read and the decision statement prepared on each (for a comment that cannot exist: they read and write nothing),
+   * compile the rule set, and run it over a few sample comments (WARM_UP_INPUTS), so the first real comments pay for
+   * no connection set-up, planning, compilation or cold code. Without it a freshly started worker's first seconds of
+   * decisions took up to 1.3 s at 200 comments/s, against ≤ 150 ms afterwards (bench:pipeline's per-10-s timeline).
    */
   async warmUp(concurrency: number): Promise<number> {
     const started = performance.now();
-    await Promise.all(Array.from({ length: concurrency }, () => this.dataSource.query('SELECT 1')));
     const [{ fingerprint }]: Array<{ fingerprint: string }> = await this.dataSource.query(`SELECT ${RULES_FINGERPRINT_SQL} AS fingerprint`);
     const rules = await this.rules.activeRulesFor(fingerprint);
     this.historyMinutes = longestHistory(rules);
+    const change: StatusChange = { commentId: NO_COMMENT, expectedVersion: 0, from: ['pending'], to: 'approved', actor: { type: 'rule' } };
+    await warmConnections(this.dataSource, concurrency, [
+      [CONTEXT, [NO_COMMENT, this.historyMinutes]],
+      [DECIDE, [...decisionParams(NO_COMMENT, 'approved', rules, [], 0), 0, ...statusChangeParams(change)]],
+    ]);
     for (let i = 0; i < 50; i++) for (const input of WARM_UP_INPUTS) runRules(rules, input);
     return Math.round(performance.now() - started);
   }

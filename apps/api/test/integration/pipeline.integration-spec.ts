@@ -1,6 +1,7 @@
 import { getQueueToken } from '@nestjs/bullmq';
 import type { CommentDetail, CommentRecord } from '@sift/shared';
 import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
 import { QueueName } from '../../src/core/queue/queue.constants.js';
 import { TriageService } from '../../src/triage/triage.service.js';
 import {
@@ -201,7 +202,7 @@ describe('comment → queue → worker → decision', () => {
 
 // Real, as above. The history rules read the author's earlier comments, which the worker loads from Postgres.
 describe('rules that read the author (through the worker)', () => {
-  const { api } = useStack({ worker: true });
+  const { api, worker } = useStack({ worker: true });
   beforeEach(async () => {
     await putArticle(api, 'budget-2026');
   });
@@ -249,5 +250,22 @@ describe('rules that read the author (through the worker)', () => {
     expect(await rulesHit(blocked.body.id)).toContain('author');
     expect(await decidedStatus(trusted.body.id)).toBe('approved');
     expect(await decidedStatus(stranger.body.id)).toBe('pending');
+  });
+
+  it('started API and worker hold warmed connections (a fixed-size pool), and the warm-up wrote nothing', async () => {
+    type PgPool = { totalCount: number; options: { max: number; min: number } };
+    const pool = (ds: DataSource) => (ds.driver as unknown as { master: PgPool }).master;
+    // The API warmed its whole pool at start, and keeps it: idle connections are not closed (min = max).
+    expect(pool(api.ds).totalCount).toBe(pool(api.ds).options.max);
+    expect(pool(api.ds).options.min).toBe(pool(api.ds).options.max);
+    // The worker prepares its context read and decision statement on a connection per job it runs at once.
+    await worker().get(TriageService).warmUp(4);
+    expect(pool(worker().get(DataSource)).totalCount).toBeGreaterThanOrEqual(4);
+    // The decision statement ran for a comment that does not exist: no decision, no event, no error.
+    const [counts] = await api.ds.query(
+      `SELECT (SELECT count(*) FROM triage_decisions)::int AS decisions, (SELECT count(*) FROM moderation_events)::int AS events,
+              (SELECT count(*) FROM comments)::int AS comments`,
+    );
+    expect(counts).toEqual({ decisions: 0, events: 0, comments: 0 });
   });
 });

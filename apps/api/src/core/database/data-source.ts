@@ -16,6 +16,11 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
     migrationsRun: false,
     extra: {
       max: config.database.poolSize,
+      // A fixed-size pool: a connection once opened stays open. With pg-pool's default (min 0, idle connections
+      // closed after 10 s) the pool shrank in every lull and reopened connections in the next burst — each a new
+      // backend that re-plans the hot statements with cold caches — and bench:pipeline at 100 comments/s stalled
+      // for 300–900 ms about every 11 s (docs/benchmarks.md, "Pipeline").
+      min: config.database.poolSize,
       // Fail fast when Postgres is unreachable, so intake can answer 503 instead of hanging.
       connectionTimeoutMillis: 3000,
       statement_timeout: 15000,

@@ -44,3 +44,27 @@ export async function queryPrepared<T extends QueryResultRow>(
   const pool = (dataSource.driver as unknown as { master: Pool }).master;
   return (await pool.query<T>(config)).rows;
 }
+
+/**
+ * Opens up to `count` pooled connections (never more than the pool holds) and runs each statement once on each, so
+ * every connection has the hot statements parsed and planned, and its catalog caches filled, before real traffic.
+ * The statements must change nothing with the values given (e.g. an id that cannot exist). Returns how many
+ * connections were warmed. With the pool's `min` at its size (data-source.ts) they stay open.
+ */
+export async function warmConnections(dataSource: DataSource, count: number, statements: ReadonlyArray<readonly [Prepared, readonly unknown[]]>): Promise<number> {
+  const pool = (dataSource.driver as unknown as { master: Pool & { options: { max: number } } }).master;
+  const n = Math.max(0, Math.min(count, pool.options.max));
+  // Held together, so they are n distinct connections.
+  const settled = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()));
+  const clients = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  try {
+    await Promise.all(clients.map(async (client) => {
+      for (const [statement, values] of statements) await client.query({ name: statement.name, text: statement.text, values: values as unknown[] });
+    }));
+  } finally {
+    for (const client of clients) client.release();
+  }
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  return clients.length;
+}
