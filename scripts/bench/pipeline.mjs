@@ -121,7 +121,10 @@ async function phase(stack, base, queue, rate, workers, n) {
     const c = await queue.getJobCounts('waiting', 'active', 'prioritized').catch(() => null);
     if (c) maxBacklog = Math.max(maxBacklog, c.waiting + c.active + (c.prioritized ?? 0));
   }, 500);
+  const cpu0 = machineBusyMs();
+  const table0 = processTable();
   const { sent, accepted, failed, refused, seconds } = await arrive(`${base}/api/articles/${article}/comments`, rate, duration, n);
+  const cpu = cpuPerComment(table0, cpu0, accepted, procs, stack.apiPid);
   const arrivalsDone = Date.now();
   let drained = false;
   while (Date.now() - arrivalsDone < 10_000) {
@@ -141,7 +144,7 @@ async function phase(stack, base, queue, rate, workers, n) {
   const { sorted: lat, timeline } = await latencies(stack, article);
   for (const p of procs) p.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 1500));
-  return { timeline, coldWorst, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds };
+  return { timeline, coldWorst, cpu, refused: [...refused].map(([k, v]) => `${k}×${v}`).join(', '), rate, workers, sent, accepted, failed, decided: lat.length, p50: percentile(lat, 50), p99: percentile(lat, 99), maxBacklog, drained, drainedAfter, seconds };
 }
 
 /** utime + stime of a process, in ms (Linux /proc; clock ticks are 10 ms). */
@@ -178,6 +181,23 @@ function cpuByCommand(before, after) {
   const by = new Map();
   for (const [pid, { comm, ms }] of after) by.set(comm, (by.get(comm) ?? 0) + ms - (before.get(pid)?.ms ?? 0));
   return by;
+}
+
+/** CPU ms per comment since (`table0`, `cpu0`), by role: the machine, the API, the workers, Postgres, Redis, this bench. */
+function cpuPerComment(table0, cpu0, comments, workerProcs, apiPid) {
+  const table = processTable();
+  const since = (pid) => (table.get(String(pid))?.ms ?? 0) - (table0.get(String(pid))?.ms ?? 0);
+  const byCommand = cpuByCommand(table0, table);
+  const workers = workerProcs.reduce((sum, p) => sum + since(p.pid), 0);
+  const per = (ms) => ms / Math.max(1, comments);
+  return {
+    machine: per(machineBusyMs() - cpu0),
+    api: per(since(apiPid)),
+    workers: per(workers),
+    postgres: per(byCommand.get('postgres') ?? 0),
+    redis: per(byCommand.get('redis-server') ?? 0),
+    bench: per(since(process.pid)),
+  };
 }
 
 /**
@@ -262,12 +282,17 @@ async function runPhases(stack, base, queue) {
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   let n = 0;
   const timelines = [];
+  const cpuRows = [];
   for (const [rate, workers] of phases) {
     const r = await phase(stack, base, queue, rate, workers, n++);
+    cpuRows.push(`| ${r.rate} | ${r.workers} | ${['machine', 'api', 'workers', 'postgres', 'redis', 'bench'].map((k) => r.cpu[k].toFixed(2)).join(' | ')} |`);
     timelines.push(`${r.rate}/s, ${r.workers} worker${r.workers > 1 ? 's' : ''}: ${r.timeline}${r.refused ? ` (not accepted: ${r.refused})` : ''}`);
     console.log(`| ${r.rate} | ${r.workers} | ${r.sent} | ${r.accepted} | ${r.decided} | ${r.p50?.toFixed(1)} | ${r.p99?.toFixed(1)} | ${r.maxBacklog} | ${r.drained ? 'yes' : 'no'} (${r.drainedAfter === null ? '>180' : r.drainedAfter.toFixed(1)}) | ${r.coldWorst === null ? '–' : Math.round(r.coldWorst)} |`);
   }
   console.log(`\nslowest decision (ms) per 10 s of arrivals:\n${timelines.join('\n')}`);
+  console.log('\nCPU ms per accepted comment while comments arrived (/proc; "bench" is this load generator):');
+  console.log('| rate /s | workers | machine | API | workers | Postgres | Redis | bench |\n|---|---|---|---|---|---|---|---|');
+  console.log(cpuRows.join('\n'));
   if (soak) {
     const [{ stored, decided, pending_undecided }] = (
       await stack.pool.query(`SELECT count(*)::int AS stored,

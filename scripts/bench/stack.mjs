@@ -62,9 +62,11 @@ export async function createStack(name) {
     env,
     pool,
     /** `nodeArgs`: flags for node itself, e.g. ['--cpu-prof'] to profile the API. */
+    /** The pid of the API started last (for CPU accounting). */
+    apiPid: null,
     async startApi(nodeArgs = []) {
       const port = await freePort();
-      run('main.js', { PORT: String(port) }, nodeArgs);
+      this.apiPid = run('main.js', { PORT: String(port) }, nodeArgs).pid;
       const base = `http://127.0.0.1:${port}`;
       for (let i = 0; i < 200; i++) {
         if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return base;
