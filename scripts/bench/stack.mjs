@@ -58,6 +58,21 @@ export async function createStack(name) {
     m.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`migrate exited ${code}`))));
   });
   const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+  // Sift relies on autovacuum (docs/operations.md): every comment is updated once after it is inserted, and without
+  // vacuuming the triage read slows from 1 to 90 ms within ten minutes at 100 comments/s. A Postgres with it off (as
+  // the CI machine's) gets a stand-in — VACUUM (ANALYZE) of this database every 30 s — and the bench says so.
+  let vacuumTimer = null;
+  const [{ autovacuum }] = (await pool.query(`SELECT current_setting('autovacuum') AS autovacuum`)).rows;
+  if (autovacuum !== 'on') {
+    console.log('note: this Postgres has autovacuum off; the bench runs VACUUM (ANALYZE) on its own database every 30 s in its place');
+    let running = false;
+    vacuumTimer = setInterval(async () => {
+      if (running) return;
+      running = true;
+      await pool.query('VACUUM (ANALYZE)').catch(() => undefined);
+      running = false;
+    }, 30_000);
+  }
   return {
     env,
     pool,
@@ -79,6 +94,7 @@ export async function createStack(name) {
       return run('worker.js', extra, nodeArgs);
     },
     async stop() {
+      clearInterval(vacuumTimer);
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGTERM');
       await new Promise((r) => setTimeout(r, 1500));
       for (const p of procs) if (p.exitCode === null && p.signalCode === null) p.kill('SIGKILL');

@@ -149,7 +149,14 @@ export class TriageService {
    */
   async warmUp(concurrency: number): Promise<number> {
     const started = performance.now();
-    const [{ fingerprint }]: Array<{ fingerprint: string }> = await this.dataSource.query(`SELECT ${RULES_FINGERPRINT_SQL} AS fingerprint`);
+    const [{ fingerprint, autovacuum }]: Array<{ fingerprint: string; autovacuum: boolean }> = await this.dataSource.query(
+      `SELECT ${RULES_FINGERPRINT_SQL} AS fingerprint, current_setting('autovacuum') = 'on' AS autovacuum`,
+    );
+    if (!autovacuum) {
+      // Every comment is updated after it is inserted; unvacuumed, the context read slowed from 1 to 90 ms in ten
+      // minutes at 100 comments/s (docs/operations.md, "Postgres upkeep").
+      this.logger.warn('Postgres has autovacuum off: dead comment rows will pile up and triage will slow down; turn it on or schedule VACUUM (ANALYZE)');
+    }
     const rules = await this.rules.activeRulesFor(fingerprint);
     this.historyMinutes = longestHistory(rules);
     const change: StatusChange = { commentId: NO_COMMENT, expectedVersion: 0, from: ['pending'], to: 'approved', actor: { type: 'rule' } };

@@ -1,4 +1,5 @@
 import { getQueueToken } from '@nestjs/bullmq';
+import { Logger } from '@nestjs/common';
 import type { CommentDetail, CommentRecord } from '@sift/shared';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
@@ -258,8 +259,13 @@ describe('rules that read the author (through the worker)', () => {
     // The API warmed its whole pool at start, and keeps it: idle connections are not closed (min = max).
     expect(pool(api.ds).totalCount).toBe(pool(api.ds).options.max);
     expect(pool(api.ds).options.min).toBe(pool(api.ds).options.max);
-    // The worker prepares its context read and decision statement on a connection per job it runs at once.
+    // The worker prepares its context read and decision statement on a connection per job it runs at once, and
+    // warns when Postgres will not vacuum (this machine's CI Postgres runs with autovacuum off).
+    const warn = jest.spyOn(Logger.prototype, 'warn');
     await worker().get(TriageService).warmUp(4);
+    const [{ on }] = await api.ds.query(`SELECT current_setting('autovacuum') = 'on' AS on`);
+    expect(warn.mock.calls.filter(([m]) => String(m).includes('autovacuum off'))).toHaveLength(on ? 0 : 1);
+    warn.mockRestore();
     expect(pool(worker().get(DataSource)).totalCount).toBeGreaterThanOrEqual(4);
     // The decision statement ran for a comment that does not exist: no decision, no event, no error.
     const [counts] = await api.ds.query(
