@@ -304,7 +304,7 @@ async function runPhases(stack, base, queue) {
   }
 }
 
-const stack = await createStack('pipeline');
+const stack = await createStack('pipeline', { vacuum: true });
 try {
   const base = await stack.startApi(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
   const u = new URL(stack.env.REDIS_URL);
