@@ -110,7 +110,7 @@ async function phase(stack, base, queue, rate, workers, n) {
     // Fresh workers warm up on an article of their own; the measured arrivals start once that backlog is gone.
     const warm = `bench-${n}-warm-up`;
     await putArticle(base, warm);
-    await arrive(`${base}/api/articles/${warm}/comments`, rate, warmup, n);
+    await arrive(`${base}/api/articles/${warm}/comments`, rate, warmup, `${n}w`); // other texts: no repeats later
     for (let t = Date.now(); !(await queueEmpty(queue)) && Date.now() - t < 60_000; ) await new Promise((r) => setTimeout(r, 200));
     coldWorst = (await latencies(stack, warm)).sorted.at(-1) ?? null;
   }

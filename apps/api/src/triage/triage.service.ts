@@ -104,8 +104,8 @@ function decisionSql(applied: string, from = ''): string {
 
 /**
  * A first decision, in one statement (atomic without BEGIN/COMMIT): lock the comment, insert the decision and its
- * flags (nothing when the comment already has one, or no longer exists), and, when the comment is still `pending` at the version triage
- * read, move it through ModerationService's status-change SQL. `applied` records whether it moved.
+ * flags (nothing when the comment already has one, or no longer exists), and, when the comment is still `pending` at
+ * the version triage read, move it through ModerationService's status-change SQL. `applied` records whether it moved.
  * Values: $1–$7 the decision, $8 the version read, $9– the status change.
  */
 const DECIDE = prepared(

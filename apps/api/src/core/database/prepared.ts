@@ -54,17 +54,17 @@ export async function queryPrepared<T extends QueryResultRow>(
 export async function warmConnections(dataSource: DataSource, count: number, statements: ReadonlyArray<readonly [Prepared, readonly unknown[]]>): Promise<number> {
   const pool = (dataSource.driver as unknown as { master: Pool & { options: { max: number } } }).master;
   const n = Math.max(0, Math.min(count, pool.options.max));
-  // Held together, so they are n distinct connections.
-  const settled = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()));
-  const clients = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
-  try {
-    await Promise.all(clients.map(async (client) => {
+  // Held together, so they are n distinct connections; each is released only when its own statements are done (a
+  // connection whose statement failed is closed rather than pooled).
+  const opened = await Promise.allSettled(Array.from({ length: n }, () => pool.connect()));
+  const clients = opened.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const runs = await Promise.allSettled(
+    clients.map(async (client) => {
       for (const [statement, values] of statements) await client.query({ name: statement.name, text: statement.text, values: values as unknown[] });
-    }));
-  } finally {
-    for (const client of clients) client.release();
-  }
-  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    }),
+  );
+  runs.forEach((run, i) => clients[i].release(run.status === 'rejected' ? (run.reason as Error) : undefined));
+  const failed = [...opened, ...runs].find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) throw failed.reason;
   return clients.length;
 }
