@@ -160,10 +160,13 @@ export class TriageService {
     const rules = await this.rules.activeRulesFor(fingerprint);
     this.historyMinutes = longestHistory(rules);
     const change: StatusChange = { commentId: NO_COMMENT, expectedVersion: 0, from: ['pending'], to: 'approved', actor: { type: 'rule' } };
-    await warmConnections(this.dataSource, concurrency, [
+    const warmed = await warmConnections(this.dataSource, concurrency, [
       [CONTEXT, [NO_COMMENT, this.historyMinutes]],
       [DECIDE, [...decisionParams(NO_COMMENT, 'approved', rules, [], 0), 0, ...statusChangeParams(change)]],
     ]);
+    if (warmed < concurrency) {
+      this.logger.warn(`TRIAGE_CONCURRENCY (${concurrency}) is above DATABASE_POOL_SIZE (${warmed}): jobs will wait for a database connection`);
+    }
     for (let i = 0; i < 50; i++) for (const input of WARM_UP_INPUTS) runRules(rules, input);
     return Math.round(performance.now() - started);
   }

@@ -265,6 +265,11 @@ describe('rules that read the author (through the worker)', () => {
     await worker().get(TriageService).warmUp(4);
     const [{ on }] = await api.ds.query(`SELECT current_setting('autovacuum') = 'on' AS on`);
     expect(warn.mock.calls.filter(([m]) => String(m).includes('autovacuum off'))).toHaveLength(on ? 0 : 1);
+    expect(warn.mock.calls.filter(([m]) => String(m).includes('TRIAGE_CONCURRENCY'))).toHaveLength(0);
+    // More jobs at once than the pool has connections: said at start.
+    const max = pool(worker().get(DataSource)).options.max;
+    await worker().get(TriageService).warmUp(max + 2);
+    expect(warn.mock.calls.filter(([m]) => String(m).includes(`TRIAGE_CONCURRENCY (${max + 2}) is above DATABASE_POOL_SIZE (${max})`))).toHaveLength(1);
     warn.mockRestore();
     expect(pool(worker().get(DataSource)).totalCount).toBeGreaterThanOrEqual(4);
     // The decision statement ran for a comment that does not exist: no decision, no event, no error.
