@@ -80,10 +80,13 @@ async function arrive(url, rate, seconds, n) {
   return { sent, accepted, failed, refused, seconds: (Date.now() - started) / 1000 };
 }
 
-async function queueEmpty(queue) {
+/** Jobs waiting or running. */
+async function backlog(queue) {
   const c = await queue.getJobCounts('waiting', 'active', 'prioritized');
-  return c.waiting + c.active + (c.prioritized ?? 0) === 0;
+  return c.waiting + c.active + (c.prioritized ?? 0);
 }
+
+const queueEmpty = async (queue) => (await backlog(queue)) === 0;
 
 /** Submit → decision latencies (ms, sorted) of one article's comments, and the slowest per 10 s of arrivals. */
 async function latencies(stack, article) {
@@ -118,8 +121,7 @@ async function phase(stack, base, queue, rate, workers, n) {
   await putArticle(base, article);
   let maxBacklog = 0;
   const sampler = setInterval(async () => {
-    const c = await queue.getJobCounts('waiting', 'active', 'prioritized').catch(() => null);
-    if (c) maxBacklog = Math.max(maxBacklog, c.waiting + c.active + (c.prioritized ?? 0));
+    maxBacklog = Math.max(maxBacklog, await backlog(queue).catch(() => 0));
   }, 500);
   const cpu0 = machineBusyMs();
   const table0 = processTable();

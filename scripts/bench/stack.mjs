@@ -64,8 +64,7 @@ export async function createStack(name, opts = {}) {
   // the CI machine's) gets a stand-in when asked — VACUUM (ANALYZE) of this database every 30 s — and the bench
   // says so. (Short benches that only insert, or fill then read, do without.)
   let vacuumTimer = null;
-  const [{ autovacuum }] = (await pool.query(`SELECT current_setting('autovacuum') AS autovacuum`)).rows;
-  if (opts.vacuum && autovacuum !== 'on') {
+  if (opts.vacuum && (await pool.query(`SELECT current_setting('autovacuum') AS on`)).rows[0].on !== 'on') {
     console.log('note: this Postgres has autovacuum off; the bench runs VACUUM (ANALYZE) on its own database every 30 s in its place');
     let running = false;
     vacuumTimer = setInterval(async () => {
@@ -78,9 +77,9 @@ export async function createStack(name, opts = {}) {
   return {
     env,
     pool,
-    /** `nodeArgs`: flags for node itself, e.g. ['--cpu-prof'] to profile the API. */
     /** The pid of the API started last (for CPU accounting). */
     apiPid: null,
+    /** `nodeArgs`: flags for node itself, e.g. ['--cpu-prof'] to profile the API. */
     async startApi(nodeArgs = []) {
       const port = await freePort();
       this.apiPid = run('main.js', { PORT: String(port) }, nodeArgs).pid;

@@ -236,8 +236,8 @@ export class TriageService {
   async retriage(commentId: string): Promise<RetriageResult> {
     const read = await this.read(commentId);
     if (!read) return { result: 'missing' };
-    const { rules } = read;
-    const { outcomes, verdict, durationMs, recorded } = this.evaluate(read.ctx, rules);
+    const { ctx, rules } = read;
+    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules);
     return this.dataSource.transaction(async (m) => {
       const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
         `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,

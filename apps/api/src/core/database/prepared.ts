@@ -24,6 +24,11 @@ export function prepared(name: string, text: string): Prepared {
   return { name, text };
 }
 
+/** node-postgres's query config for a prepared statement: the name makes it parsed once per connection. */
+function asQuery(statement: Prepared, values: readonly unknown[]) {
+  return { name: statement.name, text: statement.text, values: values as unknown[] };
+}
+
 /**
  * Runs a prepared statement: on `on`'s transaction connection when it is an EntityManager inside a transaction,
  * else on any pooled connection. Errors are node-postgres's own (codes as `err.code`).
@@ -33,7 +38,7 @@ export async function queryPrepared<T extends QueryResultRow>(
   statement: Prepared,
   values: readonly unknown[],
 ): Promise<T[]> {
-  const config = { name: statement.name, text: statement.text, values: values as unknown[] };
+  const config = asQuery(statement, values);
   const runner = 'queryRunner' in on ? on.queryRunner : undefined;
   if (runner && !runner.isReleased && runner.isTransactionActive) {
     // TypeORM's Postgres query runner hands out the pg client it holds for the transaction.
@@ -60,7 +65,7 @@ export async function warmConnections(dataSource: DataSource, count: number, sta
   const clients = opened.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const runs = await Promise.allSettled(
     clients.map(async (client) => {
-      for (const [statement, values] of statements) await client.query({ name: statement.name, text: statement.text, values: values as unknown[] });
+      for (const [statement, values] of statements) await client.query(asQuery(statement, values));
     }),
   );
   runs.forEach((run, i) => clients[i].release(run.status === 'rejected' ? (run.reason as Error) : undefined));
