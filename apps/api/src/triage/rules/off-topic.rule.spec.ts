@@ -98,6 +98,31 @@ describe('off_topic rule', () => {
     expect(withThread.evidence.threadTerms).toEqual(expect.arrayContaining(['notifications', 'battery']));
   });
 
+  it('takes as seeds only comments that share an article word beyond the common-word list', () => {
+    // "no" and "means" are common words: comments that match the article only on them are not on topic, and the
+    // words they share ("food", "stamps") are no evidence of relevance.
+    const article = {
+      title: "Lawmakers approve 'no means no' rape law",
+      subtitle: null,
+      body: 'The bill makes it easier for victims of sex crimes to file complaints if they said a clear no.',
+    };
+    const thread = [
+      'The new law protects victims of assault; about time lawmakers acted.',
+      'Victims of assault will finally be heard, the old rape law was far too weak.',
+      'No one should need food stamps if they can work.',
+      'Food stamps mean nobody starves, no shame in that.',
+      'No more food stamps for able-bodied adults.',
+      'Complaints from victims are often ignored by the police.',
+    ].map((body) => ({ title: null, body }));
+    const text = 'Food stamps are abused by people who could work.';
+    const v = rule({ ...input(text, { article }), thread } as OffTopicInput);
+    expect(v.evidence.threadTerms).toBeUndefined();
+    expect(fires(v)).toBe(true);
+    // Comments that share specific words ("law", "victims") with the article still bring theirs in.
+    const on = rule({ ...input('Assault is underreported everywhere.', { article }), thread } as OffTopicInput);
+    expect(on.evidence.threadTerms).toEqual(['assault']);
+  });
+
   describe('words shared by the thread\'s comments unrelated to the article count against a comment', () => {
     // A bike-lane thread that a pension side-discussion has taken over in part.
     const thread = [

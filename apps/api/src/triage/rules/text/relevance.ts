@@ -228,6 +228,11 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
  */
 interface SeedTerms {
   shared: number;
+  /**
+   * Whether some article word it shares (exactly or by prefix) is not on the common-word list: only then can it be a
+   * seed. A comment that matches the article only on "no", "means" or "clear" is no sign of being on topic.
+   */
+  specific: boolean;
   /** Distinct stems the article lacks → the weight of their first occurrence. */
   extra: Map<string, number>;
   /** The same stems as small integers (see `stemId`) and their weights, for the thread's per-stem tallies. */
@@ -245,7 +250,13 @@ function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   if (s === undefined) {
     const extra = new Map<string, number>();
     for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
-    s = { shared: overlap(distinct(terms).terms, article).shared, extra, ids: new Int32Array(0), weights: new Float64Array(0), epoch: -1 };
+    const shared = overlap(distinct(terms).terms, article).shared;
+    let specific = false;
+    for (const t of terms) {
+      if (t.weight < 1 || specific) continue;
+      specific = article.stems.has(t.stem) || (t.prefix !== '' && article.prefixes.has(t.prefix));
+    }
+    s = { shared, specific, extra, ids: new Int32Array(0), weights: new Float64Array(0), epoch: -1 };
     byArticle.set(article, s);
   }
   if (s.epoch !== stemEpoch) {
@@ -336,7 +347,8 @@ function ensureTallies(n: number): void {
 
 /**
  * Thread feedback constants (tuned on the even rows of the shared swap-built sets, see docs/eval.md).
- * - `seeds`: how many of the comments most related to the article are taken as on topic.
+ * - `seeds`: how many of the comments most related to the article are taken as on topic (only comments that share an
+ *   article word off the common-word list qualify: see `SeedTerms.specific`).
  * - `offEvidence`: a thread comment that is not a seed and whose own evidence (its overlap with the article plus the
  *   seeds' shared words it uses, as `score` counts them) is at most this is "unrelated to the article".
  * - `offSupport` / `offShare`: a word counts as the unrelated comments' vocabulary when they use it at least
@@ -351,8 +363,9 @@ export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 3, off
 /**
  * Pseudo-relevance feedback from a thread, both ways.
  *
- * On topic: the `seeds` comments most related to the article are taken as on topic, and stems that at least two of
- * them use (and the article does not) become extra evidence of relevance.
+ * On topic: the `seeds` comments most related to the article (among those sharing a word with it that is not on the
+ * common-word list) are taken as on topic, and stems that at least two of them use (and the article does not) become
+ * extra evidence of relevance.
  *
  * Off topic: the other comments that show (almost) no relation to the article or to the seeds are "unrelated"; words
  * they share and no seed uses are the vocabulary of another conversation (a hijacked sub-thread, a campaign, a
@@ -385,7 +398,7 @@ export class ThreadFeedback {
     resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
     const scored: number[] = [];
-    for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0) scored.push(i);
+    for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0 && seeds[i].specific) scored.push(i);
     scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
     const chosen = scored.length > k ? scored.slice(0, k) : scored;
     this.k = Math.max(chosen.length, 1);
