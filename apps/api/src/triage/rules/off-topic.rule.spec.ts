@@ -24,6 +24,8 @@ describe('off_topic rule', () => {
     ['Two million dollars for paint and posts. The council should fix the potholes first.', false],
     ['My favourite recipe for banana bread uses walnuts and brown sugar, baked for an hour.', true],
     ['The quarterback threw three interceptions and the coach still refuses to bench him.', true],
+    // Shares only a common word ("several") with the article: weak evidence, counted at half.
+    ['I watched a film last night and several scenes were great.', true],
   ])('%j → off-topic %s', (text, expected) => {
     expect(fires(rule(input(text)))).toBe(expected);
   });

@@ -9,7 +9,8 @@ import { quotedRanges } from './text/tokens.js';
  * `off_topic`: the comment is unrelated to its article and, for a reply, to the comment it answers.
  *
  * Relevance = weighted overlap of the comment's content stems with the article (title and subtitle count double,
- * body once) and with the parent comment; a short reply is judged against its parent. Score (higher = more off
+ * body once; a comment that shares only common words with it counts `commonOnly` of that) and with the parent
+ * comment; a short reply is judged against its parent. Score (higher = more off
  * topic) = σ(bias − slope·ln(1 + relevance) + novelty·ln(1 + names the article never mentions) + offThread·ln(1 +
  * words shared with the thread's comments unrelated to the article)), in [0, 1] (the thread terms: see ThreadFeedback).
  * Link-only and content-free posts ("just watch this ...", a bare URL) and posts in another script or language
@@ -29,7 +30,17 @@ export const offTopicConfigSchema = z.object({
 export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
 
 /** Score curve constants (calibrated on the shared swap-built sets, see docs/eval.md). */
-export const OFF_TOPIC_CURVE = { bias: 1.4, slope: 1.5, novelty: 0.3, contentFree: 0.95, otherScript: 0.95, thread: 1.5, offThread: 1.5 };
+export const OFF_TOPIC_CURVE = {
+  bias: 1.4,
+  slope: 1.5,
+  novelty: 0.3,
+  contentFree: 0.95,
+  otherScript: 0.95,
+  thread: 1.5,
+  offThread: 1.5,
+  /** Factor on the article overlap of a comment that shares only common words with it ("no", "means"). */
+  commonOnly: 0.5,
+};
 
 /**
  * A comment with its thread (`RuleInput.thread`: the article's other approved comments, which the worker and the
@@ -211,7 +222,8 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         if (!STOPWORDS.has(w) && !ref.stems.has(stem(w))) novel++;
       }
 
-      let rel = ov.shared;
+      // Only common words shared with the article ("no", "means"): weak evidence (see Overlap.specific).
+      let rel = against === 'article' && !ov.specific ? ov.shared * OFF_TOPIC_CURVE.commonOnly : ov.shared;
       const thread = input.thread;
       let threadTerms: string[] = [];
       let offRel = 0;

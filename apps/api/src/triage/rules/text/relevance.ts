@@ -196,6 +196,11 @@ export interface Overlap {
   total: number;
   /** Shared terms, strongest first (the stems as written in the comment's first occurrence). */
   terms: string[];
+  /**
+   * Whether some shared term (exact or by prefix) is not on the common-word list. A match on common words alone
+   * ("no", "means", "clear") is weak evidence: it does not make a thread comment a seed, and counts less for a comment.
+   */
+  specific: boolean;
 }
 
 /**
@@ -205,6 +210,7 @@ export interface Overlap {
 export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: readonly string[]): Overlap {
   let shared = 0;
   let total = 0;
+  let specific = false;
   const hits: Array<[string, number]> = [];
   for (let i = 0; i < comment.length; i++) {
     const t = comment[i];
@@ -215,11 +221,12 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
     else if (t.prefix && ref.prefixes.has(t.prefix)) s = t.weight * 0.5;
     if (s > 0) {
       shared += s;
+      if (t.weight === 1) specific = true;
       hits.push([words?.[i] ?? t.stem, s]);
     }
   }
   hits.sort((a, b) => b[1] - a[1]);
-  return { shared, total, terms: hits.map((h) => h[0]) };
+  return { shared, total, terms: hits.map((h) => h[0]), specific };
 }
 
 /**
@@ -229,7 +236,7 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
 interface SeedTerms {
   shared: number;
   /**
-   * Whether some article word it shares (exactly or by prefix) is not on the common-word list: only then can it be a
+   * Whether some article word it shares is not on the common-word list (`Overlap.specific`): only then can it be a
    * seed. A comment that matches the article only on "no", "means" or "clear" is no sign of being on topic.
    */
   specific: boolean;
@@ -250,12 +257,7 @@ function seedTerms(terms: readonly Term[], article: ReferenceIndex): SeedTerms {
   if (s === undefined) {
     const extra = new Map<string, number>();
     for (const t of terms) if (!extra.has(t.stem) && !article.stems.has(t.stem)) extra.set(t.stem, t.weight);
-    const shared = overlap(distinct(terms).terms, article).shared;
-    let specific = false;
-    for (const t of terms) {
-      if (t.weight < 1 || specific) continue;
-      specific = article.stems.has(t.stem) || (t.prefix !== '' && article.prefixes.has(t.prefix));
-    }
+    const { shared, specific } = overlap(distinct(terms).terms, article);
     s = { shared, specific, extra, ids: new Int32Array(0), weights: new Float64Array(0), epoch: -1 };
     byArticle.set(article, s);
   }
@@ -398,7 +400,7 @@ export class ThreadFeedback {
     resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
     const scored: number[] = [];
-    for (let i = 0; i < seeds.length; i++) if (seeds[i].shared > 0 && seeds[i].specific) scored.push(i);
+    for (let i = 0; i < seeds.length; i++) if (seeds[i].specific) scored.push(i);
     scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
     const chosen = scored.length > k ? scored.slice(0, k) : scored;
     this.k = Math.max(chosen.length, 1);
