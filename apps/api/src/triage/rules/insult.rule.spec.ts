@@ -195,6 +195,13 @@ describe('insult rule', () => {
       expect(fires(run('"@USER FEMA told the Senator it was a TV hit"" He is a liar and a coward."'))).toBe(true);
       expect(fires(run('"@USER He keeps saying ""you are an idiot"" to everyone."'))).toBe(false);
     });
+
+    it('reads a straight quote mark right after a word and before a space or the end as a closer, never an opener', () => {
+      // Its opener was lost: it would otherwise pair with the mark at the end and hide everything between.
+      expect(fires(run('"@USER It was never about stepping forward"" it was about the money. He is a total hypocrite and a fraud."""'))).toBe(true);
+      expect(fires(run('She said "you are a total hypocrite" and left.'))).toBe(false);
+      expect(fires(run('"@USER It was never about stepping forward"" he said ""you are a total hypocrite"" and left."""'))).toBe(false);
+    });
   });
 
   describe('config', () => {

@@ -55,6 +55,8 @@ const TRIM_LEAD = /^['’!*#|]+/u;
 const TRIM_TAIL = /['’!|@#$]+$/u;
 
 const QUOTE_MARK = /["“«„]/;
+/** What a closing quotation mark follows: a letter, a digit, or the end of a clause. */
+const CLOSING_BEFORE = /[\p{L}\p{N}.!?,;:)]/u;
 const letters = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
@@ -95,9 +97,13 @@ export function quotedRanges(text: string, quotedFrom?: string | null): number[]
   const end = text.trimEnd().length;
   const escaped = text[0] === '"' && text[end - 1] === '"' && text.includes('""');
   for (let i = escaped ? 1 : 0; i < (escaped ? end - 1 : text.length); i++) {
+    const at = i;
     if (escaped && text[i] === '"' && text[i + 1] === '"' && i + 1 < end - 1) i++;
     const c = text[i];
     if (open < 0) {
+      // A straight mark right after a word or a full stop and before a space or the end closes a quote that never
+      // opened ('forward" it was about …'): no opening mark.
+      if (c === '"' && at > 0 && CLOSING_BEFORE.test(text[at - 1]) && (i + 1 >= end || /\s/.test(text[i + 1]))) continue;
       if (c === '"' || c === '“' || c === '«' || c === '„') {
         open = i;
         closer = c === '“' || c === '„' ? '”' : c === '«' ? '»' : '"';
