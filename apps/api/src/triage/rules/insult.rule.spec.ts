@@ -93,6 +93,9 @@ describe('insult rule', () => {
       // "he's", "she's", "they're" carry the copula; an escaped "&amp;" is no sentence end.
       ['@USER She’s vile &amp; hateful &amp; just not funny.', ['vile', 'hateful']],
       ["They're fundamentally dishonest people.", ['dishonest']],
+      // A question puts the copula before the subject.
+      ['Are people really that stupid?', ['stupid']],
+      ['Is he insane?', ['insane']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -170,6 +173,7 @@ describe('insult rule', () => {
       ['People are sick of being overrun and then having to pay for it all!'],
       ['If you are sick of feeling tired, try the diet.'],
       ['The weather is horrible and the match is a disgrace to the league.'],
+      ['Is that plan really that stupid?'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

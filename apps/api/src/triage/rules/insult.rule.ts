@@ -68,6 +68,7 @@ const SKIP = set(
     'being also still now only even always and then again certainly definitely simply nothing good for this that ' +
     'certified proven bonafide genuine both either to sir madam mr mrs ms pal buddy mate',
 );
+const INVERTED_COPULA = set('is are was were isnt arent wasnt werent');
 const AUX_QUESTION = set('are is were was do does did can could would will arent isnt');
 /** Nouns for people: an adjective before one of these is about a person ("stupid people"), not a thing. */
 const PERSON_NOUNS = set(
@@ -276,12 +277,14 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       aim = { factor: TUNE.self, pattern: 'self', negated };
       break;
     }
+    // "Are people really that stupid?", "is he insane?": a question puts the copula before the subject.
+    const inverted = !copula && k > 0 && toks[k].breakBefore === 0 && INVERTED_COPULA.has(toks[k - 1].norm);
     if (GROUP.has(w)) {
-      aim = { factor: (copula || pos === 'n' ? TUNE.group : 0.5) * gap, pattern: 'they are X', negated };
+      aim = { factor: (copula || inverted || pos === 'n' ? TUNE.group : 0.5) * gap, pattern: 'they are X', negated };
       break;
     }
     if (THIRD.has(w)) {
-      aim = { factor: (copula || pos === 'n' ? TUNE.third : 0.4) * gap, pattern: 'someone is X', negated };
+      aim = { factor: (copula || inverted || pos === 'n' ? TUNE.third : 0.4) * gap, pattern: 'someone is X', negated };
       break;
     }
     if ((w === 'what' || w === 'hey' || w === 'oi') && pos !== 'a' && pos !== 'x') {
