@@ -96,6 +96,11 @@ describe('insult rule', () => {
       // A question puts the copula before the subject.
       ['Are people really that stupid?', ['stupid']],
       ['Is he insane?', ['insane']],
+      // Wishing prison on someone; contempt for someone's character or mind.
+      ['Holder should be in prison.', ['should be in prison']],
+      ['She belongs in jail for what she did.', ['belongs in jail']],
+      ['Liberals have no shame.', ['have no shame']],
+      ['He is losing his mind.', ['losing his mind']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -174,6 +179,9 @@ describe('insult rule', () => {
       ['If you are sick of feeling tired, try the diet.'],
       ['The weather is horrible and the match is a disgrace to the league.'],
       ['Is that plan really that stupid?'],
+      ['He spent ten years in prison and now runs a charity.'],
+      ['There is no shame in asking for help.'],
+      ['He lost his keys and his phone on the bus.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
