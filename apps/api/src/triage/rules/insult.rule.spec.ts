@@ -124,6 +124,8 @@ describe('insult rule', () => {
       ['you are a ｍｏｒｏｎ', 'ｍｏｒｏｎ', 'moron'], // fullwidth
       ['Ur fucken fake and a fucken idiot.', 'fucken idiot', 'fucking idiot'], // "fucken" = fucking
       ['Fuckingloser!', 'Fuckingloser', 'loser'], // an intensifier run into the word
+      ['a dou*che*bag like you', 'dou*che*bag', 'douchebag'], // stars between the letters
+      ['you are such a *loser*', 'loser*', 'loser'], // stars for emphasis
     ])('%j → %j read as %j', (text, shown, term) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -182,6 +184,7 @@ describe('insult rule', () => {
       ['He spent ten years in prison and now runs a charity.'],
       ['There is no shame in asking for help.'],
       ['He lost his keys and his phone on the bus.'],
+      ['The *best* part of the game was the last inning.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -198,6 +198,10 @@ export class InsultLexicon {
         best = e;
     }
     // The term's best reading ("d*ck" → dick, the noun for a person).
-    return best ? (this.words.get(best.term) ?? best) : null;
+    if (best) return this.words.get(best.term) ?? best;
+    // Stars that mask no letter: put between the letters ("jer*k", "dou*che*bag") or around the word for emphasis
+    // ("*thugs*"). The word without them.
+    const bare = norm.replace(/\*/g, '');
+    return bare.length >= 4 && /^[a-z]+$/.test(bare) ? this.lookup(bare) : null;
   }
 }
