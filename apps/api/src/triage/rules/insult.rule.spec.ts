@@ -126,6 +126,8 @@ describe('insult rule', () => {
       ['Fuckingloser!', 'Fuckingloser', 'loser'], // an intensifier run into the word
       ['a dou*che*bag like you', 'dou*che*bag', 'douchebag'], // stars between the letters
       ['you are such a *loser*', 'loser*', 'loser'], // stars for emphasis
+      ['people died because of a HURRICANE you half wit', 'half wit', 'halfwit'], // a compound split in two
+      ['Actually he is a soy boy.', 'soy boy', 'soyboy'],
     ])('%j → %j read as %j', (text, shown, term) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -185,6 +187,7 @@ describe('insult rule', () => {
       ['There is no shame in asking for help.'],
       ['He lost his keys and his phone on the bus.'],
       ['The *best* part of the game was the last inning.'],
+      ['Replace the gas bag before the trip, and read about it in human terms.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
