@@ -128,6 +128,7 @@ describe('insult rule', () => {
       ['you are such a *loser*', 'loser*', 'loser'], // stars for emphasis
       ['people died because of a HURRICANE you half wit', 'half wit', 'halfwit'], // a compound split in two
       ['Actually he is a soy boy.', 'soy boy', 'soyboy'],
+      ["He's just a loud mouth punk.", 'loud mouth', 'loudmouth'],
     ])('%j → %j read as %j', (text, shown, term) => {
       const v = run(text);
       expect(fires(v)).toBe(true);

@@ -485,10 +485,10 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             if (entry?.upperOnly && !t.upper) entry = null;
             // "he'll", "we'd": a contraction is never the swear word it folds to.
             if (entry && t.apos && entry.pos === 'x') entry = null;
-            // "id iot", "du mb": a word split in two by a space, where a part is a fragment (three letters or fewer, no
-            // common word) and neither part is a term of its own ("in human", "who re" are words, not fragments).
+            // "half wit", "loud mouth", "fi lth": a term split in two by one space, when neither part is a common word
+            // nor a term of its own ("in human", "who re" stay apart).
             const n = toks[i + 1];
-            if (!entry && n && t.norm.length >= 2 && n.norm.length >= 2 && (t.norm.length <= 3 || n.norm.length <= 3) && n.breakBefore === 0 && n.start - t.end === 1 && text[t.end] === ' ' && !STOPWORDS.has(t.norm) && !STOPWORDS.has(n.norm) && !n.quoted && !lex.info(n.shape).entry) {
+            if (!entry && n && t.norm.length >= 2 && n.norm.length >= 2 && n.breakBefore === 0 && n.start - t.end === 1 && text[t.end] === ' ' && !STOPWORDS.has(t.norm) && !STOPWORDS.has(n.norm) && !n.quoted && !lex.info(n.shape).entry) {
               const e = lex.lookup(t.norm + n.norm);
               if (e && t.norm.length + n.norm.length >= 5) {
                 entry = e;
