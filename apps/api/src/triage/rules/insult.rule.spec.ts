@@ -101,6 +101,7 @@ describe('insult rule', () => {
       ['She belongs in jail for what she did.', ['belongs in jail']],
       ['Liberals have no shame.', ['have no shame']],
       ['He is losing his mind.', ['losing his mind']],
+      ['You can all suck it!', ['suck it']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -189,6 +190,7 @@ describe('insult rule', () => {
       ['He lost his keys and his phone on the bus.'],
       ['The *best* part of the game was the last inning.'],
       ['Replace the gas bag before the trip, and read about it in human terms.'],
+      ["Freedom ain't free... suck it up, quit whining, and get the ID."],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -477,6 +477,8 @@ export const insultRule: RuleDefinition<InsultConfig> = {
           let phrase = matchPhrase(lex, toks, i);
           // "whoever the fuck you want", "what the fuck you doing": "the fuck" is an intensifier, not "fuck you".
           if (phrase && phrase.entry.kind === 'profanity' && i > 0 && toks[i - 1].norm === 'the' && t.breakBefore === 0 && SECOND.has(toks[phrase.last].norm)) phrase = null;
+          // "suck it up, quit whining": to endure, not "suck it".
+          if (phrase && phrase.entry.term === 'suck it' && toks[phrase.last + 1]?.norm === 'up' && toks[phrase.last + 1].breakBefore === 0) phrase = null;
           if (phrase) {
             entry = phrase.entry;
             last = phrase.last;
