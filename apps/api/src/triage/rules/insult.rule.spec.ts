@@ -102,6 +102,8 @@ describe('insult rule', () => {
       ['Liberals have no shame.', ['have no shame']],
       ['He is losing his mind.', ['losing his mind']],
       ['You can all suck it!', ['suck it']],
+      // A term that is an adjective and a noun, after an article with no noun after it, is the noun ("known" is skipped).
+      ['Vote him out. He is a known racist.', ['racist']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -191,6 +193,7 @@ describe('insult rule', () => {
       ['The *best* part of the game was the last inning.'],
       ['Replace the gas bag before the trip, and read about it in human terms.'],
       ["Freedom ain't free... suck it up, quit whining, and get the ID."],
+      ["That's racist, and the article explains why."],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -524,6 +524,17 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             }
           }
           if (!entry) continue;
+          // "He is a known racist.": a term that is an adjective and a noun, after an article and with no noun after
+          // it, is the noun.
+          if (last === i && entry.pos === 'a') {
+            const noun = lex.nounOf(entry);
+            const after = toks[i + 1];
+            if (noun && (!after || after.breakBefore > 0 || STOPWORDS.has(after.norm))) {
+              let article = false;
+              for (let k = i - 1; k >= 0 && k >= i - 3 && toks[k + 1].breakBefore < 2 && !article; k--) article = /^(a|an|the|such)$/.test(toks[k].norm);
+              if (article) entry = noun;
+            }
+          }
           // A person noun used as a verb is not name-calling ("this might fool voters").
           if (entry.pos === 'n' && last === i && i > 0 && VERB_CONTEXT.has(toks[i - 1].norm) && toks[i].breakBefore === 0) continue;
           if (t.quoted) {

@@ -43,6 +43,7 @@ export class InsultLexicon {
   readonly phrases = new Map<string, PhraseEntry[]>();
   private readonly allow: Set<string>;
   private readonly cache = new Map<string, LexiconEntry | null>();
+  private readonly nouns = new Map<string, LexiconEntry>();
   private readonly compoundAss: LexiconEntry = { term: '-ass', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundFucker: LexiconEntry = { term: 'fucker', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundTard: LexiconEntry = { term: '-tard', kind: 'slur', severity: 3, pos: 'n' };
@@ -53,6 +54,12 @@ export class InsultLexicon {
     for (const e of extra) entries.push({ ...e, term: fold(e.term), kind: e.kind as InsultKind });
     for (const e of entries) this.add(e);
     for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const e of entries) if (e.pos === 'n' && !this.allow.has(e.term) && this.words.get(e.term)?.pos === 'a') this.nouns.set(e.term, e);
+  }
+
+  /** The noun reading of a term listed as an adjective too ("racist", "degenerate"), or null. */
+  nounOf(e: LexiconEntry): LexiconEntry | null {
+    return e.pos === 'a' ? (this.nouns.get(e.term) ?? null) : null;
   }
 
   private better(a: LexiconEntry | undefined, b: LexiconEntry): boolean {
