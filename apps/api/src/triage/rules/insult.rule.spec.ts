@@ -194,6 +194,7 @@ describe('insult rule', () => {
       ['Replace the gas bag before the trip, and read about it in human terms.'],
       ["Freedom ain't free... suck it up, quit whining, and get the ID."],
       ["That's racist, and the article explains why."],
+      ['The murder rate fell last year.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
