@@ -491,11 +491,9 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             // nor a term of its own ("in human", "who re" stay apart).
             const n = toks[i + 1];
             if (!entry && n && t.norm.length >= 2 && n.norm.length >= 2 && n.breakBefore === 0 && n.start - t.end === 1 && text[t.end] === ' ' && !STOPWORDS.has(t.norm) && !STOPWORDS.has(n.norm) && !n.quoted && !lex.info(n.shape).entry) {
-              const joined = t.norm + n.norm;
-              const e = lex.lookup(joined);
               // The term itself or its plural, not a stemmer's guess ("murder rate" is no murderer).
-              const whole = e ? e.term.replace(/ /g, '') : '';
-              if (e && joined.length >= 5 && (joined === whole || joined === `${whole}s` || joined === `${whole}es`)) {
+              const e = t.norm.length + n.norm.length >= 5 ? lex.joined(t.norm, n.norm) : null;
+              if (e) {
                 entry = e;
                 last = i + 1;
               }

@@ -44,6 +44,7 @@ export class InsultLexicon {
   private readonly allow: Set<string>;
   private readonly cache = new Map<string, LexiconEntry | null>();
   private readonly nouns = new Map<string, LexiconEntry>();
+  private readonly heads = new Set<string>();
   private readonly compoundAss: LexiconEntry = { term: '-ass', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundFucker: LexiconEntry = { term: 'fucker', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundTard: LexiconEntry = { term: '-tard', kind: 'slur', severity: 3, pos: 'n' };
@@ -55,6 +56,17 @@ export class InsultLexicon {
     for (const e of entries) this.add(e);
     for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const e of entries) if (e.pos === 'n' && !this.allow.has(e.term) && this.words.get(e.term)?.pos === 'a') this.nouns.set(e.term, e);
+    for (const w of this.words.keys()) for (let n = 2; n < w.length - 1; n++) this.heads.add(w.slice(0, n));
+  }
+
+  /**
+   * The term a word split in two spells ("half wit" → halfwit, "dirt bags" → dirtbag): exact spellings of a term
+   * or its plural only. `head` is checked first against the terms' beginnings, so most pairs cost one set look-up.
+   */
+  joined(head: string, tail: string): LexiconEntry | null {
+    if (!this.heads.has(head)) return null;
+    const w = head + tail;
+    return this.allow.has(w) ? null : (this.words.get(w) ?? null);
   }
 
   /** The noun reading of a term listed as an adjective too ("racist", "degenerate"), or null. */
