@@ -195,6 +195,7 @@ describe('insult rule', () => {
       ["Freedom ain't free... suck it up, quit whining, and get the ID."],
       ["That's racist, and the article explains why."],
       ['The murder rate fell last year.'],
+      ['THE TOMBSTONE... THE HEARSE... ARE ORDERED. Of coarse, the choir will rehearse.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -23,7 +23,7 @@ export interface PhraseEntry {
 }
 
 /** Words ending in -ass / -tard that are not insults ("class", "bypass", "mustard"). */
-const ASS_WORDS = /(class|glass|grass|brass|bass|mass|pass|lass|sass|crass|compass|barrass|harass|morass|carcass|cuirass|kvass|badass|kickass|madrass|assass)$/;
+const ASS_WORDS = /(hearse|coarse|sparse|hoarse|pizazz|class|glass|grass|brass|bass|mass|pass|lass|sass|crass|compass|barrass|harass|morass|carcass|cuirass|kvass|badass|kickass|madrass|assass)$/;
 const TARD_WORDS = /(bastard|mustard|dastard|custard|leotard|petard|standard)$/;
 
 const fold = (s: string) =>
