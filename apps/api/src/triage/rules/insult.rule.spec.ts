@@ -104,6 +104,7 @@ describe('insult rule', () => {
       ['You can all suck it!', ['suck it']],
       // A term that is an adjective and a noun, after an article with no noun after it, is the noun ("known" is skipped).
       ['Vote him out. He is a known racist.', ['racist']],
+      ['Stop it, you bullies.', ['bullies']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -196,6 +197,8 @@ describe('insult rule', () => {
       ["That's racist, and the article explains why."],
       ['The murder rate fell last year.'],
       ['THE TOMBSTONE... THE HEARSE... ARE ORDERED. Of coarse, the choir will rehearse.'],
+      ['This list of murders he is wanted for grows by the day!'],
+      ['Both of you hatters make great hats.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
