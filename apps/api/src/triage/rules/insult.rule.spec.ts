@@ -198,7 +198,7 @@ describe('insult rule', () => {
       ['The murder rate fell last year.'],
       ['THE TOMBSTONE... THE HEARSE... ARE ORDERED. Of coarse, the choir will rehearse.'],
       ['This list of murders he is wanted for grows by the day!'],
-      ['Both of you hatters make great hats.'],
+      ['You anime kids are fun to watch.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);
