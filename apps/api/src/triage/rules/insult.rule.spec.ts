@@ -199,6 +199,7 @@ describe('insult rule', () => {
       ['THE TOMBSTONE... THE HEARSE... ARE ORDERED. Of coarse, the choir will rehearse.'],
       ['This list of murders he is wanted for grows by the day!'],
       ['You anime kids are fun to watch.'],
+      ['Careful, you prickly pear cactus.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

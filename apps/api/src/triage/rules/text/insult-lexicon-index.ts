@@ -180,6 +180,8 @@ export class InsultLexicon {
         // Nor another noun of the same stem ("murders", "anime", "hatters" are no "murderer", "animal", "hater"): the
         // word keeps the term's spelling but for its last letter ("hypocrits", "bullies").
         if (s.pos === 'n' && s.term.length >= 4 && !norm.startsWith(s.term.slice(0, -1)) && !sq.startsWith(s.term.slice(0, -1))) continue;
+        // ... nor an adjective or adverb made from it ("prickly" is no prick).
+        if (s.pos === 'n' && norm.endsWith('ly') && !s.term.endsWith('ly')) continue;
         return s;
       }
       if (norm.endsWith('in')) {
