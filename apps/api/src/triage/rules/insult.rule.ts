@@ -490,9 +490,9 @@ export const insultRule: RuleDefinition<InsultConfig> = {
             // "half wit", "loud mouth", "fi lth": a term split in two by one space, when neither part is a common word
             // nor a term of its own ("in human", "who re" stay apart).
             const n = toks[i + 1];
-            if (!entry && n && t.norm.length >= 2 && n.norm.length >= 2 && n.breakBefore === 0 && n.start - t.end === 1 && text[t.end] === ' ' && !STOPWORDS.has(t.norm) && !STOPWORDS.has(n.norm) && !n.quoted && !lex.info(n.shape).entry) {
+            if (!entry && n && n.breakBefore === 0 && n.start - t.end === 1 && lex.info(t.shape).joinHead && lex.info(n.shape).joinTail && t.norm.length + n.norm.length >= 5 && text[t.end] === ' ' && !n.quoted) {
               // The term itself or its plural, not a stemmer's guess ("murder rate" is no murderer).
-              const e = t.norm.length + n.norm.length >= 5 ? lex.joined(t.norm, n.norm) : null;
+              const e = lex.joined(t.norm, n.norm);
               if (e) {
                 entry = e;
                 last = i + 1;

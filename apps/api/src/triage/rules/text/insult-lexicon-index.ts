@@ -1,6 +1,6 @@
 import { squeeze } from './fold.js';
 import { builtinEntries, type InsultKind, type InsultPos, type LexiconEntry, type Severity } from './lexicon.js';
-import { stem } from './nlp.js';
+import { STOPWORDS, stem } from './nlp.js';
 import type { WordShape } from './tokens.js';
 
 /** An admin's extra term (config) before folding. */
@@ -15,6 +15,9 @@ export interface ExtraTerm {
 export interface TokenInfo {
   entry: LexiconEntry | null;
   phrases: PhraseEntry[] | null;
+  /** The word may be the first / second part of a term split in two (see `joined`): no common word, no term. */
+  joinHead: boolean;
+  joinTail: boolean;
 }
 
 export interface PhraseEntry {
@@ -45,6 +48,7 @@ export class InsultLexicon {
   private readonly cache = new Map<string, LexiconEntry | null>();
   private readonly nouns = new Map<string, LexiconEntry>();
   private readonly heads = new Set<string>();
+  private readonly tails = new Set<string>();
   private readonly compoundAss: LexiconEntry = { term: '-ass', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundFucker: LexiconEntry = { term: 'fucker', kind: 'character', severity: 2, pos: 'n' };
   private readonly compoundTard: LexiconEntry = { term: '-tard', kind: 'slur', severity: 3, pos: 'n' };
@@ -56,15 +60,20 @@ export class InsultLexicon {
     for (const e of entries) this.add(e);
     for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const e of entries) if (e.pos === 'n' && !this.allow.has(e.term) && this.words.get(e.term)?.pos === 'a') this.nouns.set(e.term, e);
-    for (const w of this.words.keys()) for (let n = 2; n < w.length - 1; n++) this.heads.add(w.slice(0, n));
+    for (const w of this.words.keys()) {
+      for (let n = 2; n < w.length - 1; n++) {
+        this.heads.add(w.slice(0, n));
+        this.tails.add(w.slice(n));
+      }
+    }
   }
 
   /**
    * The term a word split in two spells ("half wit" → halfwit, "dirt bags" → dirtbag): exact spellings of a term
-   * or its plural only. `head` is checked first against the terms' beginnings, so most pairs cost one set look-up.
+   * or its plural only. Call it for tokens whose infos say `joinHead` and `joinTail` (memoised per word, so most
+   * word pairs cost nothing).
    */
   joined(head: string, tail: string): LexiconEntry | null {
-    if (!this.heads.has(head)) return null;
     const w = head + tail;
     return this.allow.has(w) ? null : (this.words.get(w) ?? null);
   }
@@ -140,7 +149,15 @@ export class InsultLexicon {
    */
   info(shape: WordShape): TokenInfo {
     if (shape.memoOwner === this) return shape.memo as TokenInfo;
-    const info: TokenInfo = { entry: this.lookup(shape.norm), phrases: this.phrasesFrom(shape.norm) };
+    const norm = shape.norm;
+    const entry = this.lookup(norm);
+    const plain = !STOPWORDS.has(norm);
+    const info: TokenInfo = {
+      entry,
+      phrases: this.phrasesFrom(norm),
+      joinHead: plain && this.heads.has(norm),
+      joinTail: plain && entry === null && this.tails.has(norm),
+    };
     shape.memoOwner = this;
     shape.memo = info;
     return info;
