@@ -105,6 +105,9 @@ describe('insult rule', () => {
       // A term that is an adjective and a noun, after an article with no noun after it, is the noun ("known" is skipped).
       ['Vote him out. He is a known racist.', ['racist']],
       ['Stop it, you bullies.', ['bullies']],
+      // A quality of mind said to be the reader's ("your stupidity") counts like "your X".
+      ['Your ignorance is showing.', ['ignorance']],
+      ['Still proclaiming your stupidity', ['stupidity']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -200,6 +203,8 @@ describe('insult rule', () => {
       ['This list of murders he is wanted for grows by the day!'],
       ['You anime kids are fun to watch.'],
       ['Careful, you prickly pear cactus.'],
+      ['I admit my ignorance on this topic.'],
+      ['Your one-sided condemnation proves your dishonesty, and the record says otherwise.'],
     ])('%j', (text) => {
       const v = run(text);
       expect(fires(v)).toBe(false);

@@ -154,7 +154,8 @@ function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): { entry: Lex
 export const TUNE = {
   direct: 2.0, // you are X / you X / X like you / X, you are
   yourNoun: 1.0, // your X (noun): "your stupid ass"
-  yourQuality: 0.8, // your X (quality): "your stupidity"
+  yourQuality: 0.8, // your X (quality of conduct): "your dishonesty" — as often fair comment as name-calling
+  yourQualityIntellect: 1.15, // your X (quality of mind): "your stupidity", "your ignorance is showing"
   group: 1.2, // they/these people are X
   third: 1.15, // he/she/someone is X: "She is a liar" counts, as "you are a liar" does
   name: 1.05, // <Name> is X
@@ -267,7 +268,8 @@ function aimOf(toks: Token[], first: number, last: number, entry: LexiconEntry, 
       if (/^(a|an|such|so|one|the|just|really|being|are|totally|completely|very|too)$/.test(after) || copula || (pos === 'a' && k === first - 1 && clauseEnd)) {
         aim = { factor: TUNE.direct * gap, pattern: 'you are X', negated };
       } else if (pos === 'n' || pos === 'q') {
-        aim = { factor: (pos === 'q' ? TUNE.yourQuality : TUNE.yourNoun) * gap, pattern: 'your X', negated };
+        const quality = entry.kind === 'intellect' ? TUNE.yourQualityIntellect : TUNE.yourQuality;
+        aim = { factor: (pos === 'q' ? quality : TUNE.yourNoun) * gap, pattern: 'your X', negated };
       } else {
         aim = { factor: 0.3 * gap, pattern: 'your X', negated };
       }
