@@ -108,6 +108,9 @@ describe('insult rule', () => {
       // A quality of mind said to be the reader's ("your stupidity") counts like "your X".
       ['Your ignorance is showing.', ['ignorance']],
       ['Still proclaiming your stupidity', ['stupidity']],
+      // A bad-person label: an evaluative adjective with person/human (being) as one noun.
+      ['She is a terrible person.', ['terrible person']],
+      ['No, you are an awful human being.', ['awful human being']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -204,6 +207,7 @@ describe('insult rule', () => {
       ['You anime kids are fun to watch.'],
       ['Careful, you prickly pear cactus.'],
       ['I admit my ignorance on this topic.'],
+      ['He is terrible at golf, and the weather was horrible.'],
       ['Your one-sided condemnation proves your dishonesty, and the record says otherwise.'],
     ])('%j', (text) => {
       const v = run(text);

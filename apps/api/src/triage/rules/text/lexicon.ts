@@ -72,7 +72,9 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
         'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
-        'minion slob oaf boor goon hoodlum sicko nutter scammer con_artist wannabe snitch sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze',
+        'minion slob oaf boor goon hoodlum sicko nutter scammer con_artist wannabe snitch sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze ' +
+        'horrible_person terrible_person awful_person horrid_person horrible_human terrible_human awful_human ' +
+        'horrible_human_being terrible_human_being awful_human_being horrible_people terrible_people awful_people',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
