@@ -111,6 +111,8 @@ describe('insult rule', () => {
       // A bad-person label: an evaluative adjective with person/human (being) as one noun.
       ['She is a terrible person.', ['terrible person']],
       ['No, you are an awful human being.', ['awful human being']],
+      ['She is classless.', ['classless']],
+      ['That man is human trash.', ['human trash']],
     ])('%j', (text, words) => {
       const v = run(text);
       expect(fires(v)).toBe(true);
@@ -208,6 +210,7 @@ describe('insult rule', () => {
       ['Careful, you prickly pear cactus.'],
       ['I admit my ignorance on this topic.'],
       ['He is terrible at golf, and the weather was horrible.'],
+      ['The office is a soulless glass box, and a classless society was the goal.'],
       ['Your one-sided condemnation proves your dishonesty, and the record says otherwise.'],
     ])('%j', (text) => {
       const v = run(text);

@@ -64,7 +64,8 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'sleazy sneaky crooked corrupt lazy pathetic sad miserable bitter whiny annoying obnoxious insufferable ' +
         'clownish nasty rude creepy paranoid crazy nuts nutty insane unhinged loony deranged hysterical bigoted ' +
         'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit ' +
-        'antisemitic homophobic sniveling snivelling whiny craven deceitful treacherous psychotic two_faced',
+        'antisemitic homophobic sniveling snivelling whiny craven deceitful treacherous psychotic two_faced ' +
+        'classless talentless soulless',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
         'whiner cry_baby snowflake fanboy fangirl apologist propagandist zealot fanatic bigot racist sexist homophobe ' +
@@ -109,7 +110,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
     2: {
       n: 'vermin parasite cockroach roach maggot worm leech louse lice slug slime subhuman sub_human trash ' +
         'garbage filth rubbish scum pond_scum cancer disease plague virus swine hog dog mongrel cur hyena jackal ' +
-        'vulture rodent insect bug bottom_feeder untermensch',
+        'vulture rodent insect bug bottom_feeder untermensch human_garbage human_trash human_scum human_filth',
       a: 'subhuman inhuman filthy',
     },
   },
