@@ -177,6 +177,19 @@ describe('off_topic rule', () => {
       expect(withThread('Those pension payouts are a disgrace.', scattered).evidence.offThreadTerms).toBeUndefined();
     });
 
+    it('breaks the tie among comments with no evidence by the thread comments whose words they share', () => {
+      // Neither shares a word with the article, two seeds or three unrelated comments: without the thread they tie.
+      // "drivers" is a word of one on-topic comment, "libraries" of one unrelated (pension) comment.
+      const [drivers, libraries] = ['Think of the drivers.', 'Think of the libraries.'].map((t) => withThread(t));
+      expect(rule(input('Think of the drivers.')).score).toBe(rule(input('Think of the libraries.')).score);
+      expect(drivers.evidence.threadLean).toBeLessThan(0);
+      expect(libraries.evidence.threadLean).toBeGreaterThan(0);
+      expect(libraries.score).toBeGreaterThan(drivers.score);
+      // A tiebreak only: it moves the score by less than the weakest shared word does.
+      expect(Math.abs(libraries.score - drivers.score)).toBeLessThan(0.03);
+      expect(withThread('Protected bike lanes are overdue.').evidence.threadLean).toBeUndefined();
+    });
+
     it('never counts a comment as its own evidence', () => {
       // The judged comment is one of the pension comments: the other two that name the auditor are not enough.
       const v = withThread(thread[6].body);

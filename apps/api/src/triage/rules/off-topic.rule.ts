@@ -40,6 +40,13 @@ export const OFF_TOPIC_CURVE = {
   offThread: 1.5,
   /** Factor on the article overlap of a comment that shares only common words with it ("no", "means"). */
   commonOnly: 0.5,
+  /**
+   * A comment with no evidence either way (no article word, no seed-shared or off-thread word) leans with the
+   * thread comments it shares words with: lean × tanh(leanScale × ThreadFeedback.lean), a tiebreak (≤ 0.05 on the
+   * logit) among comments that would otherwise all score the same.
+   */
+  lean: 0.05,
+  leanScale: 20,
 };
 
 /**
@@ -228,6 +235,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       let threadTerms: string[] = [];
       let offRel = 0;
       let offThreadTerms: string[] = [];
+      let lean = 0;
       if (aIdx && against === 'article' && thread && thread.length >= 5) {
         const threads = art!.threads;
         const key = `${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
@@ -243,12 +251,14 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         const o = fb.offScore(uniq.terms, uniq.words, input.comment.body);
         offRel = o.score;
         offThreadTerms = o.terms;
+        if (rel === 0 && offRel === 0) lean = fb.lean(uniq.terms, input.comment.body);
       }
       const score = sigmoid(
         OFF_TOPIC_CURVE.bias -
           OFF_TOPIC_CURVE.slope * Math.log1p(rel) +
           OFF_TOPIC_CURVE.novelty * Math.log1p(novel) +
-          OFF_TOPIC_CURVE.offThread * Math.log1p(offRel),
+          OFF_TOPIC_CURVE.offThread * Math.log1p(offRel) +
+          OFF_TOPIC_CURVE.lean * Math.tanh(OFF_TOPIC_CURVE.leanScale * lean),
       );
       const top = ov.terms.slice(0, 8);
       // The moderator's one line says what pushed the score: overlap, and a side discussion's words when they count.
@@ -264,6 +274,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           ...(threadTerms.length ? { threadTerms: threadTerms.slice(0, 8) } : {}),
           ...(offThreadTerms.length ? { offThreadTerms: offThreadTerms.slice(0, 8), offThreadEvidence: round(offRel) } : {}),
           ...(shortReply ? { shortReply: true } : {}),
+          ...(lean !== 0 ? { threadLean: round(lean) } : {}),
         },
       );
     };

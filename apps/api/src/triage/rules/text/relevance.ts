@@ -326,6 +326,15 @@ let offGen = new Uint32Array(4096);
 /** The stems tallied for the current thread, in first-seen order (seeds', then the unrelated comments'). */
 let seedIds: Int32Array = new Int32Array(1024);
 let offIds: Int32Array = new Int32Array(1024);
+/**
+ * `ThreadFeedback.lean`: the judged comment's stems (`usedAt[id]` = `useGen`) and their positions (`useSlot`), and by
+ * position how many related / unrelated thread comments use the stem.
+ */
+let useGen = 0;
+let usedAt = new Uint32Array(4096);
+let useSlot = new Int32Array(4096);
+let useRel = new Float64Array(64);
+let useUnr = new Float64Array(64);
 /** Thread positions of the unrelated comments. */
 let offAt = new Int32Array(64);
 /** Thread positions of the seeds (= tallyGen). */
@@ -345,6 +354,9 @@ function ensureTallies(n: number): void {
   offGen = new Uint32Array(size);
   seedMark = new Uint32Array(seedMark.length);
   tallyGen = 0;
+  usedAt = new Uint32Array(size);
+  useSlot = new Int32Array(size);
+  useGen = 0;
 }
 
 /**
@@ -389,6 +401,10 @@ export class ThreadFeedback {
   private readonly offN: number;
   /** How often (by weight) the unrelated comments must use a word for it to count. */
   private readonly offMin: number;
+  /** The thread's comments (their terms as `seedTerms` has them), bodies, and which are unrelated: what `lean` reads. */
+  private readonly all: readonly SeedTerms[];
+  private readonly allBodies: readonly string[];
+  private readonly unrelated: Uint8Array;
 
   constructor(
     article: ReferenceIndex,
@@ -474,6 +490,61 @@ export class ThreadFeedback {
     this.off = nOffIds === 0 ? NO_TALLY : keep(offIds, nOffIds, offSum, this.offMin);
     // Their bodies are needed only to leave a comment's own use out, and only when some word counts.
     if (this.off.ids.length > 0) for (let j = 0; j < offN; j++) this.offBodies.push(bodies[offAt[j]]);
+    this.all = seeds;
+    this.allBodies = bodies;
+    this.unrelated = new Uint8Array(seeds.length);
+    for (let u = 0; u < offN; u++) this.unrelated[offAt[u]] = 1;
+  }
+
+  /**
+   * For a comment with no evidence either way (no article word, no seed-shared or off-thread word): which side of
+   * the thread its words lean to. Σ over its distinct terms of weight × (share of the unrelated comments that use
+   * the stem − share of the other comments that do) / Σ weight, in [−1, 1]: > 0 when its words are those of the
+   * comments unrelated to the article. Each comment counts once per stem; a comment is never its own evidence.
+   * One pass over the thread's stems, only for such comments (no per-thread work).
+   */
+  lean(terms: readonly Term[], body: string): number {
+    // The comment's stems are marked in a scratch table; one pass over the thread's stems counts their uses.
+    ensureTallies(stemNames.length);
+    if (useGen === 0xffffffff) {
+      usedAt.fill(0);
+      useGen = 0;
+    }
+    const gen = ++useGen;
+    if (useRel.length < terms.length) {
+      useRel = new Float64Array(2 * terms.length);
+      useUnr = new Float64Array(2 * terms.length);
+    }
+    for (let i = 0; i < terms.length; i++) {
+      const id = termId(terms[i]);
+      useRel[i] = 0;
+      useUnr[i] = 0;
+      if (id < 0) continue;
+      usedAt[id] = gen;
+      useSlot[id] = i;
+    }
+    const self = this.allBodies.indexOf(body);
+    let nRel = 0;
+    let nUnr = 0;
+    for (let c = 0; c < this.all.length; c++) {
+      if (c === self) continue;
+      const unr = this.unrelated[c] === 1;
+      if (unr) nUnr++;
+      else nRel++;
+      const { ids, epoch } = this.all[c];
+      if (epoch !== stemEpoch) continue; // the stem table was reset since this thread was built
+      const uses = unr ? useUnr : useRel;
+      for (let j = 0; j < ids.length; j++) if (usedAt[ids[j]] === gen) uses[useSlot[ids[j]]]++;
+    }
+    if (nRel === 0 || nUnr === 0) return 0;
+    let sum = 0;
+    let total = 0;
+    for (let i = 0; i < terms.length; i++) {
+      const w = terms[i].weight;
+      total += w;
+      sum += w * (useUnr[i] / nUnr - useRel[i] / nRel);
+    }
+    return sum / Math.max(1, total);
   }
 
   /**
