@@ -52,7 +52,16 @@ describe('worker faults', () => {
 
     startWorker(); // picks up the waiting jobs; the killed worker's active jobs come back once their lock expires
     // BullMQ returns a dead worker's jobs once their lock expires and the stalled check runs (up to ~60 s, more under load).
-    await eventually(async () => (await decided(ids)) === ids.length, 170000, 'every comment decided after the restart');
+    // A killed job may have written its decision before it could be marked completed: it stays "active" until then and
+    // is run again, which must write nothing new (checked below). So wait for the queue itself to be empty too.
+    await eventually(
+      async () => {
+        const n = await queue.getJobCounts('active', 'waiting', 'delayed');
+        return (await decided(ids)) === ids.length && n.active + n.waiting + n.delayed === 0;
+      },
+      170000,
+      'every comment decided after the restart, and no job of the killed worker left active',
+    );
     const perComment = await api.ds.query(
       `SELECT c.id, c.status,
               (SELECT count(*)::int FROM triage_decisions d WHERE d.comment_id = c.id) AS decisions,
