@@ -193,8 +193,9 @@ export class InsultLexicon {
       for (const s of [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])]) {
         // Nor is a noun made from an adjective ("corruption", "sickness" are not "corrupt", "sick").
         if (s.pos !== 'q' && /(ion|ness|ity|ment|ism)$/.test(norm) && !/(ion|ness|ity|ment|ism)$/.test(s.term)) continue;
-        if (!(sq.length >= s.term.length - 1 && !(s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed')))) continue;
-        // Nor another noun of the same stem ("murders", "anime", "hatters" are no "murderer", "animal", "hater"): the
+        if (sq.length < s.term.length - 1) continue;
+        if (s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed')) continue;
+        // Nor another noun of the same stem ("murders", "anime" are no "murderer", "animal"): the
         // word keeps the term's spelling but for its last letter ("hypocrits", "bullies").
         if (s.pos === 'n' && s.term.length >= 4 && !norm.startsWith(s.term.slice(0, -1)) && !sq.startsWith(s.term.slice(0, -1))) continue;
         // ... nor an adjective or adverb made from it ("prickly" is no prick).
