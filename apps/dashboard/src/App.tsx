@@ -1,8 +1,9 @@
-import { Admin, LoginWithEmail, Resource } from 'react-admin';
+import { Admin, Resource } from 'react-admin';
 import { authors } from './authors';
 import { comments } from './comments';
 import { Home } from './home/Home';
 import { SiftLayout } from './layout/Layout';
+import { LoginPage } from './layout/LoginPage';
 import { authProvider } from './providers/authProvider';
 import { dataProvider } from './providers/dataProvider';
 import { rules } from './rules';
@@ -18,7 +19,7 @@ export const App = () => (
     title="Sift"
     dataProvider={dataProvider}
     authProvider={authProvider}
-    loginPage={LoginWithEmail}
+    loginPage={LoginPage}
     dashboard={Home}
     layout={SiftLayout}
     requireAuth

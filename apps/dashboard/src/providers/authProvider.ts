@@ -44,6 +44,25 @@ async function errorMessage(res: Response): Promise<string> {
   return res.status === 401 ? 'wrong email or password' : `sign-in failed (HTTP ${res.status})`;
 }
 
+/** Where a signed-out visitor was going, carried through the login page as `#/login?next=…` (a route, never a URL). */
+export function safeNextRoute(next: string | null): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/login')) return undefined;
+  return next;
+}
+
+/**
+ * Before the app mounts: a visitor with no session goes straight to the login page, replacing the current history
+ * entry (one redirect, no entry to go Back into). Without this, react-admin sends them there from inside the
+ * router (its LogoutOnMount route), whose navigation is a push that can run twice as its queries settle.
+ */
+export function redirectAnonymousToLogin(location: Location): void {
+  if (readSession()) return;
+  const route = location.hash.replace(/^#/, '') || '/';
+  if (route === '/login' || route.startsWith('/login?')) return;
+  const next = safeNextRoute(route);
+  location.replace(next && next !== '/' ? `#/login?next=${encodeURIComponent(next)}` : '#/login');
+}
+
 export const authProvider: AuthProvider = {
   async login(params: { email?: string; password?: string }) {
     const res = await fetch(LOGIN_URL, {

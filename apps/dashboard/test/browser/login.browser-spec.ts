@@ -98,4 +98,25 @@ describe('dashboard sign-in and the comments queue', () => {
     // The only console noise is Chromium reporting the 401 itself.
     expect(consoleErrors.filter((e) => !(e.url.endsWith('/api/auth/login') && e.text.includes('401')))).toEqual([]);
   });
+
+  it('a signed-out link into the queue goes to the Sift sign-in page, and signing in lands where the link pointed', async () => {
+    const consoleErrors = collectConsoleErrors(ui.page);
+    const route = `/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: 'stadium-deal-opinion' }))}`;
+    await signIn(ui.page, moderator.email, moderator.password, route);
+    await ui.page.getByText('1-1 of 1').waitFor();
+    expect(decodeURIComponent(ui.page.url())).toContain('#/comments?filter={"articleExternalId":"stadium-deal-opinion"}');
+    await row(held.authorName).waitFor();
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the sign-in page is Sift\'s and refuses a "next" that leaves the dashboard', async () => {
+    await ui.page.goto('/#/login?next=' + encodeURIComponent('//evil.example.com/x'));
+    await ui.page.getByRole('heading', { name: 'Sift' }).waitFor();
+    await ui.page.locator('input[name="email"]').fill(moderator.email);
+    await ui.page.locator('input[name="password"]').fill(moderator.password);
+    await ui.page.getByRole('button', { name: 'Sign in' }).click();
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    expect(new URL(ui.page.url()).host).toBe(new URL(state.baseUrl).host);
+    expect(ui.page.url()).toMatch(/#\/$/);
+  });
 });
