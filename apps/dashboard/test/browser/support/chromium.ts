@@ -48,16 +48,13 @@ export async function newDashboardPage(browser: Browser, baseUrl: string): Promi
  * itself pushes does not.
  */
 export async function recordHistoryPushes(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const pushes: string[] = [];
-    (window as unknown as { __siftPushes: string[] }).__siftPushes = pushes;
+  // A string: the spec tsconfig has no DOM types; this runs in the page.
+  await page.addInitScript(`{
+    const pushes = (window.__siftPushes = []);
     const push = history.pushState.bind(history);
-    history.pushState = (state: unknown, unused: string, url?: string | URL | null) => {
-      pushes.push(String(url ?? ''));
-      push(state, unused, url);
-    };
-  });
-  return () => page.evaluate(() => (window as unknown as { __siftPushes?: string[] }).__siftPushes ?? []);
+    history.pushState = (state, unused, url) => { pushes.push(String(url ?? '')); push(state, unused, url); };
+  }`);
+  return async () => (await page.evaluate('window.__siftPushes ?? []')) as string[];
 }
 
 /**
