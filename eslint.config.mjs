@@ -19,7 +19,8 @@ export default tseslint.config(
           allow: [],
           depConstraints: [
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
-            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:shared'] },
+            { sourceTag: 'scope:engine', onlyDependOnLibsWithTags: ['scope:engine', 'scope:shared'] },
+            { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:api', 'scope:engine', 'scope:shared'] },
             { sourceTag: 'scope:dashboard', onlyDependOnLibsWithTags: ['scope:dashboard', 'scope:shared'] },
           ],
         },
@@ -44,7 +45,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.spec.ts', '**/test/**/*.ts', 'scripts/**', 'apps/api/src/cli.ts', 'apps/api/src/migrate.ts', 'apps/api/src/triage/eval/**'],
+    // The judgement wing is pure: no server framework, database, queue or UI, and nothing of the apps.
+    files: ['libs/triage-engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@nestjs/*', 'typeorm', 'pg', 'pg-*', 'bullmq', 'ioredis', 'react', 'react-*', 'fastify', '@fastify/*'],
+              message: 'libs/triage-engine is pure: it takes plain data and returns verdicts (no framework, database or queue).',
+            },
+            { group: ['**/apps/**', '@sift/api', '@sift/dashboard'], message: 'libs/triage-engine imports nothing of the apps.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/test/**/*.ts', 'scripts/**', 'apps/api/src/cli.ts', 'apps/api/src/migrate.ts', 'libs/triage-engine/src/eval/**'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-require-imports': 'off' },
   },
   {

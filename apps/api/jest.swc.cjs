@@ -19,6 +19,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/(?!(@nestjs|content-disposition|fast-check|pure-rand)/)'],
   moduleNameMapper: {
     '^@sift/shared$': path.join(__dirname, '../../libs/shared/src/index.ts'),
+    '^@sift/triage-engine$': path.join(__dirname, '../../libs/triage-engine/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };

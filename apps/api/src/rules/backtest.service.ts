@@ -5,8 +5,7 @@ import type { BacktestExample, BacktestRecord, BacktestRequest, BacktestResult, 
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
-import { type CompiledRule, compileRule, runRules } from '../triage/engine/engine.js';
-import type { RuleInput } from '../triage/engine/rule.js';
+import { type CompiledRule, compileRule, type RuleInput, runRules } from '@sift/triage-engine';
 import { checkConfig, emptyMatrix, score } from './rule-config.js';
 import { RuleJobs, type RuleJobRow } from './rule-jobs.js';
 import { badFields, excerpt } from './rules-admin.service.js';

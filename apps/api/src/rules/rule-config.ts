@@ -1,6 +1,6 @@
 import type { BacktestSide, ConfigChange, ConfusionMatrix, RuleType, RuleTypeInfo } from '@sift/shared';
 import { z } from 'zod';
-import { RULE_DEFINITIONS } from '../triage/rules/index.js';
+import { RULE_DEFINITIONS } from '@sift/triage-engine';
 
 /**
  * Pure helpers of the rules admin: a config validated by its type's zod schema with errors per field, each type's

@@ -12,8 +12,7 @@ import type {
   RuleVersionRecord,
 } from '@sift/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compileRule, decide, type RuleSpec, runRules } from '../triage/engine/engine.js';
-import type { RuleInput } from '../triage/engine/rule.js';
+import { compileRule, decide, type RuleInput, type RuleSpec, runRules } from '@sift/triage-engine';
 import { checkConfig, diffValues, type FieldErrors, fieldMessage, ruleTypes } from './rule-config.js';
 
 interface RuleRow {

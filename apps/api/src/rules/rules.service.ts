@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { type CompiledRule, compileRule } from '../triage/engine/engine.js';
+import { type CompiledRule, compileRule } from '@sift/triage-engine';
 import { RuleEntity } from './rule.entity.js';
 
 /**

@@ -6,8 +6,7 @@ import { prepared, queryPrepared, warmConnections } from '../core/database/prepa
 import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
-import { type CompiledRule, decide, type RuleOutcome, runRules } from './engine/engine.js';
-import type { RuleInput } from './engine/rule.js';
+import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules } from '@sift/triage-engine';
 import { WARM_UP_INPUTS } from './warm-up.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';

@@ -1,4 +1,4 @@
-import type { RuleInput } from './engine/rule.js';
+import type { RuleInput } from '@sift/triage-engine';
 
 /**
  * Sample comments a starting worker runs its rules over before it takes jobs (TriageService.warmUp): every rule's

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
-import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './text/relevance.js';
-import { dominantScript, englishStopwordRatio, noEnglishStopword } from './text/script.js';
-import { STOPWORDS, stem } from './text/nlp.js';
-import { quotedRanges } from './text/tokens.js';
+import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './relevance.js';
+import { dominantScript, englishStopwordRatio, noEnglishStopword } from '../text/script.js';
+import { STOPWORDS, stem } from '../text/nlp.js';
+import { quotedRanges } from '../text/tokens.js';
 
 /**
  * `off_topic`: the comment is unrelated to its article and, for a reply, to the comment it answers.

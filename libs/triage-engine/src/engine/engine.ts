@@ -1,5 +1,5 @@
 import type { CommentStatus, Evidence, RuleAction, RuleMode, RuleType } from '@sift/shared';
-import { RULE_DEFINITIONS } from '../rules/index.js';
+import { RULE_DEFINITIONS } from './registry.js';
 import type { RuleInput, RuleVerdict } from './rule.js';
 
 /** A rule as stored (one version of it). */

@@ -13,9 +13,9 @@ import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileRule, type RuleSpec, runRules } from '../engine/engine.js';
 import type { RuleInput } from '../engine/rule.js';
-import { RULE_DEFINITIONS } from '../rules/index.js';
+import { RULE_DEFINITIONS } from '../engine/registry.js';
 
-const ROOT = join(__dirname, '../../../../..');
+const ROOT = join(__dirname, '../../../..');
 const SHARED = join(ROOT, '../shared');
 
 function arg(name: string, fallback: string): string {

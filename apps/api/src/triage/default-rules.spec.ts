@@ -1,10 +1,8 @@
 import {
   DEFAULT_INSULT_CONFIG,
   DEFAULT_OFF_TOPIC_CONFIG,
-} from '../../core/database/migrations/1764316800000-default-insult-off-topic-rules.js';
-import { compileRule } from '../engine/engine.js';
-import { insultConfigSchema } from './insult.rule.js';
-import { offTopicConfigSchema } from './off-topic.rule.js';
+} from '../core/database/migrations/1764316800000-default-insult-off-topic-rules.js';
+import { compileRule, insultConfigSchema, offTopicConfigSchema } from '@sift/triage-engine';
 
 describe('default insult and off_topic rules', () => {
   it('seed the same numbers as the rule schemas default to (the eval command uses the schema defaults)', () => {

@@ -1,5 +1,5 @@
 import stopwordsIso from 'stopwords-iso';
-import { STOPWORDS, stem } from './nlp.js';
+import { STOPWORDS, stem } from '../text/nlp.js';
 
 /**
  * Lexical relevance between a comment and a reference text (article, parent comment), for the off_topic rule.

@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RuleInput } from '../engine/rule.js';
-import { insultConfigSchema, insultRule } from './insult.rule.js';
-import { offTopicConfigSchema, offTopicRule } from './off-topic.rule.js';
+import type { RuleInput } from './engine/rule.js';
+import { insultConfigSchema, insultRule } from './insult/insult.rule.js';
+import { offTopicConfigSchema, offTopicRule } from './off-topic/off-topic.rule.js';
 
 /**
  * The seed thread (`../shared/seed/thread.json`: an opinion article and 13 reader comments) with the default
@@ -15,7 +15,7 @@ interface SeedComment {
   body: string;
   inReplyTo: string | null;
 }
-const file = process.env.SIFT_SEED_THREAD ?? resolve(__dirname, '../../../../../../shared/seed/thread.json');
+const file = process.env.SIFT_SEED_THREAD ?? resolve(__dirname, '../../../../shared/seed/thread.json');
 const seed = existsSync(file)
   ? (JSON.parse(readFileSync(file, 'utf8')) as {
       article: { title: string; subtitle: string; body: string };

@@ -1,7 +1,7 @@
-import { squeeze } from './fold.js';
+import { squeeze } from '../text/fold.js';
 import { builtinEntries, type InsultKind, type InsultPos, type LexiconEntry, type Severity } from './lexicon.js';
-import { STOPWORDS, stem } from './nlp.js';
-import type { WordShape } from './tokens.js';
+import { STOPWORDS, stem } from '../text/nlp.js';
+import type { WordShape } from '../text/tokens.js';
 
 /** An admin's extra term (config) before folding. */
 export interface ExtraTerm {

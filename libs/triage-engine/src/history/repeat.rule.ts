@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuleDefinition } from '../engine/rule.js';
-import { jaccard, shingles, type Shingles } from './text/similarity.js';
+import { jaccard, shingles, type Shingles } from '../text/similarity.js';
 
 /**
  * `repeat`: the same or nearly the same text as one of the author's earlier comments within the window (on any

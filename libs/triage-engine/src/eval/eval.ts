@@ -21,8 +21,8 @@
 import { createReadStream, createWriteStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RuleInput, RuleVerdict } from '../engine/rule.js';
-import { insultConfigSchema, insultRule } from '../rules/insult.rule.js';
-import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../rules/off-topic.rule.js';
+import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
+import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { metrics } from './metrics.js';
 
 type Task = 'insult' | 'off_topic';

@@ -1,11 +1,11 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { z } from 'zod';
 import { commentFields, type RuleDefinition } from '../engine/rule.js';
-import { InsultLexicon } from './text/insult-lexicon-index.js';
-import type { LexiconEntry } from './text/lexicon.js';
-import { STOPWORDS } from './text/nlp.js';
-import { hasLongRun, squeeze } from './text/fold.js';
-import { quotedRanges, tokenize, type Token } from './text/tokens.js';
+import { InsultLexicon } from './lexicon-index.js';
+import type { LexiconEntry } from './lexicon.js';
+import { STOPWORDS } from '../text/nlp.js';
+import { hasLongRun, squeeze } from '../text/fold.js';
+import { quotedRanges, tokenize, type Token } from '../text/tokens.js';
 
 /**
  * `insult`: name-calling and contempt aimed at a person or group.

@@ -1,8 +1,8 @@
 import { foldToken, squeeze } from './fold.js';
-import { InsultLexicon } from './insult-lexicon-index.js';
-import { builtinEntries } from './lexicon.js';
+import { InsultLexicon } from '../insult/lexicon-index.js';
+import { builtinEntries } from '../insult/lexicon.js';
 import fc from 'fast-check';
-import { contentTerms, distinct, ReferenceIndex, overlap, scanWords, ThreadFeedback, type Term } from './relevance.js';
+import { contentTerms, distinct, ReferenceIndex, overlap, scanWords, ThreadFeedback, type Term } from '../off-topic/relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from './script.js';
 import { quotedRanges, scanTokenWords, tokenize } from './tokens.js';
 

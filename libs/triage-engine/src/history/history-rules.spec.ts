@@ -1,9 +1,9 @@
 import type { RuleInput } from '../engine/rule.js';
-import { authorConfigSchema, authorRule } from './author.rule.js';
+import { authorConfigSchema, authorRule } from '../basic/author.rule.js';
 import { floodConfigSchema, floodRule } from './flood.rule.js';
-import { lengthConfigSchema, lengthRule } from './length.rule.js';
+import { lengthConfigSchema, lengthRule } from '../basic/length.rule.js';
 import { repeatConfigSchema, repeatRule } from './repeat.rule.js';
-import { shoutingConfigSchema, shoutingRule } from './shouting.rule.js';
+import { shoutingConfigSchema, shoutingRule } from '../basic/shouting.rule.js';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
