@@ -1,6 +1,6 @@
 # One image for the API, the worker and the migrate job (target `app`); the dashboard's static files behind nginx
 # (target `dashboard`).
-FROM node:20.20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/shared/package.json libs/shared/
@@ -9,7 +9,7 @@ COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
 RUN npx nx run-many -t build --outputStyle=static && npm prune --omit=dev --no-audit --no-fund
 
-FROM node:20.20-bookworm-slim AS app
+FROM node:24-bookworm-slim AS app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000 DASHBOARD_DIR=/app/dist/apps/dashboard
 WORKDIR /app
 COPY --from=build /app/package.json ./

@@ -5,9 +5,13 @@ import { Socket } from 'node:net';
 export const ROOT = new URL('..', import.meta.url).pathname.replace(/\/$/, '');
 
 export function checkNode() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    fail(`Sift needs Node >= 20.19 (NestJS 12 is ESM-only; Node ${process.versions.node} cannot load it).`);
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) {
+    fail(
+      `Sift runs on Node 24 (the current LTS); this is Node ${process.versions.node}.\n` +
+        '  Install it from the npm registry and put it first on PATH, then run the command again:\n' +
+        '    npm install --prefix ~/.cache/sift-node24 node@24 && export PATH=~/.cache/sift-node24/node_modules/.bin:$PATH',
+    );
   }
 }
 

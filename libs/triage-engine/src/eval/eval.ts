@@ -18,8 +18,7 @@
  * thread, as the worker passes it, rather than the input file's rows (which, in a swap-built set, are half another
  * article's comments).
  */
-import { createReadStream, createWriteStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../engine/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
@@ -122,11 +121,19 @@ function toRow(task: Task, o: Record<string, unknown>): Row {
   };
 }
 
-async function readRows(task: Task, file: string): Promise<Row[]> {
-  const rows: Row[] = [];
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) rows.push(toRow(task, JSON.parse(line) as Record<string, unknown>));
-  return rows;
+/**
+ * The objects of a JSONL file, one per non-blank line. Lines end at \n (or \r\n) only: node:readline also breaks at
+ * U+2028/U+2029 on Node 24, which JSON strings may hold unescaped.
+ */
+function readJsonl(file: string): Array<Record<string, unknown>> {
+  return readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+function readRows(task: Task, file: string): Row[] {
+  return readJsonl(file).map((o) => toRow(task, o));
 }
 
 /**
@@ -150,12 +157,9 @@ function withThreads(rows: Row[]): OffTopicInput[] {
  * `--threads`: each row's thread is the first `size` comments of the article in `file` (its real thread), less the row's
  * own text.
  */
-async function withRealThreads(rows: Row[], file: string, size: number): Promise<OffTopicInput[]> {
+function withRealThreads(rows: Row[], file: string, size: number): OffTopicInput[] {
   const byArticle = new Map<string, string[]>();
-  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  for await (const line of lines) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line) as Record<string, unknown>;
+  for (const o of readJsonl(file)) {
     const a = str(o.article_id);
     const text = str(o.text ?? o.comment_text);
     if (!a || !text) continue;
@@ -194,9 +198,9 @@ async function main() {
       ? insultRule.compile(insultConfigSchema.parse(config))
       : offTopicRule.compile(offTopicConfigSchema.parse(config));
 
-  const rows = await readRows(task, input);
+  const rows = readRows(task, input);
   const inputs: RuleInput[] =
-    task !== 'off_topic' ? rows.map((r) => r.input) : threads ? await withRealThreads(rows, threads, threadSize) : withThreads(rows);
+    task !== 'off_topic' ? rows.map((r) => r.input) : threads ? withRealThreads(rows, threads, threadSize) : withThreads(rows);
   const t0 = process.hrtime.bigint();
   const verdicts = inputs.map((i) => evaluate(i));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
