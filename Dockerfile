@@ -4,6 +4,7 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/shared/package.json libs/shared/
+COPY libs/triage-engine/package.json libs/triage-engine/
 RUN npm ci --no-audit --no-fund
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true
@@ -16,6 +17,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/libs/shared/package.json libs/shared/package.json
 COPY --from=build /app/libs/shared/dist libs/shared/dist
+COPY --from=build /app/libs/triage-engine/package.json libs/triage-engine/package.json
+COPY --from=build /app/libs/triage-engine/dist libs/triage-engine/dist
 COPY --from=build /app/dist dist
 USER node
 EXPOSE 3000

@@ -11,7 +11,7 @@ const REPO_ROOT = join(API_ROOT, '../..');
 export function spawnEntry(entry: 'worker' | 'main', env: Record<string, string> = {}): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', '-r', './apps/api/src/triage/eval/resolve-ts.cjs', `apps/api/src/${entry}.ts`],
+    ['-r', '@swc-node/register', '-r', './scripts/resolve-ts.cjs', `apps/api/src/${entry}.ts`],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json', LOG_LEVEL: 'warn', WORKER_METRICS_PORT: '0', ...env },

@@ -3,7 +3,7 @@
  * Reads from `../shared/data` (or $SIFT_DATA_DIR) at run time and writes to --output (never into the repo).
  * Sets that already fit (kaggle_insults, jigsaw_toxic_small, offtopic_*) need no conversion.
  *
- *   node -r @swc-node/register -r ./libs/triage-engine/src/eval/resolve-ts.cjs libs/triage-engine/src/eval/convert.ts \
+ *   node -r @swc-node/register -r ./scripts/resolve-ts.cjs libs/triage-engine/src/eval/convert.ts \
  *     --set olid-tin-test --output /tmp/olid_tin_test.jsonl
  *
  * olid-tin[-test]   OLID train/test: label 1 = subtask_b TIN (targeted insult or threat), 0 = everything else
