@@ -4,6 +4,7 @@ import { AuthorsModule } from './authors/authors.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
 import { ConfigModule } from './core/config/config.module.js';
+import { ENTITIES } from './data-source.js';
 import { DatabaseModule } from './core/database/database.module.js';
 import { QueueModule } from './core/queue/queue.module.js';
 import { RedisModule } from './core/redis/redis.module.js';
@@ -24,7 +25,7 @@ import { SettingsModule } from './settings/settings.module.js';
     ConfigModule,
     LifecycleModule,
     LoggingModule,
-    DatabaseModule,
+    DatabaseModule.forRoot(ENTITIES),
     QueueModule.forRoot('producer'),
     RedisModule,
     AuthModule,

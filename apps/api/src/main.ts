@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { AppConfig } from './core/config/config.js';
 import { APP_CONFIG } from './core/config/config.module.js';
 import { exitOnConfigError } from './core/config/exit-on-config-error.js';
-import { createHttpApp } from './core/http/create-http-app.js';
+import { createHttpApp } from './http-app.js';
 import { DrainService } from './core/lifecycle/drain.service.js';
 
 /** After SIGTERM/SIGINT: requests still arriving are served for at most this long (see DrainService)… */

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { getConfig } from './core/config/config.js';
 import { exitOnConfigError } from './core/config/exit-on-config-error.js';
-import { dataSourceOptions } from './core/database/data-source.js';
+import { dataSourceOptions } from './data-source.js';
 
 /** `node dist/apps/api/migrate.js`: apply pending migrations (creating the database first if it is missing). */
 async function migrate(): Promise<void> {

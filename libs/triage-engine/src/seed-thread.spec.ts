@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { RuleInput } from './engine/rule.js';
+import type { RuleInput } from './contract/rule.js';
 import { insultConfigSchema, insultRule } from './insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule } from './off-topic/off-topic.rule.js';
 

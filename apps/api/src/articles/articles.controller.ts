@@ -2,7 +2,7 @@ import { Body, Controller, Param, Put, Res, UseGuards } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ArticleRecord } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 import { PublisherKeyGuard } from '../auth/publisher-key.guard.js';
 import { ExternalIdPipe } from '../core/http/pipes.js';
 import { ArticlesService } from './articles.service.js';

@@ -4,7 +4,7 @@ import type { LoginResponse } from '@sift/shared';
 import { AuthService } from './auth.service.js';
 import { type AuthUser, CurrentUser } from './current-user.js';
 import { LoginDto } from './dto/login.dto.js';
-import { Public } from './public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 
 @ApiTags('auth')
 @Controller('api/auth')

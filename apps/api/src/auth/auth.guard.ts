@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@sift/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './current-user.js';
-import { IS_PUBLIC } from './public.decorator.js';
+import { IS_PUBLIC } from '../core/http/public.decorator.js';
 import { ROLES_KEY } from './roles.decorator.js';
 
 interface TokenClaims {

@@ -19,7 +19,7 @@ import { ModerationService } from '../moderation/moderation.service.js';
 import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.js';
 import { hashReaderToken, issueReaderToken, newReaderToken } from '../reader/reader-token.js';
 import { TriageQueue } from '../triage/triage.queue.js';
-import { CommentEntity } from './comment.entity.js';
+import { CommentEntity } from '../moderation/comment.entity.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
 
 /**

@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { HealthResponse } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
 import { DataSource } from 'typeorm';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 import { Redis } from 'ioredis';
 import { REDIS } from '../core/redis/redis.module.js';
 import { DrainService } from '../core/lifecycle/drain.service.js';

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger'
 import type { Role, StreamTokenResponse } from '@sift/shared';
 import { concatMap, from, interval, map, merge, type Observable, of, takeUntil } from 'rxjs';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 import { LiveEventsSubscriber } from '../core/redis/live-events.js';
 import { DrainService } from '../core/lifecycle/drain.service.js';
 

@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthorsModule } from '../authors/authors.module.js';
-import { CommentEntity } from '../comments/comment.entity.js';
+import { CommentEntity } from './comment.entity.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
-import { TriageFlagEntity } from '../triage/triage-flag.entity.js';
 import { LiveController, STREAM_ISSUER } from './live.controller.js';
 import { ModerationEventEntity } from './moderation-event.entity.js';
 import { ModerationController } from './moderation.controller.js';
@@ -14,7 +13,7 @@ import { ModerationService } from './moderation.service.js';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([CommentEntity, ModerationEventEntity, TriageFlagEntity]),
+    TypeOrmModule.forFeature([CommentEntity, ModerationEventEntity]),
     AuthorsModule,
     // Its own JwtService: stream tokens carry their own issuer (never valid as a login token, see LiveController).
     JwtModule.registerAsync({

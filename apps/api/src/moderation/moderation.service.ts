@@ -11,7 +11,7 @@ import type {
   ReplyResponse,
 } from '@sift/shared';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
-import { CommentEntity } from '../comments/comment.entity.js';
+import { CommentEntity } from './comment.entity.js';
 import { prepared, queryPrepared } from '../core/database/prepared.js';
 import { LiveEventsPublisher } from '../core/redis/live-events.js';
 import { ModerationEventEntity } from './moderation-event.entity.js';
@@ -45,7 +45,7 @@ export interface StatusChange {
   priority?: number;
 }
 
-/** Which statuses a human decision may start from (design.md, "Comment lifecycle"). */
+/** Which statuses a human decision may start from (docs/semantics.md, "A comment's statuses"). */
 const HUMAN_FROM: Record<DecisionRequest['action'], readonly CommentStatus[]> = {
   approve: ['pending', 'flagged', 'hidden'],
   hide: ['pending', 'flagged', 'approved'],

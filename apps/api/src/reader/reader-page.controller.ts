@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ExternalIdPipe } from '../core/http/pipes.js';

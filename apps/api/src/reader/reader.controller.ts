@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import { ApiNotModifiedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { MyCommentsResponse, PublicArticle, PublicThreadPage } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
-import { Public } from '../auth/public.decorator.js';
+import { Public } from '../core/http/public.decorator.js';
 import { ExternalIdPipe } from '../core/http/pipes.js';
 import { MyCommentsDto } from './dto/my-comments.dto.js';
 import { THREAD_PAGE, ThreadQueryDto } from './dto/thread-query.dto.js';

@@ -64,7 +64,7 @@ export class BacktestService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
   ) {
     this.jobs = new RuleJobs(ds);
   }

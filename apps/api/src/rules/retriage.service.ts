@@ -28,7 +28,7 @@ export class RetriageService {
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
-    @InjectQueue(QueueName.Maintenance) private readonly queue: Queue,
+    @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
     private readonly triage: TriageService,
   ) {
     this.jobs = new RuleJobs(ds);

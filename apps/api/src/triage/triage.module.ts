@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ModerationModule } from '../moderation/moderation.module.js';
-import { RulesModule } from '../rules/rules.module.js';
 import { ReconcilerService } from './reconciler.service.js';
+import { RuleSetService } from './rule-set.service.js';
 import { TriageQueue } from './triage.queue.js';
 import { TriageService } from './triage.service.js';
 
 /** Triage services and the producer; shared by both processes. Consumers live in TriageWorkerModule. */
 @Module({
-  imports: [ModerationModule, RulesModule],
-  providers: [TriageService, TriageQueue, ReconcilerService],
+  imports: [ModerationModule],
+  providers: [TriageService, TriageQueue, ReconcilerService, RuleSetService],
   exports: [TriageService, TriageQueue, ReconcilerService],
 })
 export class TriageModule {}

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
 import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
-import { RULES_FINGERPRINT_SQL, RulesService } from '../rules/rules.service.js';
+import { RULES_FINGERPRINT_SQL, RuleSetService } from './rule-set.service.js';
 import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules } from '@sift/triage-engine';
 import { WARM_UP_INPUTS } from './warm-up.js';
 
@@ -135,7 +135,7 @@ export class TriageService {
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly rules: RulesService,
+    private readonly rules: RuleSetService,
     private readonly moderation: ModerationService,
   ) {}
 

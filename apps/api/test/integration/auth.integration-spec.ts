@@ -12,7 +12,7 @@ describe('auth and roles', () => {
     process.env.ADMIN_PASSWORD = ADMIN.password;
     const { DataSource } = await import('typeorm');
     const { loadConfig } = await import('../../src/core/config/config.js');
-    const { dataSourceOptions } = await import('../../src/core/database/data-source.js');
+    const { dataSourceOptions } = await import('../../src/data-source.js');
     const ds = await new DataSource(dataSourceOptions(loadConfig())).initialize();
     await resetDatabase(ds); // before the app starts: its bootstrap creates the first admin
     await ds.destroy();

@@ -76,7 +76,7 @@ describe('Bull Board (admins only)', () => {
     const queues = await board(cookie);
     expect(queues.status).toBe(200);
     const body = (await queues.json()) as { queues: Array<{ name: string }> };
-    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'triage']);
+    expect(body.queues.map((q) => q.name).sort()).toEqual(['maintenance', 'rule-jobs', 'triage']);
     const page = await fetch(`${api.url}/admin/queues/`, { headers: { cookie } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<div id="root">');

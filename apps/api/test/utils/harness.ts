@@ -4,7 +4,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@sift/shared';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/auth/users.service.js';
-import { createHttpApp } from '../../src/core/http/create-http-app.js';
+import { createHttpApp } from '../../src/http-app.js';
 import { WorkerModule } from '../../src/worker.module.js';
 import { resetDatabase } from './reset-database.js';
 import { PUBLISHER_KEY } from './test-env.js';

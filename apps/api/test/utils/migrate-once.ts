@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { loadConfig } from '../../src/core/config/config.js';
-import { dataSourceOptions } from '../../src/core/database/data-source.js';
+import { dataSourceOptions } from '../../src/data-source.js';
 
 /**
  * Runs before each spec file (setupFilesAfterEnv): applies the migrations to this run's database the first time

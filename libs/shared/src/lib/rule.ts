@@ -1,4 +1,4 @@
-/** Built-in rule types (design.md "Rules"). A type is listed here once its pure rule file exists. */
+/** Built-in rule types (docs/semantics.md, "Rules"). A type is listed here once its pure rule file exists. */
 export const RULE_TYPES = ['keywords', 'links', 'insult', 'off_topic', 'shouting', 'repeat', 'flood', 'author', 'length'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 

@@ -1,6 +1,6 @@
 import type { AuthorListStatus } from '@sift/shared';
 import { z } from 'zod';
-import type { RuleDefinition } from '../engine/rule.js';
+import type { RuleDefinition } from '../contract/rule.js';
 
 /**
  * `author`: the author is on one of the listed moderation lists (blocked, always-review). The worker provides the

@@ -1,4 +1,4 @@
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { keywordsConfigSchema, keywordsRule } from './keywords.rule.js';
 
 const input = (body: string, title: string | null = null): RuleInput => ({

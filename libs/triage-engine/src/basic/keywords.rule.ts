@@ -1,6 +1,6 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { z } from 'zod';
-import { commentFields, type RuleDefinition } from '../engine/rule.js';
+import { commentFields, type RuleDefinition } from '../contract/rule.js';
 
 /**
  * `keywords`: admin-listed words, phrases and regular expressions.

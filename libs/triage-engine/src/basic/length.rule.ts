@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleDefinition } from '../engine/rule.js';
+import type { RuleDefinition } from '../contract/rule.js';
 
 /**
  * `length`: a body shorter than `minChars` or longer than `maxChars` (after trimming).

@@ -1,4 +1,4 @@
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import fc from 'fast-check';
 import { LinkifyIt } from 'linkify-it';
 import { findLinks, linksConfigSchema, linksRule } from './links.rule.js';

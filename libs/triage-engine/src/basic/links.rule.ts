@@ -1,7 +1,7 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { LinkifyIt } from 'linkify-it';
 import { z } from 'zod';
-import { commentFields, type RuleDefinition } from '../engine/rule.js';
+import { commentFields, type RuleDefinition } from '../contract/rule.js';
 
 /**
  * `links`: more than `maxLinks` links, or any link to a denied domain (or a subdomain of one).

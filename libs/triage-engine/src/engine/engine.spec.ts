@@ -1,4 +1,4 @@
-import type { RuleInput } from './rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { compileRule, decide, type RuleOutcome, type RuleSpec, runRules } from './engine.js';
 
 const input: RuleInput = {
@@ -58,7 +58,7 @@ describe('rule engine', () => {
   });
 });
 
-describe('decide (design.md lifecycle)', () => {
+describe('decide (the lifecycle of docs/semantics.md)', () => {
   const site = { autoApprove: true, preModerate: false };
   it.each<[string, RuleOutcome[], { autoApprove: boolean; preModerate: boolean }, string]>([
     ['nothing fired, auto-approve on', [outcome({}, 'pass')], site, 'approved'],

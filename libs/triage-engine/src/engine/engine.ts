@@ -1,6 +1,6 @@
 import type { CommentStatus, Evidence, RuleAction, RuleMode, RuleType } from '@sift/shared';
 import { RULE_DEFINITIONS } from './registry.js';
-import type { RuleInput, RuleVerdict } from './rule.js';
+import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 
 /** A rule as stored (one version of it). */
 export interface RuleSpec {
@@ -86,7 +86,7 @@ export interface TriageOutcome {
 }
 
 /**
- * The lifecycle rule of design.md: a live `hide` hit hides; a live `flag` hit flags; otherwise the comment is
+ * The triage step of the lifecycle (docs/semantics.md): a live `hide` hit hides; a live `flag` hit flags; otherwise the comment is
  * approved when auto-approve is on, nothing errored and the article is not pre-moderated (or the author is trusted
  * and nothing errored) — else it waits (pending).
  * Shadow rules never change the status. Priority = Σ severity × min(score / threshold, 3) over live hits.

@@ -1,5 +1,5 @@
 import type { RuleType } from '@sift/shared';
-import type { RuleDefinition } from './rule.js';
+import type { RuleDefinition } from '../contract/rule.js';
 import { authorRule } from '../basic/author.rule.js';
 import { floodRule } from '../history/flood.rule.js';
 import { insultRule } from '../insult/insult.rule.js';

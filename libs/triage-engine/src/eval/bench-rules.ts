@@ -12,7 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compileRule, type RuleSpec, runRules } from '../engine/engine.js';
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { RULE_DEFINITIONS } from '../engine/registry.js';
 
 const ROOT = join(__dirname, '../../../..');

@@ -19,7 +19,7 @@
  * article's comments).
  */
 import { createWriteStream, readFileSync } from 'node:fs';
-import type { RuleInput, RuleVerdict } from '../engine/rule.js';
+import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { metrics } from './metrics.js';

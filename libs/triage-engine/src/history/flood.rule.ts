@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleDefinition } from '../engine/rule.js';
+import type { RuleDefinition } from '../contract/rule.js';
 
 /**
  * `flood`: an author posting more than `maxComments` comments within `windowMinutes` (this one included).

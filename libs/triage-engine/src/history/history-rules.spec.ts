@@ -1,4 +1,4 @@
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { authorConfigSchema, authorRule } from '../basic/author.rule.js';
 import { floodConfigSchema, floodRule } from './flood.rule.js';
 import { lengthConfigSchema, lengthRule } from '../basic/length.rule.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { RuleDefinition } from '../engine/rule.js';
+import type { RuleDefinition } from '../contract/rule.js';
 import { jaccard, shingles, type Shingles } from '../text/similarity.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { INSULT_DEFAULTS, insultConfigSchema, insultRule } from './insult.rule.js';
 
 const input = (body: string, title: string | null = null, parent: string | null = null): RuleInput => ({

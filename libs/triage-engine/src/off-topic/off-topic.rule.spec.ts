@@ -1,4 +1,4 @@
-import type { RuleInput } from '../engine/rule.js';
+import type { RuleInput } from '../contract/rule.js';
 import { OFF_TOPIC_DEFAULTS, offTopicConfigSchema, offTopicRule, type OffTopicInput } from './off-topic.rule.js';
 
 const ARTICLE = {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
+import { commentFields, type RuleDefinition, type RuleInput } from '../contract/rule.js';
 import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './relevance.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from '../text/script.js';
 import { STOPWORDS, stem } from '../text/nlp.js';

@@ -1,15 +1,21 @@
 import 'reflect-metadata';
-import type { DataSourceOptions } from 'typeorm';
+import type { DataSourceOptions, MixedList } from 'typeorm';
 import type { AppConfig } from '../config/config.js';
-import { ENTITIES } from './entities.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-/** The one set of DataSource options, shared by the API, the worker, `migrate.ts`, the TypeORM CLI and the tests. */
-export function dataSourceOptions(config: AppConfig): DataSourceOptions {
+/** The entity classes of a DataSource (the features' own; `src/entities.ts` lists them). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- TypeORM's own type for an entity class list
+export type EntityList = MixedList<Function>;
+
+/**
+ * The one set of DataSource options, shared by the API, the worker, `migrate.ts`, the TypeORM CLI and the tests
+ * (through `src/data-source.ts`, which supplies the features' entities).
+ */
+export function postgresOptions(config: AppConfig, entities: EntityList): DataSourceOptions {
   return {
     type: 'postgres',
     url: config.database.url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     synchronize: false,

@@ -1,15 +1,21 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { dataSourceOptions } from './data-source.js';
+import { type EntityList, postgresOptions } from './data-source.js';
 
-@Module({
-  imports: [
-    TypeOrmModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ ...dataSourceOptions(config), retryAttempts: 0 }),
-    }),
-  ],
-})
-export class DatabaseModule {}
+/** The process's one TypeORM DataSource, with the entities the entrypoint lists (`src/entities.ts`). */
+@Module({})
+export class DatabaseModule {
+  static forRoot(entities: EntityList): DynamicModule {
+    return {
+      module: DatabaseModule,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          inject: [APP_CONFIG],
+          useFactory: (config: AppConfig) => ({ ...postgresOptions(config, entities), retryAttempts: 0 }),
+        }),
+      ],
+    };
+  }
+}

@@ -3,7 +3,7 @@ import { Controller, Get, Header, Headers, Inject, UnauthorizedException } from 
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
 import { timingSafeEqual } from 'node:crypto';
-import { Public } from '../../auth/public.decorator.js';
+import { Public } from '../http/public.decorator.js';
 import type { AppConfig } from '../config/config.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import { QueueName } from '../queue/queue.constants.js';
@@ -18,6 +18,7 @@ export class MetricsController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectQueue(QueueName.Triage) private readonly triage: Queue,
     @InjectQueue(QueueName.Maintenance) private readonly maintenance: Queue,
+    @InjectQueue(QueueName.RuleJobs) private readonly ruleJobs: Queue,
   ) {}
 
   @Get()
@@ -33,7 +34,7 @@ export class MetricsController {
         throw new UnauthorizedException('metrics need Authorization: Bearer <METRICS_TOKEN>');
       }
     }
-    await refreshQueueGauges([this.triage, this.maintenance]);
+    await refreshQueueGauges([this.triage, this.maintenance, this.ruleJobs]);
     return registry.metrics();
   }
 }

@@ -3,8 +3,12 @@
  * `queue.constants.spec.ts` fails when a job name has no handler in its processor.
  */
 export const QueueName = {
+  /** One job per accepted comment (triage/). */
   Triage: 'triage',
+  /** The reconciler's schedule (triage/). */
   Maintenance: 'maintenance',
+  /** The rules feature's long jobs: backtests, re-triage, the quality watch (rules/). */
+  RuleJobs: 'rule-jobs',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
@@ -34,7 +38,7 @@ export interface JobPayloads {
 export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.TriageComment]: QueueName.Triage,
   [JobName.Reconcile]: QueueName.Maintenance,
-  [JobName.Backtest]: QueueName.Maintenance,
-  [JobName.Retriage]: QueueName.Maintenance,
-  [JobName.QualityWatch]: QueueName.Maintenance,
+  [JobName.Backtest]: QueueName.RuleJobs,
+  [JobName.Retriage]: QueueName.RuleJobs,
+  [JobName.QualityWatch]: QueueName.RuleJobs,
 };

@@ -15,9 +15,13 @@ import { redisOptions } from './redis-connection.js';
 @Injectable()
 class QueueErrorLogger {
   private readonly logger = new Logger('Queue');
-  constructor(@InjectQueue(QueueName.Triage) triage: Queue, @InjectQueue(QueueName.Maintenance) maintenance: Queue) {
+  constructor(
+    @InjectQueue(QueueName.Triage) triage: Queue,
+    @InjectQueue(QueueName.Maintenance) maintenance: Queue,
+    @InjectQueue(QueueName.RuleJobs) ruleJobs: Queue,
+  ) {
     // In the constructor, not onModuleInit: the first connection error can come while other modules still start.
-    for (const q of [triage, maintenance]) {
+    for (const q of [triage, maintenance, ruleJobs]) {
       let last = '';
       q.on('error', (err: Error) => {
         if (err.message !== last) this.logger.warn(`${q.name} queue: ${err.message}`);
@@ -57,8 +61,7 @@ export class QueueModule {
           },
         }),
       }),
-      queue(QueueName.Triage),
-      queue(QueueName.Maintenance),
+      ...Object.values(QueueName).map(queue),
     ];
     return { module: QueueModule, imports: bull, providers: [QueueErrorLogger], exports: [BullModule] };
   }

@@ -6,14 +6,14 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { AppModule } from '../../app.module.js';
-import { type AppConfig, getConfig } from '../config/config.js';
+import { AppModule } from './app.module.js';
+import { type AppConfig, getConfig } from './core/config/config.js';
 import { Logger } from 'nestjs-pino';
-import { mountQueueBoard } from '../../ops/queue-board.js';
-import { DrainService } from '../lifecycle/drain.service.js';
-import { httpDuration } from '../metrics/metrics.js';
-import { AllExceptionsFilter } from './all-exceptions.filter.js';
-import { createValidationPipe } from './validation.pipe.js';
+import { mountQueueBoard } from './ops/queue-board.js';
+import { DrainService } from './core/lifecycle/drain.service.js';
+import { httpDuration } from './core/metrics/metrics.js';
+import { AllExceptionsFilter } from './core/http/all-exceptions.filter.js';
+import { createValidationPipe } from './core/http/validation.pipe.js';
 
 /** Request body limit: a comment is at most 10,000 characters; an article body at most 200,000. */
 const BODY_LIMIT = 1024 * 1024;

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { RuleAction, RuleMode } from '@sift/shared';
 import { type CompiledRule, compileRule } from '@sift/triage-engine';
-import { RuleEntity } from './rule.entity.js';
+import { DataSource } from 'typeorm';
 
 /**
  * Changes whenever an active rule is added, removed, enabled, disabled or saved (every save bumps `version`;
@@ -11,12 +11,27 @@ import { RuleEntity } from './rule.entity.js';
 export const RULES_FINGERPRINT_SQL = `(SELECT count(*) || ':' || coalesce(sum(version), 0) || ':' || coalesce(max(updated_at)::text, '')
    FROM rules WHERE enabled AND deleted_at IS NULL)`;
 
-/** Reads the rule set. Compiled rules are cached per `id@version`, so a save takes effect on the next comment. */
+/** A row of the `rules` table (owned by the rules feature; read here, never written). */
+interface RuleRow {
+  id: string;
+  name: string;
+  type: string;
+  version: number;
+  action: RuleAction;
+  mode: RuleMode;
+  severity: number;
+  config: unknown;
+}
+
+/**
+ * The rule set a worker runs: every enabled rule, compiled by the engine. Compiled rules are cached per
+ * `id@version`, so a save takes effect on the next comment.
+ */
 @Injectable()
-export class RulesService {
+export class RuleSetService {
   private readonly compiled = new Map<string, CompiledRule>();
 
-  constructor(@InjectRepository(RuleEntity) private readonly rules: Repository<RuleEntity>) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   private last: { fingerprint: string; rules: CompiledRule[] } | null = null;
   private loading: { fingerprint: string; rules: Promise<CompiledRule[]> } | null = null;
@@ -47,26 +62,17 @@ export class RulesService {
 
   /** Every enabled rule (live and shadow), compiled, in a stable order. */
   async activeRules(): Promise<CompiledRule[]> {
-    const rows = await this.rules.find({
-      where: { enabled: true, deletedAt: IsNull() },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    const rows: RuleRow[] = await this.dataSource.query(
+      `SELECT id, name, type, version, action, mode, severity, config FROM rules
+        WHERE enabled AND deleted_at IS NULL ORDER BY created_at, id`,
+    );
     const live = new Set<string>();
     const result = rows.map((r) => {
       const key = `${r.id}@${r.version}`;
       live.add(key);
       let c = this.compiled.get(key);
       if (!c) {
-        c = compileRule({
-          id: r.id,
-          name: r.name,
-          type: r.type,
-          version: r.version,
-          action: r.action,
-          mode: r.mode,
-          severity: r.severity,
-          config: r.config,
-        });
+        c = compileRule(r);
         this.compiled.set(key, c);
       }
       return c;

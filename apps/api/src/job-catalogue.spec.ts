@@ -1,8 +1,13 @@
-import { MaintenanceProcessor } from '../../triage/maintenance.processor.js';
-import { TriageProcessor } from '../../triage/triage.processor.js';
-import { JOB_QUEUE, JobName, QueueName } from './queue.constants.js';
+import { RuleJobsProcessor } from './rules/rule-jobs.processor.js';
+import { MaintenanceProcessor } from './triage/maintenance.processor.js';
+import { TriageProcessor } from './triage/triage.processor.js';
+import { JOB_QUEUE, JobName, QueueName } from './core/queue/queue.constants.js';
 
-const PROCESSORS = { [QueueName.Triage]: TriageProcessor, [QueueName.Maintenance]: MaintenanceProcessor };
+const PROCESSORS = {
+  [QueueName.Triage]: TriageProcessor,
+  [QueueName.Maintenance]: MaintenanceProcessor,
+  [QueueName.RuleJobs]: RuleJobsProcessor,
+};
 
 describe('job catalogue', () => {
   it.each(Object.values(JobName))('job "%s" has exactly one handler, on its own queue', (name) => {
@@ -29,10 +34,10 @@ describe('job catalogue', () => {
   it.each([
     [JobName.Backtest, 'backtests'],
     [JobName.Retriage, 'retriage'],
-  ] as const)('the maintenance processor hands the run id of "%s" to its service, with a progress callback', async (name, service) => {
+  ] as const)('the rule-jobs processor hands the run id of "%s" to its service, with a progress callback', async (name, service) => {
     const run = jest.fn().mockResolvedValue('ok');
     const deps = { backtests: { run: jest.fn() }, retriage: { run: jest.fn() }, [service]: { run } };
-    const p = new MaintenanceProcessor({} as never, deps.backtests as never, deps.retriage as never, {} as never, {} as never, {} as never);
+    const p = new RuleJobsProcessor(deps.backtests as never, deps.retriage as never, {} as never, {} as never);
     const updateProgress = jest.fn();
     await expect(p.process({ name, id: 'j1', data: { runId: 'r1' }, updateProgress } as never)).resolves.toBe('ok');
     expect(run).toHaveBeenCalledWith('r1', expect.any(Function));
