@@ -1,5 +1,5 @@
 import { InsultLexicon } from './lexicon-index.js';
-import { builtinEntries } from './lexicon.js';
+import { builtinEntries } from './lexicon-entries.js';
 
 describe('insult lexicon', () => {
   it('reads lexicon words through inflection, spelling slips and masks, but not into other words', () => {
