@@ -1,4 +1,4 @@
-import { squeeze } from '../text/fold.js';
+import { hasLongRun, squeeze } from '../text/fold.js';
 import { STOPWORDS, stem } from '../text/nlp.js';
 import type { WordShape } from '../text/tokens.js';
 import {
@@ -208,7 +208,7 @@ export class InsultLexicon {
       const hit = this.words.get(sq) ?? (sq.length >= TUNE.fuzzyMinLetters ? this.squeezed.get(sq) : undefined);
       // A run of three ("stuuupid") is deliberate; a plain double ("looser") only counts for longer non-swear words
       // ("assess" is not "asses").
-      if (hit && (/(.)\1\1/.test(norm) || (sq.length >= TUNE.squeezedDoubleMinLetters && hit.pos !== 'x'))) return hit;
+      if (hit && (hasLongRun(norm) || (sq.length >= TUNE.squeezedDoubleMinLetters && hit.pos !== 'x'))) return hit;
     }
     if (norm.length >= TUNE.fuzzyMinLetters) {
       const viaStem = this.stemLookup(norm, sq);
