@@ -35,7 +35,7 @@ export function findHits(lex: InsultLexicon, f: Field, tally: Tally): Hit[] {
     if (!found) continue;
     const last = found.last;
     const entry = last === i && found.entry.pos === 'a' ? nounReading(lex, toks, i, found.entry) : found.entry;
-    // A person noun used as a verb is not name-calling ("this might fool voters").
+    // A person noun used as a verb is not name-calling ("this might fool shoppers").
     if (entry.pos === 'n' && last === i && i > 0 && VERB_CONTEXT.has(toks[i - 1].norm) && t.breakBefore === NO_BREAK) continue;
     if (t.quoted) {
       tally.quoted++;
@@ -78,7 +78,7 @@ function splitTermAt(lex: InsultLexicon, f: Field, i: number): Found | null {
   return entry ? { entry, last: i + 1 } : null;
 }
 
-/** s p a c e d letters: one-letter tokens in a row read as one word ("s t u p i d"), or as a word's start ("a s s hole"). */
+/** s p a c e d letters: one-letter tokens in a row read as one word ("s t u p i d"), or as a word's start ("a s s wipe"). */
 function spacedLettersAt(lex: InsultLexicon, f: Field, i: number): Found | null {
   const { toks, text } = f;
   if (toks[i].norm.length !== 1) return null;
@@ -93,7 +93,7 @@ function spacedLettersAt(lex: InsultLexicon, f: Field, i: number): Found | null 
     const entry = lex.lookup(joined);
     if (entry) found = { entry, last: j };
   }
-  // "a s s hole": letters, then the rest of the word.
+  // "a s s wipe": letters, then the rest of the word.
   const tail = toks[j + 1];
   if (j - i + 1 >= TUNE.spacedTailMinLetters && tail && tail.start - toks[j].end <= TUNE.spacedMaxGap && tail.breakBefore !== SENTENCE_BREAK) {
     const entry = lex.lookup(joined + tail.norm);
@@ -103,7 +103,7 @@ function spacedLettersAt(lex: InsultLexicon, f: Field, i: number): Found | null 
 }
 
 /**
- * "He is a known racist.": a term that is an adjective and a noun, after an article and with no noun after it, is
+ * "That man is a known racist.": a term that is an adjective and a noun, after an article and with no noun after it, is
  * the noun.
  */
 function nounReading(lex: InsultLexicon, toks: Token[], i: number, entry: LexiconEntry): LexiconEntry {

@@ -5,7 +5,7 @@ import type { Aim, Field, Hit, Search } from './types.js';
 import { COMPARISON, COMPLEMENT, INDEFINITE, REPORTING, REPORTING_PAIRS } from './word-classes.js';
 
 /**
- * "those who call them traitors", "you called me an idiot", "as though he were a criminal": a reporting verb between
+ * "those who call them crooks", "you called me an idiot", "as though he were a criminal": a reporting verb between
  * the hit and a little before its target reports the words rather than saying them.
  */
 export function reportedBefore(f: Field, h: Hit, aim: Aim, target: number): boolean {
@@ -21,8 +21,8 @@ export function reportedBefore(f: Field, h: Hit, aim: Aim, target: number): bool
 }
 
 /**
- * How the sentence frames an aimed hit: an adjective with an "of" complement tells a state ("sick of being
- * overrun"), one between "as … as" is a comparison ("as naive as you were told"), reported words count a little,
+ * How the sentence frames an aimed hit: an adjective with an "of" complement tells a state ("sick of
+ * waiting"), one between "as … as" is a comparison ("as naive as a tourist"), reported words count a little,
  * and a negated hit is marked so (it then counts zero).
  */
 export function frame(f: Field, h: Hit, aim: Aim, s: Search): Aim {

@@ -50,7 +50,7 @@ export type Usage = Pick<LexiconEntry, 'notBefore' | 'modifier'>;
  * admin's extra term of the same spelling (a word's grammar does not change with its grade).
  */
 export const USAGE: Readonly<Record<string, Usage>> = {
-  'suck it': { notBefore: ['up'] }, // "suck it up, quit whining": to endure
+  'suck it': { notBefore: ['up'] }, // "suck it up and pack a coat": to endure
   fucking: { modifier: true }, // "you fucking idiot": the swear word qualifies "idiot"
   fuckin: { modifier: true },
 };

@@ -28,9 +28,9 @@ export const inSentence = (t: Token | undefined): t is Token => t !== undefined 
 export const capitalised = (text: string, t: Token): boolean => /^\p{Lu}/u.test(text.slice(t.start, t.start + 1));
 
 /**
- * Token k reads as a modifier inside the noun phrase ending at `first` ("you lying snake", "a political hack"): an
- * adjective-like word or a name ("Obama puppet"), with only intensifiers, no determiner, between it and the noun
- * ("you see the snake", "you throw trash": verbs, not modifiers).
+ * Token k reads as a modifier inside the noun phrase ending at `first` ("you scheming snake", "a populist hack"): an
+ * adjective-like word or a name ("Kremlin puppet"), with only intensifiers, no determiner, between it and the noun
+ * ("you see the snake", "you toss trash": verbs, not modifiers).
  */
 export function modifierOf(f: Field, k: number, first: number): boolean {
   const toks = f.toks;
@@ -71,9 +71,9 @@ export function vocativeAim(f: Field, h: Hit): Aim | null {
 
 /**
  * An adjective hit is about a thing ("stupid idea", "ignorant comments": factor 0) unless the noun after it is a
- * person ("evil godless man", "disgusting liberals"), what someone is said to be ("you are a stupid writer"), the
- * person addressed ("you ignorant dupes") or a name ("Crooked Hillary"). An adjective phrase about a person that
- * stands alone is a vocative or an exclamation ("Pathetic little boy.", "What a pathetic little man.").
+ * person ("evil greedy man", "disgusting liberals"), what someone is said to be ("you are a stupid driver"), the
+ * person addressed ("you ignorant tourists") or a name ("Wicked Baxter"). An adjective phrase about a person that
+ * stands alone is a vocative or an exclamation ("Spineless little man.", "What a spineless little man.").
  * `predicated`: a copula links the hit to its subject; `target`: where the subject search stopped.
  */
 export function adjectiveAim(f: Field, h: Hit, aim: Aim, predicated: boolean, target: number): Aim {
@@ -107,7 +107,7 @@ function personNounNear(f: Field, j: number): boolean {
   return false;
 }
 
-/** "you ignorant dupes", "you pathetic little man": "you" + adjective + noun, ending the phrase, is the person addressed. */
+/** "you ignorant tourists", "you pathetic little man": "you" + adjective + noun, ending the phrase, is the person addressed. */
 function addressedNounPhrase(f: Field, h: Hit, aim: Aim, target: number, j: number): boolean {
   const toks = f.toks;
   if (aim.pattern !== 'you X' || target < 0 || THING.has(toks[j].norm)) return false;
@@ -117,9 +117,9 @@ function addressedNounPhrase(f: Field, h: Hit, aim: Aim, target: number, j: numb
 }
 
 /**
- * "Crooked Hillary", "Sleazy CNN": an adjective right before a name (one or two capitalised words) is an epithet for
- * that person when a verb or a function word follows ("Crooked Hillary is", "Evil Hillary strikes"), not a noun the
- * name modifies ("a stupid Google update").
+ * "Wicked Baxter", "Sleazy Baxter": an adjective right before a name (one or two capitalised words) is an epithet for
+ * that person when a verb or a function word follows ("Sleazy Baxter is", "Wicked Baxter strikes"), not a noun the
+ * name modifies ("a stupid Samsung update").
  */
 function epithetFor(f: Field, j: number): boolean {
   const toks = f.toks;
@@ -130,7 +130,7 @@ function epithetFor(f: Field, j: number): boolean {
   return !after || after.breakBefore > NO_BREAK || STOPWORDS.has(after.norm) || VERB_ENDINGS.test(after.norm);
 }
 
-/** An untargeted adjective about a person, noun at j: "What a pathetic little man you are.", "What a …", "Pathetic little boy." */
+/** An untargeted adjective about a person, noun at j: "What a pathetic little boy you are.", "What a …", "Spineless little man." */
 function standaloneAim(f: Field, h: Hit, aim: Aim, j: number): Aim {
   const toks = f.toks;
   let end = j;
@@ -142,7 +142,7 @@ function standaloneAim(f: Field, h: Hit, aim: Aim, j: number): Aim {
   return alone ? { ...aim, factor: TUNE.vocative, pattern: 'vocative' } : { ...aim, factor: TUNE.untargetedNoun, pattern: 'untargeted' };
 }
 
-/** "what"/"such" a few words before `first`, with only intensifiers between: "What a pathetic …". */
+/** "what"/"such" a few words before `first`, with only intensifiers between: "What a spineless …". */
 function exclaimBefore(f: Field, first: number): boolean {
   const toks = f.toks;
   for (let k = first - 1; k >= 0 && k >= first - TUNE.exclaimLookback && toks[k + 1].breakBefore === NO_BREAK; k--) {

@@ -60,7 +60,7 @@ function matchPhrase(lex: InsultLexicon, toks: Token[], i: number): Found | null
 }
 
 /**
- * "whoever the fuck you want", "what the fuck you doing": after an intensifying article, a profanity phrase that
+ * "whoever the fuck you like", "what the fuck you on about": after an intensifying article, a profanity phrase that
  * ends on the reader ("fuck you") is an intensifier, not a curse at the reader.
  */
 function intensified(toks: Token[], i: number, found: Found): boolean {

@@ -54,7 +54,7 @@ export function verdictOf(input: RuleInput, hits: readonly Hit[], tally: Tally, 
  * A hit's factor, now that the whole comment is known: an untargeted noun counts a little (slurs too), untargeted
  * profanity only when the config says so; aimed profanity counts as a predicate ("you are shit") or, as a verb
  * right after "you" ("you screwed …"), less; a swear word that is a modifier ("you fucking idiot") is no verb
- * unless an -ing verb follows it ("you fucking kidding").
+ * unless an -ing verb follows it ("you fucking joking").
  */
 function factorOf(h: Hit, tally: Tally, profanityWeight: number): number {
   const e = h.entry;

@@ -66,7 +66,7 @@ function targetAt(f: Field, h: Hit, s: Search, k: number, w: string, gap: number
   if (SECOND.has(w)) return { factor: TUNE.direct * gap, pattern: s.copula ? 'you are X' : 'you X', negated };
   if (SECOND_POSS.has(w)) return yourAim(f, h, s, k, gap);
   if (FIRST.has(w)) return { factor: TUNE.self, pattern: 'self', negated };
-  // "Are people really that stupid?", "is he insane?": a question puts the copula before the subject.
+  // "Are people truly that stupid?", "is he insane?": a question puts the copula before the subject.
   const inverted = !s.copula && k > 0 && toks[k].breakBefore === NO_BREAK && INVERTED_COPULA.has(toks[k - 1].norm);
   const linked = s.copula || inverted || pos === 'n';
   if (GROUP.has(w)) return { factor: (linked ? TUNE.group : TUNE.groupAdjective) * gap, pattern: 'they are X', negated };
@@ -74,18 +74,18 @@ function targetAt(f: Field, h: Hit, s: Search, k: number, w: string, gap: number
   const opener = OPENERS.get(w);
   if (opener && pos !== 'a' && pos !== 'x') return { factor: TUNE[opener.factor] * gap, pattern: opener.pattern, negated };
   if (LABEL_OPENER.has(w) && pos === 'n') {
-    // "Another political hack.", "Another idiot who …": a sentence opening on "another X" labels someone.
+    // "Another populist hack.", "Another idiot who …": a sentence opening on "another X" labels someone.
     return toks[k].breakBefore === SENTENCE_BREAK ? { factor: TUNE.exclaim * gap, pattern: 'another X', negated } : 'next';
   }
   return null;
 }
 
-/** "your X": said to the reader ("your a retard" is "you're a …"), or the reader's noun or quality ("your stupidity"). */
+/** "your X": said to the reader ("your a moron" is "you're a …"), or the reader's noun or quality ("your stupidity"). */
 function yourAim(f: Field, h: Hit, s: Search, k: number, gap: number): Aim {
   const { pos, kind } = h.entry;
   const next = f.toks[h.last + 1];
   const clauseEnd = !inSentence(next) || next.breakBefore === PHRASE_BREAK || STOPWORDS.has(next.norm);
-  // "your a retard", "ur such an idiot", "your dumb.": your = you're.
+  // "your a moron", "ur such an idiot", "your dumb.": your = you're.
   if (YOUR_AS_YOURE.has(f.toks[k + 1].norm) || s.copula || (pos === 'a' && k === h.first - 1 && clauseEnd)) {
     return { factor: TUNE.direct * gap, pattern: 'you are X', negated: s.negated };
   }
@@ -107,7 +107,7 @@ function functionWordAt(f: Field, h: Hit, s: Search, k: number, w: string, gap: 
   }
   if (NEGATION.has(w)) {
     // Only a negator inside the phrase negates it ("not a total idiot"), not one a few words away, nor one before
-    // an earlier term ("you're not stupid, just dumb": "dumb" stands).
+    // an earlier term ("you're not stupid, merely dumb": "dumb" stands).
     if (s.skips === 0 && !s.pastHit) s.negated = true;
     return 'next';
   }
@@ -116,7 +116,7 @@ function functionWordAt(f: Field, h: Hit, s: Search, k: number, w: string, gap: 
     return 'next';
   }
   if (COPULA.has(w)) {
-    // "don't be such a pussy", "stop being a troll", "Be a man, not a coward": said to the reader.
+    // "don't be such a coward", "stop being a bully", "Be brave, not a coward": said to the reader.
     const before = k > 0 && toks[k].breakBefore < SENTENCE_BREAK ? toks[k - 1].norm : '';
     if (IMPERATIVE_BE.has(w) && (toks[k].breakBefore === SENTENCE_BREAK || IMPERATIVE_CUE.has(before))) {
       return { factor: TUNE.direct * gap, pattern: "don't be X", negated: false };
@@ -129,7 +129,7 @@ function functionWordAt(f: Field, h: Hit, s: Search, k: number, w: string, gap: 
 
 /**
  * Any other word k: an earlier hit, a filler or an adverb (stepped over); after a copula, the subject; else a
- * modifier inside the noun phrase ("you lying snake") or a coordinated adjective ("offensive and stupid"), at most
+ * modifier inside the noun phrase ("you scheming snake") or a coordinated adjective ("rude and stupid"), at most
  * a few; else the end of the search.
  */
 function otherWordAt(f: Field, h: Hit, s: Search, k: number, w: string): Step {
@@ -145,14 +145,14 @@ function otherWordAt(f: Field, h: Hit, s: Search, k: number, w: string): Step {
     if (!article) s.gaps++;
     return 'next';
   }
-  // "you lying snake", "a political hack", "what a contemptuous clown": an everyday noun may take one modifier of
+  // "you scheming snake", "a populist hack", "what a smug clown": an everyday noun may take one modifier of
   // its own, a word right before it (nothing but intensifiers between: "the" in "you see the snake" ends it).
   if (s.skips === 0 && pos === 'n' && ambiguous && !STOPWORDS.has(w) && toks[k + 1].breakBefore === NO_BREAK && modifierOf(f, k, h.first)) {
     s.skips++;
     if (!article) s.gaps++;
     return 'next';
   }
-  // "you are offensive and stupid": skip one coordinated adjective.
+  // "you are rude and stupid": skip one coordinated adjective.
   if (s.skips === 0 && pos === 'a' && (COORDINATOR.has(toks[k + 1].norm) || toks[k + 1].breakBefore === PHRASE_BREAK)) {
     s.skips++;
     s.gaps++;

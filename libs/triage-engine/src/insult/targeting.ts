@@ -31,7 +31,7 @@ export function aimHits(f: Field, hits: Hit[], s: Search): void {
   for (const h of hits) {
     h.aim = aimOf(f, h, s);
     if (h.entry.pos !== 'x') continue;
-    // "what the fuck is he doing": profanity in a sentence about a person.
+    // "what the fuck is he on about": profanity in a sentence about a person.
     if (h.aim.pattern === 'untargeted' && !h.aim.negated && sentenceHasPerson(f, h.first)) {
       h.aim = { factor: TUNE.profanityAtPerson, pattern: 'profanity at someone', negated: false };
     }
@@ -68,7 +68,7 @@ function phraseAim(f: Field, h: Hit): Aim {
   return { factor: TUNE.phrase, pattern: 'directed phrase', negated: false };
 }
 
-/** A pattern right after the hit: "X like you", "X like <Name>", "X personified", "what a fool you are". */
+/** A pattern right after the hit: "X like you", "X like <Name>", "X personified", "what a twit you are". */
 function forwardAim(f: Field, h: Hit): Aim | null {
   const next = f.toks[h.last + 1];
   const next2 = f.toks[h.last + 2];
@@ -86,7 +86,7 @@ function forwardAim(f: Field, h: Hit): Aim | null {
   return null;
 }
 
-/** "what a contemptuous clown he is", "how crazy they are": the subject comes after the hit. */
+/** "what a smug clown he is", "how smug they are": the subject comes after the hit. */
 function trailingSubjectAim(f: Field, h: Hit): Aim | null {
   const next = f.toks[h.last + 1];
   const next2 = f.toks[h.last + 2];

@@ -68,17 +68,17 @@ export const TUNE = {
   untargetedSlur: 0.8,
   /** Per word skipped between the target and the hit (× per word); hand-set. */
   gap: 0.8,
-  /** The words are reported, not said ("called them traitors"); hand-set. */
+  /** The words are reported, not said ("called them crooks"); hand-set. */
   reported: 0.25,
   /** Said of oneself ("I'm an idiot", "shame on me"); hand-set. */
   self: 0.15,
-  /** A comparison ("as naive as they were told"), not a label; hand-set. */
+  /** A comparison ("as naive as a tourist"), not a label; hand-set. */
   comparison: 0.5,
   /** Profanity as the predicate ("you are shit"), × the aim's factor; hand-set. */
   profanityAimed: 0.6,
   /** Profanity as a verb after "you" ("you screwed …"), × the aim's factor; lowered from 0.6 (docs/eval.md). */
   profanityVerb: 0.3,
-  /** Profanity in a sentence about a person (an @-mention, then "what the fuck is he doing"); full weight cost Kaggle precision (docs/eval.md). */
+  /** Profanity in a sentence about a person (an @-mention, then "what the fuck is he on about"); full weight cost Kaggle precision (docs/eval.md). */
   profanityAtPerson: 0.8,
 
   // ---- How far the targeting looks (words) ----
@@ -94,13 +94,13 @@ export const TUNE = {
   reportedWordsBeforeTarget: 1,
   /** After an adjective, a person noun within this many words makes it about a person ("stupid little people"); hand-set. */
   personNounWindow: 3,
-  /** "what"/"such" within this many words before an adjective make "what a pathetic little man"; hand-set. */
+  /** "what"/"such" within this many words before an adjective make "what a spineless little man"; hand-set. */
   exclaimLookback: 4,
-  /** An article within this many words before an adjective-and-noun term makes it the noun ("a known racist"); hand-set. */
+  /** An article within this many words before an adjective-and-noun term makes it the noun ("a known bigot"); hand-set. */
   articleLookback: 3,
   /** Words in -ly of at least this many letters are adverbs the search skips ("really", not "ly"); hand-set. */
   adverbMinLetters: 5,
-  /** A word in -ing of at least this many letters after a swear word is a verb it intensifies ("fucking kidding"); hand-set. */
+  /** A word in -ing of at least this many letters after a swear word is a verb it intensifies ("fucking joking"); hand-set. */
   ingVerbMinLetters: 5,
 
   // ---- Finding terms in the tokens ----
@@ -114,7 +114,7 @@ export const TUNE = {
   spacedMinLetters: 3,
   /** ... with at most this many characters between two letters; hand-set. */
   spacedMaxGap: 2,
-  /** Letters then the rest of a word ("a s s hole") need this many letters first; hand-set. */
+  /** Letters then the rest of a word ("a s s wipe") need this many letters first; hand-set. */
   spacedTailMinLetters: 2,
 
   // ---- Lexicon look-up (letters) ----

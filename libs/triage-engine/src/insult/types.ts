@@ -28,7 +28,7 @@ export interface Hit {
   end: number;
   entry: LexiconEntry;
   aim: Aim;
-  /** The next word is a verb in -ing ("are you fucking kidding"): a swear word there intensifies the verb. */
+  /** The next word is a verb in -ing ("are you fucking joking"): a swear word there intensifies the verb. */
   beforeVerb: boolean;
 }
 
@@ -39,7 +39,7 @@ export interface Hit {
 export class Search {
   /** A negator inside the phrase: "not a total idiot". */
   negated = false;
-  /** A reporting verb: "called them traitors". */
+  /** A reporting verb: "called them crooks". */
   reported = false;
   /** A copula between the subject and the hit: "you are", "he seems". */
   copula = false;
@@ -50,7 +50,7 @@ export class Search {
   such = false;
   /** Where the search stopped: the target word when it found one, else -1. */
   target = -1;
-  /** The search passed an earlier hit ("you're not stupid, just dumb": the "not" is that hit's). */
+  /** The search passed an earlier hit ("you're not stupid, merely dumb": the "not" is that hit's). */
   pastHit = false;
 
   reset(): void {

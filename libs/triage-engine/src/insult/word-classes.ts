@@ -10,7 +10,7 @@ const endings = (s: string): RegExp => new RegExp(`(${s.split(/\s+/).join('|')})
 // ---- Who a hit can be aimed at ----
 /** The reader, addressed: "you are X", "you X". */
 export const SECOND = words('you u ya yu youre yourself yourselves ye yall thou thee yo');
-/** The reader's: "your X"; also "your" written for "you're" ("your a retard"). */
+/** The reader's: "your X"; also "your" written for "you're" ("your a moron"). */
 export const SECOND_POSS = words('your ur yer');
 /** After "your", these make it "you're": "your a …", "ur such an …", "your so …". */
 export const YOUR_AS_YOURE = words('a an such so one the just really being are totally completely very too');
@@ -58,9 +58,9 @@ export const COPULA = words(
 );
 /** Words with the copula inside: "you're", "they're", "he's", "she's", "who's". */
 export const COPULA_IN_WORD = words('youre theyre hes shes whos');
-/** The copula before the subject, in a question: "Are people really that stupid?", "Is he insane?". */
+/** The copula before the subject, in a question: "Are people truly that stupid?", "Is he insane?". */
 export const INVERTED_COPULA = words('is are was were isnt arent wasnt werent');
-/** Auxiliaries that open a question: "Are you really this stupid?". */
+/** Auxiliaries that open a question: "Are you honestly this stupid?". */
 export const AUX_QUESTION = words('are is were was do does did can could would will arent isnt');
 /** "Xs are": an unknown word in the plural ending before this copula is a group ("liberals are X"). */
 export const PLURAL_COPULA = words('are');
@@ -77,11 +77,11 @@ export const SKIP = words(
 );
 /** Determiners: they end a noun phrase's modifiers ("you see the snake": "see" is a verb, not a modifier). */
 export const DETERMINER = words('a an the this that these those my his her its our their your some any every each no');
-/** An article before a modifier keeps it inside the noun phrase: "a communist fool" is no distance. */
+/** An article before a modifier keeps it inside the noun phrase: "a socialist fool" is no distance. */
 export const ARTICLE = words('a an such');
-/** An article before an adjective-and-noun term makes it the noun: "He is a known racist." */
+/** An article before an adjective-and-noun term makes it the noun: "That man is a known racist." */
 export const NOUN_ARTICLE = words('a an the such');
-/** Words that join two adjectives: "you are offensive and stupid". */
+/** Words that join two adjectives: "you are rude and stupid". */
 export const COORDINATOR = words('and or');
 /** Adverbs end so ("really", "totally"): the search steps over them. */
 export const ADVERB_ENDING = 'ly';
@@ -91,22 +91,22 @@ export const MODIFIER_ENDINGS = endings('al ist ful ous ic ive less able ible is
 // ---- Words that frame a hit: negated, reported, a comparison, a state ----
 /** Negators: "you're not an idiot". */
 export const NEGATION = words('not no never isnt arent wasnt werent aint nor hardly neither cant cannot wont');
-/** Reporting verbs: "those who call them traitors" reports the words, does not say them. */
+/** Reporting verbs: "those who call them crooks" reports the words, does not say them. */
 export const REPORTING = words(
   'call called calling calls label labelled labeled labeling labelling labels named brand branded accuse accused ' +
     'accusing so_called',
 );
 /** Two-word reporting cues, by their second word: "as though he were a criminal". */
 export const REPORTING_PAIRS: ReadonlyMap<string, string> = new Map([['though', 'as']]);
-/** A comparison around an adjective: "as naive as you were told". */
+/** A comparison around an adjective: "as naive as a tourist". */
 export const COMPARISON = words('as');
-/** An adjective with this complement tells a state, not a label: "sick of being overrun". */
+/** An adjective with this complement tells a state, not a label: "sick of waiting". */
 export const COMPLEMENT = words('of');
-/** ... unless an indefinite article follows: "so arrogant of an online troll" stays a label. */
+/** ... unless an indefinite article follows: "so arrogant of a forum troll" stays a label. */
 export const INDEFINITE = words('a an');
 
 // ---- Patterns after the hit ----
-/** "X like you", "X like Hillary". */
+/** "X like you", "X like Baxter". */
 export const SIMILE = words('like');
 /** "X personified", "X incarnate". */
 export const EMBODIED = words('personified incarnate');
@@ -114,7 +114,7 @@ export const EMBODIED = words('personified incarnate');
 export const SECOND_WITH_COPULA = words('youre');
 /** "X you are", "how pathetic you sound". */
 export const TRAILING_COPULA = words('are r re is sound look seem appear');
-/** "how crazy they are", "what a clown he is": a subject after the label, and the aim it gives. */
+/** "how smug they are", "what a clown he is": a subject after the label, and the aim it gives. */
 export const TRAILING_SUBJECT: ReadonlyMap<string, 'third' | 'group'> = new Map([
   ['he', 'third'],
   ['she', 'third'],
@@ -124,7 +124,7 @@ export const TRAILING_SUBJECT: ReadonlyMap<string, 'third' | 'group'> = new Map(
 export const TRAILING_SUBJECT_VERB = words('is are was were look looks sound sounds seem seems');
 /** After an adjective, these start no noun it could modify ("stupid and", "stupid enough", "stupid to …"). */
 export const NOT_A_NOUN_AFTER = words('and or but as to enough too af for of in on at with if when because who that than you u ur');
-/** After an adjective and a name, a word ending so is a verb ("Evil Hillary strikes"): an epithet. */
+/** After an adjective and a name, a word ending so is a verb ("Wicked Baxter strikes"): an epithet. */
 export const VERB_ENDINGS = endings('s ed ing');
 
 // ---- Words before the hit that aim it ----
@@ -136,24 +136,24 @@ export const OPENERS: ReadonlyMap<string, { factor: 'exclaim' | 'vocative'; patt
 ] as const);
 /** Calls that a vocative may follow: "hey, moron!". */
 export const CALLS = words('hey');
-/** "Another political hack.": a sentence opening on one of these labels someone. */
+/** "Another populist hack.": a sentence opening on one of these labels someone. */
 export const LABEL_OPENER = words('another');
 /** "such hypocrites" (no article): an exclamation about the people addressed. */
 export const SUCH = words('such');
-/** Exclamations that a bare adjective phrase may follow: "What a pathetic little man." */
+/** Exclamations that a bare adjective phrase may follow: "What a spineless little man." */
 export const EXCLAIM = words('what such');
-/** Imperatives of "be": "don't be such a X", "stop being a troll". */
+/** Imperatives of "be": "don't be such a X", "stop being a bully". */
 export const IMPERATIVE_BE = words('be being');
 /** ... after one of these words (or opening the sentence). */
 export const IMPERATIVE_CUE = words('dont stop quit never just please');
-/** Before a noun, these make it a verb ("might fool the voters", "to troll", "can't fool me"). */
+/** Before a noun, these make it a verb ("might fool the shoppers", "to troll", "can't fool me"). */
 export const VERB_CONTEXT = words('to might will can could would may must should cant wont dont doesnt didnt shall gonna wanna lets');
 
 // ---- Directed phrases ----
 /** A directed phrase ending on one of these takes the next word as its object: "shame on me" is said of oneself. */
 export const OBJECT_PREPOSITIONS = words('on');
-/** After one of these, a swear word intensifies ("whoever the fuck you want"): a profanity phrase starting there is
+/** After one of these, a swear word intensifies ("whoever the fuck you like"): a profanity phrase starting there is
  * not aimed at the "you" it ends on. */
 export const INTENSIFYING_ARTICLE = words('the');
-/** A swear word followed by a verb in this ending intensifies the verb ("are you fucking kidding"). */
+/** A swear word followed by a verb in this ending intensifies the verb ("are you fucking joking"). */
 export const ING = 'ing';
