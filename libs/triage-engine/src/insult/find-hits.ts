@@ -31,6 +31,9 @@ export function findHits(lex: InsultLexicon, f: Field, tally: Tally): Hit[] {
   for (let i = 0; i < toks.length; i++) {
     const t = toks[i];
     if (!t.quoted && (SECOND.has(t.norm) || isMention(text, t))) tally.addresses++;
+    // Most words start no term: no phrase, no entry, no split term, not a single letter (termAt would say null).
+    const info = lex.info(t.shape);
+    if (info.phrases === null && info.entry === null && !info.joinHead && t.norm.length !== 1) continue;
     const found = termAt(lex, f, i);
     if (!found) continue;
     const last = found.last;
