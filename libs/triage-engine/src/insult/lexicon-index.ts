@@ -1,7 +1,18 @@
-import { squeeze } from '../text/fold.js';
-import { builtinEntries, type InsultKind, type InsultPos, type LexiconEntry, type Severity } from './lexicon.js';
+import { hasLongRun, squeeze } from '../text/fold.js';
 import { STOPWORDS, stem } from '../text/nlp.js';
 import type { WordShape } from '../text/tokens.js';
+import {
+  COMPOUNDS,
+  RUN_IN_INTENSIFIERS,
+  STEM_GUARDS,
+  type InsultKind,
+  type InsultPos,
+  type LexiconEntry,
+  type Severity,
+  type StemGuard,
+} from './lexicon.js';
+import { builtinEntries, withUsage } from './lexicon-entries.js';
+import { TUNE } from './tuning.js';
 
 /** An admin's extra term (config) before folding. */
 export interface ExtraTerm {
@@ -20,14 +31,11 @@ export interface TokenInfo {
   joinTail: boolean;
 }
 
+/** A phrase of the lexicon, as its words. */
 export interface PhraseEntry {
   tokens: string[];
   entry: LexiconEntry;
 }
-
-/** Words ending in -ass / -tard that are not insults ("class", "bypass", "mustard"). */
-const ASS_WORDS = /(hearse|coarse|sparse|hoarse|pizazz|class|glass|grass|brass|bass|mass|pass|lass|sass|crass|compass|barrass|harass|morass|carcass|cuirass|kvass|badass|kickass|madrass|assass)$/;
-const TARD_WORDS = /(bastard|mustard|dastard|custard|leotard|petard|standard)$/;
 
 const fold = (s: string) =>
   s
@@ -37,31 +45,49 @@ const fold = (s: string) =>
     .replace(/['’]/g, '')
     .trim();
 
-/** Folded look-up structures for the lexicon, built once per compiled rule. */
+/** A pattern for "ends in one of these". */
+const endingIn = (list: readonly string[]) => new RegExp(`(${list.join('|')})$`);
+
+/** The data's stem guards, each as a test: is `norm` (squeezed: `sq`) another word than `term`? */
+const GUARDS = STEM_GUARDS.map((g) => ({ pos: new Set(g.pos), isOtherWord: guardTest(g) }));
+
+function guardTest(g: StemGuard): (norm: string, sq: string, term: string) => boolean {
+  if ('keepsSpelling' in g) return (norm, sq, term) => !norm.startsWith(term.slice(0, -1)) && !sq.startsWith(term.slice(0, -1));
+  const wordEnds = endingIn(g.wordEnds);
+  const termEnds = endingIn(g.termEnds);
+  return (norm, _sq, term) => wordEnds.test(norm) && !termEnds.test(term);
+}
+/** The data's compounds, with their exceptions as a pattern. */
+const COMPOUND_RULES = COMPOUNDS.map((c) => ({ ...c, except: c.except.length ? endingIn(c.except) : null }));
+/** "fuckingloser": an intensifier of RUN_IN_INTENSIFIERS, then the word it intensifies. */
+const RUN_IN = new RegExp(`^(?:${RUN_IN_INTENSIFIERS.join('|')})([a-z]{${TUNE.runInMinLetters},})$`);
+
+/**
+ * Folded look-up structures for the lexicon, built once per compiled rule: what a word reads as, through
+ * inflection, spelling slips, masks ("f**k"), stretched letters and compounds.
+ */
 export class InsultLexicon {
   private readonly words = new Map<string, LexiconEntry>();
   private readonly stems = new Map<string, LexiconEntry[]>();
   private readonly squeezed = new Map<string, LexiconEntry>();
   private readonly masked = new Map<string, LexiconEntry[]>();
-  readonly phrases = new Map<string, PhraseEntry[]>();
+  private readonly phrases = new Map<string, PhraseEntry[]>();
   private readonly allow: Set<string>;
   private readonly cache = new Map<string, LexiconEntry | null>();
+  private readonly starts = new Map<string, PhraseEntry[] | null>();
   private readonly nouns = new Map<string, LexiconEntry>();
   private readonly heads = new Set<string>();
   private readonly tails = new Set<string>();
-  private readonly compoundAss: LexiconEntry = { term: '-ass', kind: 'character', severity: 2, pos: 'n' };
-  private readonly compoundFucker: LexiconEntry = { term: 'fucker', kind: 'character', severity: 2, pos: 'n' };
-  private readonly compoundTard: LexiconEntry = { term: '-tard', kind: 'slur', severity: 3, pos: 'n' };
 
   constructor(extra: readonly ExtraTerm[] = [], allow: readonly string[] = []) {
     this.allow = new Set(allow.map(fold));
     const entries: LexiconEntry[] = builtinEntries();
-    for (const e of extra) entries.push({ ...e, term: fold(e.term), kind: e.kind as InsultKind });
+    for (const e of extra) entries.push(withUsage({ ...e, term: fold(e.term), kind: e.kind as InsultKind }));
     for (const e of entries) this.add(e);
     for (const list of this.phrases.values()) list.sort((a, b) => b.tokens.length - a.tokens.length);
     for (const e of entries) if (e.pos === 'n' && !this.allow.has(e.term) && this.words.get(e.term)?.pos === 'a') this.nouns.set(e.term, e);
     for (const w of this.words.keys()) {
-      for (let n = 2; n < w.length - 1; n++) {
+      for (let n = TUNE.splitPartMinLetters; n <= w.length - TUNE.splitPartMinLetters; n++) {
         this.heads.add(w.slice(0, n));
         this.tails.add(w.slice(n));
       }
@@ -83,8 +109,8 @@ export class InsultLexicon {
     return e.pos === 'a' ? (this.nouns.get(e.term) ?? null) : null;
   }
 
+  /** Of two entries for one word, whether `b` reads it better than `a`: a person noun over profanity, then the stronger. */
   private better(a: LexiconEntry | undefined, b: LexiconEntry): boolean {
-    // Keep the stronger reading of a word listed twice; a person noun over profanity.
     if (!a) return true;
     if (a.pos === 'x' && b.pos !== 'x') return true;
     if (b.pos === 'x' && a.pos !== 'x') return false;
@@ -93,6 +119,12 @@ export class InsultLexicon {
 
   private put(map: Map<string, LexiconEntry>, key: string, e: LexiconEntry) {
     if (this.better(map.get(key), e)) map.set(key, e);
+  }
+
+  private push(map: Map<string, LexiconEntry[]>, key: string, e: LexiconEntry) {
+    const list = map.get(key) ?? [];
+    list.push(e);
+    map.set(key, list);
   }
 
   private add(e: LexiconEntry) {
@@ -112,23 +144,13 @@ export class InsultLexicon {
       this.put(this.words, `${t}s`, e);
       this.put(this.words, `${t}es`, e);
     }
-    if (t.length >= 4) {
-      const st = stem(t);
-      const list = this.stems.get(st) ?? [];
-      list.push(e);
-      this.stems.set(st, list);
+    if (t.length >= TUNE.fuzzyMinLetters) {
+      this.push(this.stems, stem(t), e);
       const sq = squeeze(t);
-      if (sq.length >= 4) this.put(this.squeezed, sq, e);
-      if (e.pos !== 'p') {
-        const key = `${t[0]}${t.length}`;
-        const list = this.masked.get(key) ?? [];
-        list.push(e);
-        this.masked.set(key, list);
-      }
+      if (sq.length >= TUNE.fuzzyMinLetters) this.put(this.squeezed, sq, e);
+      if (e.pos !== 'p') this.push(this.masked, `${t[0]}${t.length}`, e);
     }
   }
-
-  private readonly starts = new Map<string, PhraseEntry[] | null>();
 
   /**
    * Phrases a token can start: those listed under the token itself, else under the term it reads as ("f**k you").
@@ -138,7 +160,7 @@ export class InsultLexicon {
     let list = this.starts.get(norm);
     if (list !== undefined) return list;
     list = this.phrases.get(norm) ?? this.phrases.get(this.lookup(norm)?.term ?? norm) ?? null;
-    if (this.starts.size >= 100_000) this.starts.clear();
+    if (this.starts.size >= TUNE.memoMax) this.starts.clear();
     this.starts.set(norm, list);
     return list;
   }
@@ -168,40 +190,30 @@ export class InsultLexicon {
     let e = this.cache.get(norm);
     if (e !== undefined) return e;
     e = this.resolve(norm);
-    if (this.cache.size >= 100_000) this.cache.clear();
+    if (this.cache.size >= TUNE.memoMax) this.cache.clear();
     this.cache.set(norm, e);
     return e;
   }
 
+  /** Each reading in turn: exact, masked, stretched letters, stems, dropped g, run-in intensifier, compound. */
   private resolve(norm: string): LexiconEntry | null {
     if (this.allow.has(norm)) return null;
     const exact = this.words.get(norm);
     if (exact) return exact;
-    if (norm.length < 3) return null;
+    if (norm.length < TUNE.exactOnlyBelow) return null;
     if (/[*#]/.test(norm)) return this.maskedLookup(norm);
     if (!/^[a-z]+$/.test(norm)) return null;
     const sq = squeeze(norm);
     if (sq !== norm) {
-      const hit = this.words.get(sq) ?? (sq.length >= 4 ? this.squeezed.get(sq) : undefined);
+      const hit = this.words.get(sq) ?? (sq.length >= TUNE.fuzzyMinLetters ? this.squeezed.get(sq) : undefined);
       // A run of three ("stuuupid") is deliberate; a plain double ("looser") only counts for longer non-swear words
       // ("assess" is not "asses").
-      if (hit && (/(.)\1\1/.test(norm) || (sq.length >= 5 && hit.pos !== 'x'))) return hit;
+      if (hit && (hasLongRun(norm) || (sq.length >= TUNE.squeezedDoubleMinLetters && hit.pos !== 'x'))) return hit;
     }
-    if (norm.length >= 4) {
-      // Plural and spelling slips through the stemmer ("hypocrits" → hypocrit); a verb form of a noun is not it.
-      // The word must be at least as long as the entry ("homely" is not read into "home").
-      for (const s of [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])]) {
-        // Nor is a noun made from an adjective ("corruption", "sickness" are not "corrupt", "sick").
-        if (s.pos !== 'q' && /(ion|ness|ity|ment|ism)$/.test(norm) && !/(ion|ness|ity|ment|ism)$/.test(s.term)) continue;
-        if (sq.length < s.term.length - 1) continue;
-        if (s.pos === 'n' && /(ing|ed)$/.test(norm) && !s.term.endsWith('ed')) continue;
-        // Nor another noun of the same stem ("murders", "anime" are no "murderer", "animal"): the
-        // word keeps the term's spelling but for its last letter ("hypocrits", "bullies").
-        if (s.pos === 'n' && s.term.length >= 4 && !norm.startsWith(s.term.slice(0, -1)) && !sq.startsWith(s.term.slice(0, -1))) continue;
-        // ... nor an adjective or adverb made from it ("prickly" is no prick).
-        if (s.pos === 'n' && norm.endsWith('ly') && !s.term.endsWith('ly')) continue;
-        return s;
-      }
+    if (norm.length >= TUNE.fuzzyMinLetters) {
+      const viaStem = this.stemLookup(norm, sq);
+      if (viaStem) return viaStem;
+      // "fuckin": the -ing of a word, its g dropped.
       if (norm.endsWith('in')) {
         const g = this.words.get(`${norm}g`);
         if (g) return g;
@@ -212,16 +224,28 @@ export class InsultLexicon {
         if (g && g.pos === 'x') return g;
       }
     }
-    // "fuckingloser", "fknidiot": a swear-word intensifier run into the word it intensifies.
-    const run = /^(?:fucking|fuckin|fucken|fkn|fking|effing|freaking|frigging)([a-z]{4,})$/.exec(norm);
+    const run = RUN_IN.exec(norm);
     if (run) {
       const e = this.lookup(run[1]);
       if (e && e.pos !== 'x') return e;
     }
-    if (norm.length >= 6 && /(ass|azz|arse)$/.test(norm) && !ASS_WORDS.test(norm)) return this.compoundAss;
-    if (/^((mo|mu|m|mutha|mother|mada|motha)f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)|f+u+c*k+(stick|face|nut|wad|boy|bag|muppet))$/.test(norm)) return this.compoundFucker;
-    const sing = norm.endsWith('s') ? norm.slice(0, -1) : norm;
-    if (sing.length >= 6 && sing.endsWith('tard') && !TARD_WORDS.test(sing)) return this.compoundTard;
+    for (const c of COMPOUND_RULES) {
+      const w = c.singular && norm.endsWith('s') ? norm.slice(0, -1) : norm;
+      if (w.length >= c.minLength && c.pattern.test(w) && !c.except?.test(w)) return c.entry;
+    }
+    return null;
+  }
+
+  /**
+   * A term the word reaches through the stemmer (plural and spelling slips: "hypocrits" → hypocrite), unless a stem
+   * guard says it is another word. The word must be about as long as the term ("homely" is not read into "home").
+   */
+  private stemLookup(norm: string, sq: string): LexiconEntry | null {
+    const candidates = [...(this.stems.get(stem(norm)) ?? []), ...(sq !== norm ? (this.stems.get(stem(sq)) ?? []) : [])];
+    for (const s of candidates) {
+      if (sq.length < s.term.length - TUNE.stemLengthSlack) continue;
+      if (!GUARDS.some((g) => g.pos.has(s.pos) && g.isOtherWord(norm, sq, s.term))) return s;
+    }
     return null;
   }
 
@@ -245,6 +269,6 @@ export class InsultLexicon {
     // Stars that mask no letter: put between the letters ("jer*k", "dou*che*bag") or around the word for emphasis
     // ("*thugs*"). The word without them.
     const bare = norm.replace(/\*/g, '');
-    return bare.length >= 4 && /^[a-z]+$/.test(bare) ? this.lookup(bare) : null;
+    return bare.length >= TUNE.fuzzyMinLetters && /^[a-z]+$/.test(bare) ? this.lookup(bare) : null;
   }
 }

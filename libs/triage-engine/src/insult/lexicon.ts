@@ -1,7 +1,13 @@
 /**
- * Sift's insult lexicon: written for this project (not taken from any data set), graded by severity and grouped by
- * kind. Terms are in folded form (lower case, no accents, no apostrophes). Inflections (plural -s/-es, -ing/-in,
- * spelling slips like "hypocrits") are matched through the stemmer, so list the base form.
+ * Sift's insult lexicon, as data: written for this project (not taken from any data set), graded by severity and
+ * grouped by kind. No code here: lexicon-entries.ts turns these tables into entries and lexicon-index.ts builds the
+ * look-ups the rule uses.
+ *
+ * Terms are folded (lower case, no accents, no apostrophes). Inflections (plural -s/-es, -ing/-in, spelling slips
+ * like "hypocrits") are matched through the stemmer, so list the base form. A term may hold a slot, `{a|b|c}`: one
+ * position that takes any of the listed words, in that order ("lost {his|her} mind" stands for "lost his mind" and
+ * "lost her mind"; an alternative may hold more than one word: "look {who is|whos} talking"). Slots are for the
+ * built-in lexicon only; an admin's extra term is read as written.
  *
  * Part of speech decides how much context a term needs:
  * - `n` a noun for a person ("idiot"): insulting when aimed at someone, a weak signal on its own;
@@ -10,35 +16,66 @@
  * - `q` a quality noun ("stupidity"): counts when someone is said to have it ("your stupidity");
  * - `x` untargeted profanity ("shit"): not an insult unless the rule's config says so, or it is aimed at someone.
  */
+import { TUNE } from './tuning.js';
+
 export type InsultKind = 'intellect' | 'character' | 'appearance' | 'dehumanising' | 'slur' | 'profanity';
 export type InsultPos = 'n' | 'a' | 'p' | 'q' | 'x';
 export type Severity = 1 | 2 | 3;
 
+/** One term of the lexicon, as the rule reads it. */
 export interface LexiconEntry {
+  /** Folded; the words of a phrase separated by single spaces ("shut up"). */
   term: string;
   kind: InsultKind;
   severity: Severity;
   pos: InsultPos;
-  /** Only when written in capitals ("SOB", not "sob"). */
+  // Context fields: when the term is not what it seems. Absent on most entries.
+  /** Only when written in capitals ("SOB", not "sob"). Built-in entries listed in UPPER_ONLY. */
   upperOnly?: boolean;
-  /** An everyday word too ("tool", "snake", "joke"): counts only when plainly aimed at someone. */
+  /** An everyday word too ("tool", "snake", "joke"): counts only when plainly aimed at someone. Built-in entries
+   * listed in AMBIGUOUS. */
   ambiguous?: boolean;
+  /** Words that, right after a phrase, make it something else: "suck it up" (endure) is not "suck it". From USAGE. */
+  notBefore?: readonly string[];
+  /** A swear word that, after "you", modifies the noun that follows ("you fucking idiot") rather than being a verb
+   * ("you screwed …"). From USAGE. */
+  modifier?: boolean;
 }
 
-/** Nouns with an everyday meaning: they count only right after "you are", "you", "what a" and the like. */
-const AMBIGUOUS = new Set(
-  ('tool snake virus dog sow rat pig hog joke brute clown child kid kiddo failure nut disgrace fake cow witch ' +
-    'terrorist criminal murderer animal beast sheep monkey donkey mule drone robot zombie bug insect cancer disease ' +
-    'plague trash garbage rubbish amateur hack puppet troll punk bum cripple midget tramp nag worm slug leech ' +
-    'savage barbarian dick cock balls ass butcher thief gangster mobster tyrant dictator nazi fascist commie ' +
-    'embarrassment lice louse roach hyena jackal vulture rodent cur slime filth spook jap slant mong homo weasel ' +
-    'skunk snowflake fanboy fangirl basket_case villain rascal hustler child dope dummy goof sheeple noob newb ' +
-    'cuck soyboy incel bimbo dotard deplorable cracker nerd quack pussy nobody a_hole amateur apologist propagandist stooge shill crook fraud phony phoney hater bully brat nag shrew hag sucker chump dumbbell muppet caveman minion lapdog rube hick redneck hillbilly neanderthal wimp sissy pansy').split(' '),
-);
+/** What USAGE may say of a term: how the word behaves in a sentence, whatever its grade. */
+export type Usage = Pick<LexiconEntry, 'notBefore' | 'modifier'>;
 
-type Group = Partial<Record<InsultPos, string>>;
-/** kind → severity → part of speech → space-separated terms (multi-word terms joined with `_`). */
-const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
+/**
+ * How some terms behave in a sentence, by term. It applies to every entry of that term: the built-in ones and an
+ * admin's extra term of the same spelling (a word's grammar does not change with its grade).
+ */
+export const USAGE: Readonly<Record<string, Usage>> = {
+  'suck it': { notBefore: ['up'] }, // "suck it up and pack a coat": to endure
+  fucking: { modifier: true }, // "you fucking idiot": the swear word qualifies "idiot"
+  fuckin: { modifier: true },
+};
+
+/** Nouns with an everyday meaning: they count only right after "you are", "you", "what a" and the like. */
+export const AMBIGUOUS =
+  'tool snake virus dog sow rat pig hog joke brute clown child kid kiddo failure nut disgrace fake cow witch ' +
+  'terrorist criminal murderer animal beast sheep monkey donkey mule drone robot zombie bug insect cancer disease ' +
+  'plague trash garbage rubbish amateur hack puppet troll punk bum cripple midget tramp nag worm slug leech ' +
+  'savage barbarian dick cock balls ass butcher thief gangster mobster tyrant dictator nazi fascist commie ' +
+  'embarrassment lice louse roach hyena jackal vulture rodent cur slime filth spook jap slant mong homo weasel ' +
+  'skunk snowflake fanboy fangirl basket_case villain rascal hustler dope dummy goof sheeple noob newb ' +
+  'cuck soyboy incel bimbo dotard deplorable cracker nerd quack pussy nobody a_hole apologist propagandist stooge ' +
+  'shill crook fraud phony phoney hater bully brat shrew hag sucker chump dumbbell muppet caveman minion lapdog ' +
+  'rube hick redneck hillbilly neanderthal wimp sissy pansy';
+
+/** Terms that count only in capitals: lower-case "sob" is crying. */
+export const UPPER_ONLY = 'sob';
+
+/**
+ * The graded terms: kind → severity → part of speech → space-separated terms. In a term, `_` joins the words of a
+ * phrase ("piece_of_shit") and `{a|b}` is a slot (see the top of this file). Order matters where two entries could
+ * read the same word: the first listed wins a tie (see lexicon-index.ts).
+ */
+export const LEXICON: Record<InsultKind, Partial<Record<Severity, Partial<Record<InsultPos, string>>>>> = {
   intellect: {
     1: {
       a: 'naive clueless silly foolish dense dim gullible ignorant uneducated uninformed illiterate thick dopey daft ' +
@@ -48,7 +85,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
       n: 'fool sheep sheeple dope clown buffoon twit nitwit dork dweeb goof goofball noob newb amateur child kiddo ' +
         'bozo chump sucker dullard dunderhead dingus dumbbell pillock plonker prat numpty berk muppet twerp ' +
         'know_it_all mouth_breather knuckle_dragger neanderthal caveman hillbilly redneck hick yokel rube',
-      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness mental_issues mental_problems',
+      q: 'stupidity idiocy ignorance imbecility foolishness lunacy cluelessness dumbness mental_{issues|problems}',
     },
     2: {
       a: 'stupid dumb idiotic moronic brainless mindless retarded imbecilic witless dimwitted halfwitted thickheaded ' +
@@ -64,7 +101,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'sleazy sneaky crooked corrupt lazy pathetic sad miserable bitter whiny annoying obnoxious insufferable ' +
         'clownish nasty rude creepy paranoid crazy nuts nutty insane unhinged loony deranged hysterical bigoted ' +
         'racist sexist hateful greedy lying weak deplorable disgraceful shameful treasonous traitorous unfit ' +
-        'antisemitic homophobic sniveling snivelling whiny craven deceitful treacherous psychotic two_faced ' +
+        'antisemitic homophobic sniveling snivelling craven deceitful treacherous psychotic two_faced ' +
         'classless talentless soulless',
       n: 'ass cuck soyboy incel bimbo dotard deplorable nerd quack joke disgrace embarrassment failure nut liar hypocrite coward crook fraud fake phony phoney charlatan con_man conman hack shill stooge puppet ' +
         'lackey toady sycophant bootlicker brownnoser suckup sellout opportunist troll hater bully brat crybaby ' +
@@ -72,10 +109,10 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'weirdo freak creep nutjob nutcase wacko whackjob psycho lunatic maniac loon crackpot kook basket_case ' +
         'traitor turncoat quisling warmonger thug punk hooligan lout yob bum deadbeat slacker moocher freeloader ' +
         'scrounger grifter swindler hustler thief criminal gangster mobster lier antisemite loudmouth blowhard windbag ' +
-        'gasbag bigmouth smartass wiseass smart_ass wise_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
+        'gasbag bigmouth smartass wiseass {smart|wise}_ass ingrate wimp wuss sissy pansy lapdog flunky flunkey ' +
         'minion slob oaf boor goon hoodlum sicko nutter scammer con_artist wannabe snitch sock_puppet keyboard_warrior wingnut moonbat teabagger tea_bagger rethuglican repuke sleaze ' +
-        'horrible_person terrible_person awful_person horrid_person horrible_human terrible_human awful_human ' +
-        'horrible_human_being terrible_human_being awful_human_being horrible_people terrible_people awful_people',
+        '{horrible|terrible|awful|horrid}_person {horrible|terrible|awful}_human ' +
+        '{horrible|terrible|awful}_human_being {horrible|terrible|awful}_people',
       q: 'hypocrisy dishonesty cowardice arrogance stupidity',
     },
     2: {
@@ -88,11 +125,11 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
         'slut whore skank tramp harlot hag witch cow sow shrew nag pimp pedophile pedo paedo paedophile molester ' +
         'sociopath psychopath narcissist nazi fascist commie demonrat gestapo murderer terrorist butcher thug tyrant ' +
         'dictator pig douchenozzle fuckwit fuckhead fucker motherfucker shithead shitbag shitstain dipshit ' +
-        'cocksucker dickwad dumbfuck douchewad jerkoff wanker scum scumbucket sob son_of_a_bitch good_for_nothing ' +
-        'piece_of_shit piece_of_crap piece_of_garbage piece_of_trash piece_of_work waste_of_space ' +
-        'waste_of_oxygen waste_of_life waste_of_a_life waste_of_skin waste_of_air excuse_for_a_human bottom_feeder low_life ' +
-        'reprobate miscreant wretch bellend knobhead tosspot asswipe arsewipe shitbird dickweed trailer_trash ' +
-        'white_trash waste_of_space dirtball scumball waste_of_dna dick_rider',
+        'cocksucker dickwad dumbfuck douchewad jerkoff scum scumbucket sob son_of_a_bitch good_for_nothing ' +
+        'piece_of_{shit|crap|garbage|trash|work} waste_of_{space|oxygen|life|a_life|skin|air} ' +
+        'excuse_for_a_human bottom_feeder low_life ' +
+        'reprobate miscreant wretch bellend knobhead tosspot asswipe arsewipe shitbird dickweed {trailer|white}_trash ' +
+        'dirtball scumball waste_of_dna dick_rider',
     },
     3: {
       n: 'cunt motherfucking_cunt fucking_idiot fucking_moron',
@@ -110,7 +147,7 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
     2: {
       n: 'vermin parasite cockroach roach maggot worm leech louse lice slug slime subhuman sub_human trash ' +
         'garbage filth rubbish scum pond_scum cancer disease plague virus swine hog dog mongrel cur hyena jackal ' +
-        'vulture rodent insect bug bottom_feeder untermensch human_garbage human_trash human_scum human_filth',
+        'vulture rodent insect bug bottom_feeder untermensch human_{garbage|trash|scum|filth}',
       a: 'subhuman inhuman filthy',
     },
   },
@@ -131,166 +168,168 @@ const LEXICON: Record<InsultKind, Partial<Record<Severity, Group>>> = {
   },
 };
 
-/** Directed phrases: they target by themselves. Severity by phrase. */
-const DIRECTED: Array<[string, Severity, InsultKind]> = [
-  ['shame_on_you', 2, 'character'],
-  ['you_suck', 2, 'profanity'],
-  ['u_suck', 2, 'profanity'],
-  ['you_all_suck', 2, 'profanity'],
-  ['you_people_suck', 2, 'profanity'],
-  ['shame_on_u', 2, 'character'],
-  ['shame_on', 1, 'character'], // "Shame on these people": a rebuke of whoever follows
-  ['shut_up', 1, 'character'],
-  ['shut_your_mouth', 2, 'character'],
-  ['shut_your_trap', 2, 'character'],
-  ['shut_the_fuck_up', 3, 'profanity'],
-  ['shut_the_hell_up', 2, 'profanity'],
-  ['shut_the_f_up', 2, 'profanity'],
+/**
+ * Directed phrases (part of speech `p`): they target by themselves. [phrase, severity, kind]; a slot `{a|b}` lists
+ * the words one position may take.
+ */
+export const DIRECTED: ReadonlyArray<readonly [string, Severity, InsultKind]> = [
+  ['shame on {you|u}', 2, 'character'],
+  ['{you|u} suck', 2, 'profanity'],
+  ['you {all|people} suck', 2, 'profanity'],
+  ['shame on', 1, 'character'], // "Shame on these people": a rebuke of whoever follows
+  ['shut up', 1, 'character'],
+  ['shut your {mouth|trap}', 2, 'character'],
+  ['shut the fuck up', 3, 'profanity'],
+  ['shut the {hell|f} up', 2, 'profanity'],
   ['stfu', 2, 'profanity'],
   ['gtfo', 2, 'profanity'],
-  ['fuck_you', 3, 'profanity'],
-  ['fuck_u', 3, 'profanity'],
-  ['fuck_off', 3, 'profanity'],
-  ['fuck_yourself', 3, 'profanity'],
+  ['fuck {you|u}', 3, 'profanity'],
+  ['fuck off', 3, 'profanity'],
+  ['fuck yourself', 3, 'profanity'],
   ['fu', 2, 'profanity'],
-  ['screw_you', 2, 'profanity'],
-  ['screw_u', 2, 'profanity'],
-  ['piss_off', 2, 'profanity'],
-  ['bugger_off', 2, 'profanity'],
-  ['sod_off', 2, 'profanity'],
-  ['go_to_hell', 2, 'profanity'],
-  ['burn_in_hell', 3, 'profanity'],
-  ['rot_in_hell', 3, 'profanity'],
-  ['kiss_my_ass', 2, 'profanity'],
-  ['bite_me', 1, 'profanity'],
-  ['suck_my', 3, 'profanity'],
-  ['eat_shit', 3, 'profanity'],
-  ['kill_yourself', 3, 'dehumanising'],
+  ['screw {you|u}', 2, 'profanity'],
+  ['{piss|bugger|sod} off', 2, 'profanity'],
+  ['go to hell', 2, 'profanity'],
+  ['{burn|rot} in hell', 3, 'profanity'],
+  ['kiss my ass', 2, 'profanity'],
+  ['bite me', 1, 'profanity'],
+  ['suck my', 3, 'profanity'],
+  ['eat shit', 3, 'profanity'],
+  ['kill yourself', 3, 'dehumanising'],
   ['kys', 3, 'dehumanising'],
-  ['get_a_life', 2, 'character'],
-  ['get_a_clue', 2, 'intellect'],
-  ['grow_up', 1, 'character'],
-  ['grow_a_pair', 2, 'character'],
-  ['your_mom', 2, 'profanity'],
-  ['your_mother', 1, 'profanity'],
-  ['yo_mama', 2, 'profanity'],
-  ['your_momma', 2, 'profanity'],
-  ['up_your_ass', 3, 'profanity'],
-  ['up_your_arse', 3, 'profanity'],
-  ['off_your_meds', 2, 'intellect'],
-  ['take_your_meds', 2, 'intellect'],
-  ['learn_to_read', 2, 'intellect'],
-  ['learn_to_spell', 2, 'intellect'],
-  ['no_brain', 2, 'intellect'],
-  ['no_brains', 2, 'intellect'],
-  ['brain_dead', 2, 'intellect'],
+  ['get a life', 2, 'character'],
+  ['get a clue', 2, 'intellect'],
+  ['grow up', 1, 'character'],
+  ['grow a pair', 2, 'character'],
+  ['your mom', 2, 'profanity'],
+  ['your mother', 1, 'profanity'],
+  ['yo mama', 2, 'profanity'],
+  ['your momma', 2, 'profanity'],
+  ['up your {ass|arse}', 3, 'profanity'],
+  ['{off|take} your meds', 2, 'intellect'],
+  ['learn to {read|spell}', 2, 'intellect'],
+  ['no {brain|brains}', 2, 'intellect'],
+  ['brain dead', 2, 'intellect'],
   ['braindead', 2, 'intellect'],
-  ['your_head_up_your', 3, 'profanity'],
-  ['head_up_your', 3, 'profanity'],
-  ['head_up_his', 2, 'profanity'],
-  ['on_your_knees', 2, 'profanity'],
+  ['your head up your', 3, 'profanity'],
+  ['head up your', 3, 'profanity'],
+  ['head up his', 2, 'profanity'],
+  ['on your knees', 2, 'profanity'],
   // Wishing harm on the person addressed.
-  ['hope_you_die', 3, 'dehumanising'],
-  ['you_should_die', 3, 'dehumanising'],
-  ['go_die', 3, 'dehumanising'],
-  ['drop_dead', 2, 'dehumanising'],
-  ['die_in_a_fire', 3, 'dehumanising'],
-  ['hope_you_rot', 3, 'dehumanising'],
-  // Wishing prison on someone ("Holder should be in prison", "she belongs in jail").
-  ['should_be_in_jail', 1, 'character'],
-  ['should_be_in_prison', 1, 'character'],
-  ['should_be_behind_bars', 1, 'character'],
-  ['should_be_locked_up', 1, 'character'],
-  ['belongs_in_jail', 1, 'character'],
-  ['belongs_in_prison', 1, 'character'],
-  ['belong_in_jail', 1, 'character'],
-  ['belong_in_prison', 1, 'character'],
-  ['deserves_to_rot', 2, 'dehumanising'],
-  ['rot_in_jail', 2, 'dehumanising'],
-  ['rot_in_prison', 2, 'dehumanising'],
-  // Contempt for someone's character or mind ("liberals have no shame", "he has lost his mind").
-  ['has_no_shame', 1, 'character'],
-  ['have_no_shame', 1, 'character'],
-  ['lost_his_mind', 1, 'intellect'],
-  ['lost_her_mind', 1, 'intellect'],
-  ['lost_your_mind', 1, 'intellect'],
-  ['lost_their_minds', 1, 'intellect'],
-  ['lost_their_mind', 1, 'intellect'],
-  ['losing_his_mind', 1, 'intellect'],
-  ['losing_her_mind', 1, 'intellect'],
-  ['losing_your_mind', 1, 'intellect'],
+  ['hope you die', 3, 'dehumanising'],
+  ['you should die', 3, 'dehumanising'],
+  ['go die', 3, 'dehumanising'],
+  ['drop dead', 2, 'dehumanising'],
+  ['die in a fire', 3, 'dehumanising'],
+  ['hope you rot', 3, 'dehumanising'],
+  // Wishing prison on someone ("he should be in prison", "she belongs in jail").
+  ['should be in {jail|prison}', 1, 'character'],
+  ['should be behind bars', 1, 'character'],
+  ['should be locked up', 1, 'character'],
+  ['{belongs|belong} in {jail|prison}', 1, 'character'],
+  ['deserves to rot', 2, 'dehumanising'],
+  ['rot in {jail|prison}', 2, 'dehumanising'],
+  // Contempt for someone's character or mind ("they have no shame", "he has lost his mind").
+  ['{has|have} no shame', 1, 'character'],
+  ['lost {his|her|your} mind', 1, 'intellect'],
+  ['lost their {minds|mind}', 1, 'intellect'],
+  ['losing {his|her|your} mind', 1, 'intellect'],
   // Dismissal of the person addressed.
-  ['look_who_is_talking', 1, 'character'],
-  ['look_whos_talking', 1, 'character'],
-  ['what_planet_are_you_on', 1, 'intellect'],
-  ['living_under_a_rock', 1, 'intellect'],
-  ['nobody_cares', 1, 'character'],
-  ['no_one_cares', 1, 'character'],
-  ['who_asked_you', 1, 'character'],
-  ['nobody_asked_you', 2, 'character'],
-  ['nobody_gives_a_shit', 2, 'profanity'],
-  ['nobody_gives_a_fuck', 2, 'profanity'],
-  ['no_one_gives_a_shit', 2, 'profanity'],
-  ['no_one_gives_a_fuck', 2, 'profanity'],
-  ['nobody_gives_a_damn', 1, 'profanity'],
-  ['get_bent', 2, 'profanity'],
-  ['get_the_fuck_out', 2, 'profanity'],
-  ['get_the_hell_out', 1, 'profanity'],
-  ['screw_off', 2, 'profanity'],
-  ['jump_off_a_cliff', 2, 'dehumanising'],
-  ['go_play_in_traffic', 2, 'dehumanising'],
-  ['eat_a_dick', 3, 'profanity'],
-  ['suck_a_dick', 3, 'profanity'],
+  ['look {who is|whos} talking', 1, 'character'],
+  ['what planet are you on', 1, 'intellect'],
+  ['living under a rock', 1, 'intellect'],
+  ['{nobody|no one} cares', 1, 'character'],
+  ['who asked you', 1, 'character'],
+  ['nobody asked you', 2, 'character'],
+  ['{nobody|no one} gives a {shit|fuck}', 2, 'profanity'],
+  ['nobody gives a damn', 1, 'profanity'],
+  ['get bent', 2, 'profanity'],
+  ['get the fuck out', 2, 'profanity'],
+  ['get the hell out', 1, 'profanity'],
+  ['screw off', 2, 'profanity'],
+  ['jump off a cliff', 2, 'dehumanising'],
+  ['go play in traffic', 2, 'dehumanising'],
+  ['{eat|suck} a dick', 3, 'profanity'],
   // Rebukes of the person addressed.
-  ['you_make_me_sick', 2, 'character'],
-  ['you_disgust_me', 2, 'character'],
-  ['whats_wrong_with_you', 1, 'character'],
-  ['what_is_wrong_with_you', 1, 'character'],
-  ['you_should_be_ashamed', 1, 'character'],
-  ['have_you_no_shame', 1, 'character'],
-  ['how_dare_you', 1, 'character'],
-  ['blow_me', 2, 'profanity'],
-  ['suck_it', 2, 'profanity'],
-  ['go_fuck_yourself', 3, 'profanity'],
-  ['go_back_to_sucking', 3, 'profanity'],
-  ['crawl_back_under_your_rock', 2, 'character'],
-  ['back_under_your_rock', 2, 'character'],
-  ['go_back_to_your_cave', 2, 'character'],
-  ['get_your_head_out_of_your', 3, 'profanity'],
-  ['talking_out_of_your_ass', 2, 'profanity'],
-  ['talking_out_your_ass', 2, 'profanity'],
-  ['full_of_shit', 2, 'profanity'],
-  ['full_of_crap', 1, 'profanity'],
+  ['you make me sick', 2, 'character'],
+  ['you disgust me', 2, 'character'],
+  ['{whats|what is} wrong with you', 1, 'character'],
+  ['you should be ashamed', 1, 'character'],
+  ['have you no shame', 1, 'character'],
+  ['how dare you', 1, 'character'],
+  ['blow me', 2, 'profanity'],
+  ['suck it', 2, 'profanity'],
+  ['go fuck yourself', 3, 'profanity'],
+  ['go back to sucking', 3, 'profanity'],
+  ['crawl back under your rock', 2, 'character'],
+  ['back under your rock', 2, 'character'],
+  ['go back to your cave', 2, 'character'],
+  ['get your head out of your', 3, 'profanity'],
+  ['talking out {of your|your} ass', 2, 'profanity'],
+  ['full of shit', 2, 'profanity'],
+  ['full of crap', 1, 'profanity'],
 ];
 
-export interface Lexicon {
-  /** folded single word → entry */
-  words: Map<string, LexiconEntry>;
-  /** folded first word → phrases starting with it (as token arrays), longest first */
-  phrases: Map<string, Array<{ tokens: string[]; entry: LexiconEntry }>>;
-  /** squeezed form ("loser" for "looser") → entry, for words of four or more letters */
-  squeezed: Map<string, LexiconEntry>;
-  /** masked look-up: `${first letter}${length}` → entries ("f4" → fuck) */
-  masked: Map<string, LexiconEntry[]>;
+/**
+ * Compound words read as one entry: a word that matches `pattern` (after dropping a plural -s when `singular`), has
+ * at least `minLength` letters and does not end in one of `except`. Tried in this order, after every other reading.
+ */
+export interface Compound {
+  entry: LexiconEntry;
+  pattern: RegExp;
+  minLength: number;
+  singular: boolean;
+  /** Endings of words that match but are no insult ("class", "bypass", "mustard"). */
+  except: readonly string[];
 }
 
-/** Every built-in entry, flattened. */
-export function builtinEntries(): LexiconEntry[] {
-  const out: LexiconEntry[] = [];
-  for (const [kind, bySev] of Object.entries(LEXICON) as Array<[InsultKind, Partial<Record<Severity, Group>>]>) {
-    for (const [sev, group] of Object.entries(bySev) as Array<[string, Group]>) {
-      for (const [pos, list] of Object.entries(group) as Array<[InsultPos, string]>) {
-        for (const t of list.split(/\s+/)) {
-          if (!t) continue;
-          out.push({ term: t.replace(/_/g, ' '), kind, severity: Number(sev) as Severity, pos });
-        }
-      }
-    }
-  }
-  for (const [t, severity, kind] of DIRECTED) out.push({ term: t.replace(/_/g, ' '), kind, severity, pos: 'p' });
-  for (const e of out) if (AMBIGUOUS.has(e.term.replace(/ /g, '_'))) e.ambiguous = true;
-  // "SOB" only in capitals (lower-case "sob" is crying).
-  const sob = out.find((e) => e.term === 'sob');
-  if (sob) sob.upperOnly = true;
-  return out;
-}
+export const COMPOUNDS: readonly Compound[] = [
+  {
+    // "clownass", "lardarse": anything-ass.
+    entry: { term: '-ass', kind: 'character', severity: 2, pos: 'n' },
+    pattern: /(ass|azz|arse)$/,
+    minLength: TUNE.compoundMinLetters,
+    singular: false,
+    except: ('hearse coarse sparse hoarse pizazz class glass grass brass bass mass pass lass sass crass compass ' +
+      'barrass harass morass carcass cuirass kvass badass kickass madrass assass').split(' '),
+  },
+  {
+    // "motherfucka", "fuckface": the f-word compounds.
+    entry: { term: 'fucker', kind: 'character', severity: 2, pos: 'n' },
+    pattern: /^((mo|mu|m|mutha|mother|mada|motha)f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)?|f+u*c*k+(er|a|ah|ers|as|az|ahs|erz)|f+u+c*k+(stick|face|nut|wad|boy|bag|muppet))$/,
+    minLength: 0,
+    singular: false,
+    except: [],
+  },
+  {
+    // "libtard", "fucktards": anything-tard.
+    entry: { term: '-tard', kind: 'slur', severity: 3, pos: 'n' },
+    pattern: /tard$/,
+    minLength: TUNE.compoundMinLetters,
+    singular: true,
+    except: 'bastard mustard dastard custard leotard petard standard'.split(' '),
+  },
+];
+
+/**
+ * When a word reaches a term only through the stemmer, these say it is another word. A guard applies to terms of
+ * the parts of speech in `pos`: either the word ends in one of `wordEnds` and the term in none of `termEnds`, or
+ * (`keepsSpelling`) the word, squeezed or not, does not start with the term less its last letter.
+ */
+export type StemGuard =
+  | { pos: readonly InsultPos[]; wordEnds: readonly string[]; termEnds: readonly string[] }
+  | { pos: readonly InsultPos[]; keepsSpelling: true };
+
+export const STEM_GUARDS: readonly StemGuard[] = [
+  // A noun made from an adjective: "corruption", "sickness" are not "corrupt", "sick".
+  { pos: ['n', 'a', 'p', 'x'], wordEnds: ['ion', 'ness', 'ity', 'ment', 'ism'], termEnds: ['ion', 'ness', 'ity', 'ment', 'ism'] },
+  // A verb form of a noun: "trolled", "trolling" are not "troll".
+  { pos: ['n'], wordEnds: ['ing', 'ed'], termEnds: ['ed'] },
+  // Another noun of the same stem: "murders", "anime" are no "murderer", "animal" ("hypocrits", "bullies" still match).
+  { pos: ['n'], keepsSpelling: true },
+  // An adjective or adverb made from a noun: "prickly" is no prick.
+  { pos: ['n'], wordEnds: ['ly'], termEnds: ['ly'] },
+];
+
+/** Swear-word intensifiers people run into the word they intensify ("fuckingloser", "fknidiot"), tried in order. */
+export const RUN_IN_INTENSIFIERS = ['fucking', 'fuckin', 'fucken', 'fkn', 'fking', 'effing', 'freaking', 'frigging'];

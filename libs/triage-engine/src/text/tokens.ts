@@ -20,6 +20,11 @@ export interface Token {
   shape: WordShape;
 }
 
+/** `Token.breakBefore` values, by name: nothing but space, a phrase break (comma, colon, dash …), a sentence end. */
+export const NO_BREAK = 0;
+export const PHRASE_BREAK = 1;
+export const SENTENCE_BREAK = 2;
+
 // Letters, marks, digits, and the symbols people write inside words to dodge filters (a$$, f**k, b!tch, @ss): a
 // word is a run of these, exactly the matches of /[\p{L}\p{M}\p{N}'’@$*#!|]+/gu, found by a scanner (a spec checks
 // the two agree) because a regex match allocates a match array per word.
@@ -175,7 +180,7 @@ function shapeOf(match: string): WordShape | null {
   const tail = TRIM_TAIL.exec(raw);
   if (tail) raw = raw.slice(0, raw.length - tail[0].length);
   if (!raw) return null;
-  // A leading @ is a mention ("@USER"), not an a.
+  // A leading @ opens an @-mention of a user name, not an a.
   if (raw[0] === '@') {
     lead++;
     raw = raw.slice(1);
