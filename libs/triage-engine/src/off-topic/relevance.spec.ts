@@ -11,8 +11,9 @@ describe('relevance helpers', () => {
   });
 
   it('measures overlap on stems, weighting common words down', () => {
-    const ref = new ReferenceIndex([['Belgium is ground zero for jihadi terrorism', 2]]);
-    const o = overlap(distinct(contentTerms('Belgian terrorists and the jihadi networks')).terms, ref);
+    // "regatta" by stem, "Portuguese" ~ "Portugal" by prefix (half), "sailors" ≠ "sailing".
+    const ref = new ReferenceIndex([['Portugal wins the sailing regatta', 2]]);
+    const o = overlap(distinct(contentTerms('Portuguese sailors and the regatta crews')).terms, ref);
     expect(o.shared).toBeGreaterThan(2);
     expect(overlap(distinct(contentTerms('I like pancakes')).terms, ref).shared).toBe(0);
   });
