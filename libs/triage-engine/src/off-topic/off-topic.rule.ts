@@ -4,6 +4,9 @@ import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeed
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from '../text/script.js';
 import { STOPWORDS, stem } from '../text/nlp.js';
 import { quotedRanges } from '../text/tokens.js';
+import { CAPACITY, CONFIG_BOUNDS, EVIDENCE, LANGUAGE, OFF_TOPIC_CURVE, OFF_TOPIC_DEFAULTS, POST, RELEVANCE, THREAD_FEEDBACK } from './tuning.js';
+
+export { OFF_TOPIC_CURVE, OFF_TOPIC_DEFAULTS } from './tuning.js';
 
 /**
  * `off_topic`: the comment is unrelated to its article and, for a reply, to the comment it answers.
@@ -17,37 +20,18 @@ import { quotedRanges } from '../text/tokens.js';
  * than the article score high with their own evidence. Article and parent indexes are built once per text and
  * cached (a changed article is a new cache key), so the evaluator stays pure.
  */
-export const OFF_TOPIC_DEFAULTS = {
-  threshold: 0.75,
-  shortReplyTerms: 8,
-} as const;
 
 export const offTopicConfigSchema = z.object({
-  threshold: z.number().min(0.05).max(1).default(OFF_TOPIC_DEFAULTS.threshold),
+  threshold: z.number().min(CONFIG_BOUNDS.threshold.min).max(CONFIG_BOUNDS.threshold.max).default(OFF_TOPIC_DEFAULTS.threshold),
   /** A reply with fewer content words than this is judged against its parent only. */
-  shortReplyTerms: z.number().int().min(0).max(100).default(OFF_TOPIC_DEFAULTS.shortReplyTerms),
+  shortReplyTerms: z
+    .number()
+    .int()
+    .min(CONFIG_BOUNDS.shortReplyTerms.min)
+    .max(CONFIG_BOUNDS.shortReplyTerms.max)
+    .default(OFF_TOPIC_DEFAULTS.shortReplyTerms),
 });
 export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
-
-/** Score curve constants (calibrated on the shared swap-built sets, see docs/eval.md). */
-export const OFF_TOPIC_CURVE = {
-  bias: 1.4,
-  slope: 1.5,
-  novelty: 0.3,
-  contentFree: 0.95,
-  otherScript: 0.95,
-  thread: 1.5,
-  offThread: 1.5,
-  /** Factor on the article overlap of a comment that shares only common words with it ("no", "means"). */
-  commonOnly: 0.5,
-  /**
-   * A comment with no evidence either way (no article word, no seed-shared or off-thread word) leans with the
-   * thread comments it shares words with: lean × tanh(leanScale × ThreadFeedback.lean), a tiebreak (≤ 0.05 on the
-   * logit) among comments that would otherwise all score the same.
-   */
-  lean: 0.05,
-  leanScale: 20,
-};
 
 /**
  * A comment with its thread (`RuleInput.thread`: the article's other approved comments, which the worker and the
@@ -65,13 +49,16 @@ const FILLER = new Set(
   ('watch look check click see read listen video videos link links clip here there lol lmao wow omg haha hahaha ' +
     'yes no yep nope ok okay thanks thank please great nice cool awesome amazing good bad wrong right true false ' +
     'exactly indeed agree disagree sad funny interesting wtf smh rofl hmm ah oh yeah nah share subscribe follow ' +
-    'youtube com www http https channel page site check_out').split(' '),
+    'youtube com www http https channel page site').split(' '),
 );
-const POINTER_RE = /\b(watch|check|look|see|click|read|listen|visit|go)\b[^.!?\n]{0,20}\b(this|here|out|link|video|clip|at)\b/iu;
-const NAME_RE = /\b\p{Lu}\p{Ll}{2,}\b/gu;
+const POINTER_RE = new RegExp(
+  `\\b(watch|check|look|see|click|read|listen|visit|go)\\b[^.!?\\n]{0,${POST.pointerGap}}\\b(this|here|out|link|video|clip|at)\\b`,
+  'iu',
+);
+const NAME_RE = new RegExp(`\\b\\p{Lu}\\p{Ll}{${POST.minNameLength - 1},}\\b`, 'gu');
 
 const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-const round = (x: number) => Math.round(x * 10000) / 10000;
+const round = (x: number) => Math.round(x * EVIDENCE.rounding) / EVIDENCE.rounding;
 
 /** The author's own text: without `>` lines that repeat the comment answered (see quotedRanges). */
 function stripQuoted(text: string, quotedFrom?: string | null): string {
@@ -93,7 +80,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
   description: 'Unrelated to the article and to the comment it answers; link-only or content-free posts.',
   schema: offTopicConfigSchema,
   compile(config) {
-    const parents = new IndexCache(2048);
+    const parents = new IndexCache(CAPACITY.parents);
     // Per-article work (index, script, language) is done once per article text; the same article object is found
     // without even hashing its text.
     interface ArticleState {
@@ -118,12 +105,16 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         st = {
           key,
           src: [a.title, a.subtitle, a.body],
-          index: new ReferenceIndex([[a.title, 2], [a.subtitle, 2], [a.body, 1]]),
+          index: new ReferenceIndex([
+            [a.title, RELEVANCE.titleBoost],
+            [a.subtitle, RELEVANCE.titleBoost],
+            [a.body, RELEVANCE.bodyBoost],
+          ]),
           script: dominantScript(text),
-          english: englishStopwordRatio(text) > 0.2,
+          english: englishStopwordRatio(text) > LANGUAGE.englishRatio,
           threads: new Map(),
         };
-        if (byText.size >= 512) byText.delete(byText.keys().next().value as string);
+        if (byText.size >= CAPACITY.articles) byText.delete(byText.keys().next().value as string);
         byText.set(key, st);
       }
       byObject.set(a, st);
@@ -143,7 +134,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       let t = termsByComment.get(key);
       if (!t) {
         t = contentTerms(stripQuoted(key));
-        if (termsByComment.size >= 20_000) termsByComment.delete(termsByComment.keys().next().value as string);
+        if (termsByComment.size >= CAPACITY.threadComments) termsByComment.delete(termsByComment.keys().next().value as string);
         termsByComment.set(key, t);
       }
       return t;
@@ -189,7 +180,12 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       const aIdx = art ? art.index : null;
       const parent = input.parent;
       const pIdx = parent
-        ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () => new ReferenceIndex([[parent.title, 1], [stripQuoted(parent.body), 1]]))
+        ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () =>
+              new ReferenceIndex([
+                [parent.title, RELEVANCE.parentBoost],
+                [stripQuoted(parent.body), RELEVANCE.parentBoost],
+              ]),
+          )
         : null;
 
       const uniq = distinct(terms, words);
@@ -209,7 +205,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           });
         }
         // Same script, another language: an English article and a longer comment with no English function word.
-        if (art.script === 'Latin' && art.english && noEnglishStopword(prose, 8)) {
+        if (art.script === LANGUAGE.englishScript && art.english && noEnglishStopword(prose, LANGUAGE.minForeignWords)) {
           return verdict(OFF_TOPIC_CURVE.otherScript, 'not in the language of the article', {
             reason: 'other-language',
             sharedTerms: 'none',
@@ -236,13 +232,14 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       let offRel = 0;
       let offThreadTerms: string[] = [];
       let lean = 0;
-      if (aIdx && against === 'article' && thread && thread.length >= 5) {
+      if (aIdx && against === 'article' && thread && thread.length >= THREAD_FEEDBACK.minComments) {
         const threads = art!.threads;
-        const key = `${thread.length}\u0002${thread[0].body.slice(0, 64)}\u0002${thread[thread.length - 1].body.slice(0, 64)}`;
+        const n = CAPACITY.threadKeyChars;
+        const key = `${thread.length}\u0002${thread[0].body.slice(0, n)}\u0002${thread[thread.length - 1].body.slice(0, n)}`;
         let fb = threads.get(key);
         if (!fb) {
           fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body), undefined, OFF_TOPIC_CURVE.thread);
-          if (threads.size >= 32) threads.delete(threads.keys().next().value as string);
+          if (threads.size >= CAPACITY.threadsPerArticle) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }
         const f = fb.score(uniq.terms, uniq.words, input.comment.body);
@@ -260,19 +257,19 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
           OFF_TOPIC_CURVE.offThread * Math.log1p(offRel) +
           OFF_TOPIC_CURVE.lean * Math.tanh(OFF_TOPIC_CURVE.leanScale * lean),
       );
-      const top = ov.terms.slice(0, 8);
+      const top = ov.terms.slice(0, EVIDENCE.terms);
       // The moderator's one line says what pushed the score: overlap, and a side discussion's words when they count.
-      const side = offThreadTerms.length ? `; uses words of a side discussion in the thread: ${offThreadTerms.slice(0, 3).join(', ')}` : '';
+      const side = offThreadTerms.length ? `; uses words of a side discussion in the thread: ${offThreadTerms.slice(0, EVIDENCE.sideTerms).join(', ')}` : '';
       return verdict(
         score,
-        (top.length ? `shares ${top.slice(0, 5).join(', ')} with the ${against}` : `shares no content word with the ${against}`) + side,
+        (top.length ? `shares ${top.slice(0, EVIDENCE.summaryTerms).join(', ')} with the ${against}` : `shares no content word with the ${against}`) + side,
         {
           terms: top,
           sharedTerms: top.length ? top : 'none',
           against,
           relevance: round(rel),
-          ...(threadTerms.length ? { threadTerms: threadTerms.slice(0, 8) } : {}),
-          ...(offThreadTerms.length ? { offThreadTerms: offThreadTerms.slice(0, 8), offThreadEvidence: round(offRel) } : {}),
+          ...(threadTerms.length ? { threadTerms: threadTerms.slice(0, EVIDENCE.terms) } : {}),
+          ...(offThreadTerms.length ? { offThreadTerms: offThreadTerms.slice(0, EVIDENCE.terms), offThreadEvidence: round(offRel) } : {}),
           ...(shortReply ? { shortReply: true } : {}),
           ...(lean !== 0 ? { threadLean: round(lean) } : {}),
         },

@@ -1,16 +1,16 @@
 import stopwordsIso from 'stopwords-iso';
 import { STOPWORDS, stem } from '../text/nlp.js';
+import { CAPACITY, OFF_TOPIC_CURVE, RELEVANCE, THREAD_FEEDBACK } from './tuning.js';
 
 /**
  * Lexical relevance between a comment and a reference text (article, parent comment), for the off_topic rule.
  *
  * Words are folded, stopwords dropped (`stopword` list + contractions), and stemmed (`wink-porter2-stemmer`). Each
  * stem is weighted by a rough inverse-frequency proxy: words on the long general-English list of `stopwords-iso`
- * ("according", "actually", "able") weigh `COMMON_WEIGHT`, other words 1, so rare topical words dominate. A
+ * ("according", "actually", "able") weigh `RELEVANCE.commonWeight`, other words 1, so rare topical words dominate. A
  * reference text is indexed once (`ReferenceIndex`) and cached by its text; the rule itself stays pure.
  */
 const COMMON: ReadonlySet<string> = new Set((stopwordsIso as Record<string, string[]>).en.map((w) => w.replace(/'/g, '')));
-export const COMMON_WEIGHT = 0.3;
 
 /**
  * A word: letters and digits, with apostrophe-joined letter parts ("don't", "o’clock") — exactly the matches of
@@ -71,10 +71,9 @@ const foldWord = (w: string) => {
 
 /**
  * Stems as small integers, so that a thread's per-stem tallies are array slots rather than string-keyed maps (a
- * thread is new with every comment the worker judges). The table is dropped when it grows past `STEM_IDS_MAX`
+ * thread is new with every comment the worker judges). The table is dropped when it grows past `CAPACITY.stems`
  * (`resetStemIdsIfFull`, between comments); ids of an older generation (`stemEpoch`) are then looked up again.
  */
-const STEM_IDS_MAX = 200_000;
 const stemIds = new Map<string, number>();
 let stemNames: string[] = [];
 let stemEpoch = 0;
@@ -92,7 +91,7 @@ function termId(t: Term): number {
   return t.epoch === stemEpoch ? t.id : (stemIds.get(t.stem) ?? -1);
 }
 function resetStemIdsIfFull(): void {
-  if (stemNames.length <= STEM_IDS_MAX) return;
+  if (stemNames.length <= CAPACITY.stems) return;
   stemIds.clear();
   stemNames = [];
   stemEpoch++;
@@ -102,7 +101,6 @@ const makeTerm = (stemText: string, prefix: string, weight: number): Term =>
   Object.freeze({ stem: stemText, prefix, weight, id: stemId(stemText), epoch: stemEpoch });
 
 /** A word as written → its term and folded form (null: not a content word). Terms are shared and never mutated. */
-const TERM_CACHE_MAX = 100_000;
 const termCache = new Map<string, { term: Term; word: string } | null>();
 
 function termOf(raw: string): { term: Term; word: string } | null {
@@ -110,10 +108,17 @@ function termOf(raw: string): { term: Term; word: string } | null {
   if (e !== undefined) return e;
   const w = foldWord(raw);
   e =
-    w.length < 2 || STOPWORDS.has(w) || /^\d+$/.test(w)
+    w.length < RELEVANCE.minWordLength || STOPWORDS.has(w) || /^\d+$/.test(w)
       ? null
-      : { term: makeTerm(stem(w), w.length >= 5 ? w.slice(0, 5) : '', COMMON.has(w) ? COMMON_WEIGHT : 1), word: w };
-  if (termCache.size >= TERM_CACHE_MAX) termCache.clear();
+      : {
+          term: makeTerm(
+            stem(w),
+            w.length >= RELEVANCE.prefixLength ? w.slice(0, RELEVANCE.prefixLength) : '',
+            COMMON.has(w) ? RELEVANCE.commonWeight : RELEVANCE.specificWeight,
+          ),
+          word: w,
+        };
+  if (termCache.size >= CAPACITY.words) termCache.clear();
   termCache.set(raw, e);
   return e;
 }
@@ -172,7 +177,7 @@ export class ReferenceIndex {
 /** A small bounded cache of reference indexes keyed by their text (a changed article is a new key). */
 export class IndexCache {
   private readonly map = new Map<string, ReferenceIndex>();
-  constructor(private readonly max = 512) {}
+  constructor(private readonly max: number) {}
 
   get(key: string, build: () => ReferenceIndex): ReferenceIndex {
     let idx = this.map.get(key);
@@ -217,11 +222,11 @@ export function overlap(comment: readonly Term[], ref: ReferenceIndex, words?: r
     total += t.weight;
     const tf = ref.stems.get(t.stem);
     let s = 0;
-    if (tf !== undefined) s = t.weight * (1 + Math.log(1 + tf) * 0.5);
-    else if (t.prefix && ref.prefixes.has(t.prefix)) s = t.weight * 0.5;
+    if (tf !== undefined) s = t.weight * (1 + Math.log(1 + tf) * RELEVANCE.repeatGain);
+    else if (t.prefix && ref.prefixes.has(t.prefix)) s = t.weight * RELEVANCE.prefixMatch;
     if (s > 0) {
       shared += s;
-      if (t.weight === 1) specific = true;
+      if (t.weight === RELEVANCE.specificWeight) specific = true;
       hits.push([words?.[i] ?? t.stem, s]);
     }
   }
@@ -319,26 +324,26 @@ function keep(touched: Int32Array, n: number, sums: Float64Array, min: number): 
 
 /** Scratch tallies by stem id, valid where `…Gen[id]` is the current `tallyGen` (no clearing between threads). */
 let tallyGen = 0;
-let seedSum = new Float64Array(4096);
-let seedGen = new Uint32Array(4096);
-let offSum = new Float64Array(4096);
-let offGen = new Uint32Array(4096);
+let seedSum = new Float64Array(CAPACITY.stemSlots);
+let seedGen = new Uint32Array(CAPACITY.stemSlots);
+let offSum = new Float64Array(CAPACITY.stemSlots);
+let offGen = new Uint32Array(CAPACITY.stemSlots);
 /** The stems tallied for the current thread, in first-seen order (seeds', then the unrelated comments'). */
-let seedIds: Int32Array = new Int32Array(1024);
-let offIds: Int32Array = new Int32Array(1024);
+let seedIds: Int32Array = new Int32Array(CAPACITY.stemList);
+let offIds: Int32Array = new Int32Array(CAPACITY.stemList);
 /**
  * `ThreadFeedback.lean`: the judged comment's stems (`usedAt[id]` = `useGen`) and their positions (`useSlot`), and by
  * position how many related / unrelated thread comments use the stem.
  */
 let useGen = 0;
-let usedAt = new Uint32Array(4096);
-let useSlot = new Int32Array(4096);
-let useRel = new Float64Array(64);
-let useUnr = new Float64Array(64);
+let usedAt = new Uint32Array(CAPACITY.stemSlots);
+let useSlot = new Int32Array(CAPACITY.stemSlots);
+let useRel = new Float64Array(CAPACITY.threadSlots);
+let useUnr = new Float64Array(CAPACITY.threadSlots);
 /** Thread positions of the unrelated comments. */
-let offAt = new Int32Array(64);
+let offAt = new Int32Array(CAPACITY.threadSlots);
 /** Thread positions of the seeds (= tallyGen). */
-let seedMark = new Uint32Array(64);
+let seedMark = new Uint32Array(CAPACITY.threadSlots);
 const grow = (a: Int32Array): Int32Array => {
   const b = new Int32Array(a.length * 2);
   b.set(a);
@@ -359,20 +364,6 @@ function ensureTallies(n: number): void {
   useGen = 0;
 }
 
-/**
- * Thread feedback constants (tuned on the even rows of the shared swap-built sets, see docs/eval.md).
- * - `seeds`: how many of the comments most related to the article are taken as on topic (only comments that share an
- *   article word off the common-word list qualify: see `SeedTerms.specific`).
- * - `offEvidence`: a thread comment that is not a seed and whose own evidence (its overlap with the article plus the
- *   seeds' shared words it uses, as `score` counts them) is at most this is "unrelated to the article".
- * - `offSupport` / `offShare`: a word counts as the unrelated comments' vocabulary when they use it at least
- *   max(offSupport, offShare × their number) times (by weight) and no seed does: a subject several of them keep
- *   returning to, not two comments that happen to share a word (which real threads are full of).
- * - `offScale` / `offFloor`: the off-topic evidence of a word is weight × support × offScale / max(unrelated
- *   comments, offFloor) — a share of the unrelated comments, so a long thread does not inflate it, and a handful
- *   of them does not either.
- */
-export const THREAD_FEEDBACK = { seeds: 10, offEvidence: 0.3, offSupport: 3, offShare: 0.1, offScale: 8, offFloor: 20 };
 
 /**
  * Pseudo-relevance feedback from a thread, both ways.
@@ -411,7 +402,7 @@ export class ThreadFeedback {
     comments: ReadonlyArray<readonly Term[]>,
     bodies: readonly string[],
     k = THREAD_FEEDBACK.seeds,
-    threadWeight = 1.5,
+    threadWeight: number = OFF_TOPIC_CURVE.thread,
   ) {
     resetStemIdsIfFull();
     const seeds = comments.map((t) => seedTerms(t, article));
@@ -448,7 +439,7 @@ export class ThreadFeedback {
         seedSum[id] += weights[j];
       }
     }
-    this.support = keep(seedIds, nSeedIds, seedSum, 2);
+    this.support = keep(seedIds, nSeedIds, seedSum, THREAD_FEEDBACK.seedSupport);
 
     // The unrelated comments and the words they share that no seed uses.
     const max = THREAD_FEEDBACK.offEvidence;
@@ -461,7 +452,7 @@ export class ThreadFeedback {
       const { ids, weights } = s;
       for (let j = 0; j < ids.length && evidence <= max; j++) {
         const id = ids[j];
-        if (seedGen[id] === gen && seedSum[id] >= 2) evidence += (threadWeight * weights[j] * seedSum[id]) / this.k;
+        if (seedGen[id] === gen && seedSum[id] >= THREAD_FEEDBACK.seedSupport) evidence += (threadWeight * weights[j] * seedSum[id]) / this.k;
       }
       if (evidence > max) continue;
       offAt[offN++] = i;
@@ -553,7 +544,7 @@ export class ThreadFeedback {
    */
   score(terms: readonly Term[], words: readonly string[], body: string): { score: number; terms: string[] } {
     const k = this.k;
-    return sumOver(this.support, this.bodies, terms, words, body, 2, (w, d) => (w * d) / k);
+    return sumOver(this.support, this.bodies, terms, words, body, THREAD_FEEDBACK.seedSupport, (w, d) => (w * d) / k);
   }
 
   /**
