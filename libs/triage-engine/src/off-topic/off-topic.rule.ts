@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition, type RuleInput } from '../engine/rule.js';
-import { contentTerms, distinct, IndexCache, overlap, ReferenceIndex, ThreadFeedback, type Term } from './relevance.js';
+import { IndexCache, overlap, ReferenceIndex } from './reference-index.js';
+import { distinct, Vocabulary, type Term } from './terms.js';
+import { ThreadFeedback, type ThreadContext } from './thread-feedback.js';
+import { ThreadScratch } from './thread-scratch.js';
 import { dominantScript, englishStopwordRatio, noEnglishStopword } from '../text/script.js';
 import { STOPWORDS, stem } from '../text/nlp.js';
 import { quotedRanges } from '../text/tokens.js';
@@ -80,6 +83,8 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
   description: 'Unrelated to the article and to the comment it answers; link-only or content-free posts.',
   schema: offTopicConfigSchema,
   compile(config) {
+    const vocab = new Vocabulary();
+    const ctx: ThreadContext = { vocab, scratch: new ThreadScratch(), seedTerms: new WeakMap() };
     const parents = new IndexCache(CAPACITY.parents);
     // Per-article work (index, script, language) is done once per article text; the same article object is found
     // without even hashing its text.
@@ -105,7 +110,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         st = {
           key,
           src: [a.title, a.subtitle, a.body],
-          index: new ReferenceIndex([
+          index: new ReferenceIndex(vocab, [
             [a.title, RELEVANCE.titleBoost],
             [a.subtitle, RELEVANCE.titleBoost],
             [a.body, RELEVANCE.bodyBoost],
@@ -133,7 +138,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       const key = c.title ? `${c.title}\n${c.body}` : c.body; // the body string itself: its hash is cached
       let t = termsByComment.get(key);
       if (!t) {
-        t = contentTerms(stripQuoted(key));
+        t = vocab.contentTerms(stripQuoted(key));
         if (termsByComment.size >= CAPACITY.threadComments) termsByComment.delete(termsByComment.keys().next().value as string);
         termsByComment.set(key, t);
       }
@@ -149,7 +154,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       const links = URL_HINT.test(own) ? (own.match(URL_RE) ?? []) : [];
       const prose = links.length ? own.replace(URL_RE, ' ') : own;
       const words: string[] = [];
-      const terms: Term[] = contentTerms(prose, words);
+      const terms: Term[] = vocab.contentTerms(prose, words);
       // How many of the terms carry a topic (not fillers like "watch", "lol").
       let topical = 0;
       for (const w of words) if (!FILLER.has(w)) topical++;
@@ -181,7 +186,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
       const parent = input.parent;
       const pIdx = parent
         ? parents.get(`${parent.title ?? ''}\n${parent.body}`, () =>
-              new ReferenceIndex([
+              new ReferenceIndex(vocab, [
                 [parent.title, RELEVANCE.parentBoost],
                 [stripQuoted(parent.body), RELEVANCE.parentBoost],
               ]),
@@ -238,7 +243,7 @@ export const offTopicRule: RuleDefinition<OffTopicConfig> = {
         const key = `${thread.length}\u0002${thread[0].body.slice(0, n)}\u0002${thread[thread.length - 1].body.slice(0, n)}`;
         let fb = threads.get(key);
         if (!fb) {
-          fb = new ThreadFeedback(aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body), undefined, OFF_TOPIC_CURVE.thread);
+          fb = new ThreadFeedback(ctx, aIdx, thread.map(threadCommentTerms), thread.map((c) => c.body), undefined, OFF_TOPIC_CURVE.thread);
           if (threads.size >= CAPACITY.threadsPerArticle) threads.delete(threads.keys().next().value as string);
           threads.set(key, fb);
         }
