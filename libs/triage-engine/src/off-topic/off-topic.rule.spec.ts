@@ -191,6 +191,18 @@ describe('off_topic rule', () => {
       expect(withThread('Protected bike lanes are overdue.').evidence.threadLean).toBeUndefined();
     });
 
+    it('keeps its state in the compiled rule: another rule judging other threads in between changes no verdict', () => {
+      const texts = ['Those pension payouts are a disgrace.', 'Think of the libraries.', 'Protected bike lanes are overdue.'];
+      const fresh = texts.map((t) => offTopicRule.compile(offTopicConfigSchema.parse({}))({ ...input(t), thread } as OffTopicInput));
+      const mine = offTopicRule.compile(offTopicConfigSchema.parse({}));
+      const other = offTopicRule.compile(offTopicConfigSchema.parse({}));
+      const interleaved = texts.map((t, i) => {
+        other({ ...input(t), thread: thread.slice(i, i + 6) } as OffTopicInput);
+        return mine({ ...input(t), thread } as OffTopicInput);
+      });
+      expect(interleaved).toEqual(fresh);
+    });
+
     it('never counts a comment as its own evidence', () => {
       // The judged comment is one of the pension comments: the other two that name the auditor are not enough.
       const v = withThread(thread[6].body);
