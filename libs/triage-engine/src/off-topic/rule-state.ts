@@ -3,7 +3,7 @@ import { articleLanguage, type ArticleLanguage } from './language.js';
 import { stripQuoted } from './post.js';
 import { IndexCache, ReferenceIndex } from './reference-index.js';
 import { Vocabulary, type Term } from './terms.js';
-import { ThreadFeedback, type SeedTerms, type ThreadContext } from './thread-feedback.js';
+import { ThreadFeedback, type ThreadComment, type ThreadContext } from './thread-feedback.js';
 import { ThreadScratch } from './thread-scratch.js';
 import { CAPACITY, OFF_TOPIC_CURVE, RELEVANCE } from './tuning.js';
 
@@ -23,15 +23,16 @@ export interface ArticleState {
 
 /**
  * Everything one compiled off_topic rule keeps from call to call, created by `compile` and owned by the rule
- * instance (nothing is module-level, so two compiled rules share nothing): the vocabulary (stem ids, word cache), the
- * scratch tables and SeedTerms memo that thread feedback borrows, and bounded caches of the work that repeats between
- * comments — article and parent indexes, thread comments' terms, thread feedback. Every cache is keyed by the text it
- * was built from (a changed article is a new key), so a verdict depends only on the input: the evaluator stays pure.
+ * instance (nothing is module-level, so two compiled rules share nothing): the vocabulary (stem ids, word cache),
+ * the scratch tables and ThreadComment memo that thread feedback borrows, and bounded caches of the work that repeats
+ * between comments — article and parent indexes, thread comments' terms, thread feedback. Every cache is keyed by the
+ * text it was built from (a changed article is a new key; a thread by `CAPACITY.threadKeyChars`), so a verdict
+ * depends on the input, not on what the rule judged before — with one known exception, see `Vocabulary.resetIfFull`.
  */
 export class OffTopicState implements ThreadContext {
   readonly vocab = new Vocabulary();
   readonly scratch = new ThreadScratch();
-  readonly seedTerms = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, SeedTerms>>();
+  readonly threadComments = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, ThreadComment>>();
   private readonly parents = new IndexCache(CAPACITY.parents);
   /** Per-article work is done once per article text; the same article object is found without hashing its text. */
   private readonly byObject = new WeakMap<object, ArticleState>();

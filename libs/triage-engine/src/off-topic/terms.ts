@@ -66,7 +66,11 @@ export class Vocabulary {
     return t.epoch === this.generation ? t.id : (this.ids.get(t.stem) ?? -1);
   }
 
-  /** Starts the id table over (a new generation) once it holds more than `CAPACITY.stems` stems. */
+  /**
+   * Starts the id table over (a new generation) once it holds more than `CAPACITY.stems` stems.
+   * Known gap, kept as it was: a ThreadFeedback cached from before the reset keeps tallies under the old ids, which
+   * the comment's new ids miss (or hit by accident), so its thread evidence is wrong until the thread changes.
+   */
   resetIfFull(): void {
     if (this.count <= CAPACITY.stems) return;
     this.ids.clear();

@@ -5,7 +5,7 @@ import { ThreadFeedback, type ThreadContext } from './thread-feedback.js';
 import { ThreadScratch } from './thread-scratch.js';
 
 /** A context as a compiled rule owns one (see OffTopicState). */
-const newContext = (): ThreadContext => ({ vocab: new Vocabulary(), scratch: new ThreadScratch(), seedTerms: new WeakMap() });
+const newContext = (): ThreadContext => ({ vocab: new Vocabulary(), scratch: new ThreadScratch(), threadComments: new WeakMap() });
 const POOL = ['bike', 'lanes', 'parking', 'council', 'shop', 'owners', 'battery', 'watch', 'according', 'actually', 'pension', 'auditor', 'Cycling', 'cyclists', 'street', 'budget'];
 /** Random threads over a small pool of words, so that they share words with the article and among themselves. */
 const threads = fc.array(fc.array(fc.constantFrom(...POOL), { minLength: 1, maxLength: 8 }), { minLength: 5, maxLength: 25 });

@@ -5,10 +5,11 @@ import type { ThreadScratch } from './thread-scratch.js';
 import { OFF_TOPIC_CURVE, THREAD_FEEDBACK } from './tuning.js';
 
 /**
- * What one thread comment brings to feedback under one article, remembered because thread comments recur with every
- * new comment: its overlap with the article, and its distinct stems the article lacks (first occurrence order).
+ * What one thread comment brings to feedback under one article, remembered (per rule, in `ThreadContext`) because
+ * thread comments recur with every new comment: its overlap with the article, and its distinct stems the article
+ * lacks (first occurrence order).
  */
-export interface SeedTerms {
+export interface ThreadComment {
   shared: number;
   /**
    * Whether some article word it shares is not on the common-word list (`Overlap.specific`): only then can it be a
@@ -26,17 +27,18 @@ export interface SeedTerms {
 
 /**
  * What thread feedback borrows from the compiled rule that owns it (its OffTopicState): the stem table, the scratch
- * tables, and the SeedTerms memo by thread comment (its terms) and article index. Nothing of it is module-level.
+ * tables, and the ThreadComment memo by thread comment (its terms) and article index. Nothing of it is module-level.
  */
 export interface ThreadContext {
   readonly vocab: Vocabulary;
   readonly scratch: ThreadScratch;
-  readonly seedTerms: WeakMap<readonly Term[], WeakMap<ReferenceIndex, SeedTerms>>;
+  readonly threadComments: WeakMap<readonly Term[], WeakMap<ReferenceIndex, ThreadComment>>;
 }
 
-function seedTerms(ctx: ThreadContext, terms: readonly Term[], article: ReferenceIndex): SeedTerms {
-  let byArticle = ctx.seedTerms.get(terms);
-  if (!byArticle) ctx.seedTerms.set(terms, (byArticle = new WeakMap()));
+/** The thread comment with these terms under this article, from the memo or worked out now. */
+function threadComment(ctx: ThreadContext, terms: readonly Term[], article: ReferenceIndex): ThreadComment {
+  let byArticle = ctx.threadComments.get(terms);
+  if (!byArticle) ctx.threadComments.set(terms, (byArticle = new WeakMap()));
   let s = byArticle.get(article);
   if (s === undefined) {
     const extra = new Map<string, number>();
@@ -73,7 +75,8 @@ function seedTerms(ctx: ThreadContext, terms: readonly Term[], article: Referenc
  * nothing.
  *
  * A comment is never its own evidence: its own contribution is removed when it is one of the comments counted.
- * Everything per thread is tallied once, in the constructor; the methods run per judged comment.
+ * Everything per thread is tallied once, in the constructor, in the scratch tables of the rule's context (only the
+ * small results are kept); the methods run per judged comment.
  */
 export class ThreadFeedback {
   private readonly ctx: ThreadContext;
@@ -88,44 +91,48 @@ export class ThreadFeedback {
   private readonly offN: number;
   /** How often (by weight) the unrelated comments must use a word for it to count. */
   private readonly offMin: number;
-  /** The thread's comments (their terms as `seedTerms` has them), bodies, and which are unrelated: what `lean` reads. */
-  private readonly all: readonly SeedTerms[];
+  /** The thread's comments (as `threadComment` has them), their bodies, and which are unrelated: what `lean` reads. */
+  private readonly all: readonly ThreadComment[];
   private readonly allBodies: readonly string[];
   private readonly unrelated: Uint8Array;
 
+  /**
+   * `terms` and `bodies`: the thread's comments in thread order (their content terms, their bodies); `k`: how many
+   * seeds; `threadWeight`: what a seed-shared word weighs in relevance, which decides which comments are unrelated.
+   */
   constructor(
     ctx: ThreadContext,
     article: ReferenceIndex,
-    comments: ReadonlyArray<readonly Term[]>,
+    terms: ReadonlyArray<readonly Term[]>,
     bodies: readonly string[],
     k: number = THREAD_FEEDBACK.seeds,
     threadWeight: number = OFF_TOPIC_CURVE.thread,
   ) {
     this.ctx = ctx;
     ctx.vocab.resetIfFull();
-    const seeds = comments.map((t) => seedTerms(ctx, t, article));
-    const chosen = chooseSeeds(seeds, k);
+    const thread = terms.map((t) => threadComment(ctx, t, article));
+    const chosen = chooseSeeds(thread, k);
     this.k = Math.max(chosen.length, 1);
     for (const i of chosen) this.bodies.push(bodies[i]);
 
     const scratch = ctx.scratch;
     scratch.fitStems(ctx.vocab.size);
     const gen = scratch.nextTally();
-    scratch.fitComments(seeds.length);
-    this.support = tallySeeds(scratch, gen, seeds, chosen);
+    scratch.fitComments(thread.length);
+    this.support = tallySeeds(scratch, gen, thread, chosen);
 
     // The unrelated comments and the words they share that no seed uses. Only words used often enough can count (a
     // comment's own use is taken off later, never added): with fewer unrelated comments than that, none can.
-    const offN = findUnrelated(scratch, gen, seeds, this.k, threadWeight);
+    const offN = findUnrelated(scratch, gen, thread, this.k, threadWeight);
     this.offN = offN;
     this.offMin = Math.max(THREAD_FEEDBACK.offSupport, THREAD_FEEDBACK.offShare * offN);
-    this.off = offN >= this.offMin ? tallyUnrelated(scratch, gen, seeds, offN, this.offMin) : NO_TALLY;
+    this.off = offN >= this.offMin ? tallyUnrelated(scratch, gen, thread, offN, this.offMin) : NO_TALLY;
     const offAt = scratch.offAt;
     // Their bodies are needed only to leave a comment's own use out, and only when some word counts.
     if (this.off.ids.length > 0) for (let j = 0; j < offN; j++) this.offBodies.push(bodies[offAt[j]]);
-    this.all = seeds;
+    this.all = thread;
     this.allBodies = bodies;
-    this.unrelated = new Uint8Array(seeds.length);
+    this.unrelated = new Uint8Array(thread.length);
     for (let u = 0; u < offN; u++) this.unrelated[offAt[u]] = 1;
   }
 
@@ -196,23 +203,23 @@ export class ThreadFeedback {
 }
 
 /** The thread positions of the seeds: the `k` specific comments with most article overlap (ties in thread order). */
-function chooseSeeds(seeds: readonly SeedTerms[], k: number): number[] {
+function chooseSeeds(thread: readonly ThreadComment[], k: number): number[] {
   const scored: number[] = [];
-  for (let i = 0; i < seeds.length; i++) if (seeds[i].specific) scored.push(i);
-  scored.sort((a, b) => seeds[b].shared - seeds[a].shared); // stable: ties keep thread order
+  for (let i = 0; i < thread.length; i++) if (thread[i].specific) scored.push(i);
+  scored.sort((a, b) => thread[b].shared - thread[a].shared); // stable: ties keep thread order
   return scored.length > k ? scored.slice(0, k) : scored;
 }
 
 /** Σ weight of each stem over the seeds (marked in `seedMark`): the on-topic support a word has. */
-function tallySeeds(scratch: ThreadScratch, gen: number, seeds: readonly SeedTerms[], chosen: readonly number[]): Tally {
+function tallySeeds(scratch: ThreadScratch, gen: number, thread: readonly ThreadComment[], chosen: readonly number[]): Tally {
   let most = 0;
-  for (const i of chosen) most += seeds[i].ids.length;
+  for (const i of chosen) most += thread[i].ids.length;
   scratch.fitSeedIds(most);
   const { seedSum, seedGen, seedMark, seedIds } = scratch;
   let n = 0;
   for (const i of chosen) {
     seedMark[i] = gen;
-    const { ids, weights } = seeds[i];
+    const { ids, weights } = thread[i];
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
       if (seedGen[id] !== gen) {
@@ -230,14 +237,14 @@ function tallySeeds(scratch: ThreadScratch, gen: number, seeds: readonly SeedTer
  * Puts in `offAt` the thread positions of the unrelated comments: not seeds, and whose own evidence (article overlap
  * plus the seeds' shared words it uses, as `score` counts them) is at most `offEvidence`. Returns how many.
  */
-function findUnrelated(scratch: ThreadScratch, gen: number, seeds: readonly SeedTerms[], k: number, threadWeight: number): number {
+function findUnrelated(scratch: ThreadScratch, gen: number, thread: readonly ThreadComment[], k: number, threadWeight: number): number {
   const max = THREAD_FEEDBACK.offEvidence;
   const support = THREAD_FEEDBACK.seedSupport;
   const { seedSum, seedGen, seedMark, offAt } = scratch;
   let offN = 0;
-  for (let i = 0; i < seeds.length; i++) {
+  for (let i = 0; i < thread.length; i++) {
     if (seedMark[i] === gen) continue;
-    const s = seeds[i];
+    const s = thread[i];
     let evidence = s.shared;
     const { ids, weights } = s;
     for (let j = 0; j < ids.length && evidence <= max; j++) {
@@ -251,14 +258,14 @@ function findUnrelated(scratch: ThreadScratch, gen: number, seeds: readonly Seed
 }
 
 /** Σ weight of each stem no seed uses over the `offN` unrelated comments, kept where it is at least `min`. */
-function tallyUnrelated(scratch: ThreadScratch, gen: number, seeds: readonly SeedTerms[], offN: number, min: number): Tally {
+function tallyUnrelated(scratch: ThreadScratch, gen: number, thread: readonly ThreadComment[], offN: number, min: number): Tally {
   let most = 0;
-  for (let u = 0; u < offN; u++) most += seeds[scratch.offAt[u]].ids.length;
+  for (let u = 0; u < offN; u++) most += thread[scratch.offAt[u]].ids.length;
   scratch.fitOffIds(most);
   const { offSum, offGen, seedGen, offIds, offAt } = scratch;
   let n = 0;
   for (let u = 0; u < offN; u++) {
-    const { ids, weights } = seeds[offAt[u]];
+    const { ids, weights } = thread[offAt[u]];
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j];
       if (seedGen[id] === gen) continue;
