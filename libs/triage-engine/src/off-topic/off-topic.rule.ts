@@ -75,6 +75,10 @@ interface ThreadEvidence {
   lean: number;
 }
 
+/**
+ * One comment's verdict, the checks in order: a post with nothing of its own (link-only, content-free); no reference
+ * to compare with; another script or language; else the score from relevance, names and the thread.
+ */
 function judge(input: OffTopicInput, config: OffTopicConfig, state: OffTopicState): RuleVerdict {
   const threshold = config.threshold;
   const post = readPost(input, state.vocab);

@@ -14,6 +14,7 @@ const RIGHT_QUOTE = '’'.charCodeAt(0);
 /** UTF-16 length of the letter (or, unless `lettersOnly`, digit) starting at `i`; 0 when there is none. */
 function wordUnit(text: string, i: number, lettersOnly: boolean): number {
   const c = text.charCodeAt(i);
+  // ASCII fast path, by character code: a–z, A–Z and (unless lettersOnly) 0–9.
   if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (!lettersOnly && c >= 48 && c <= 57) ? 1 : 0;
   const ch = String.fromCodePoint(text.codePointAt(i) as number);
   return (lettersOnly ? LETTER : LETTER_OR_DIGIT).test(ch) ? ch.length : 0;
