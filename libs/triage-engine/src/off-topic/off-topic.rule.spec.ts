@@ -32,11 +32,11 @@ describe('off_topic rule', () => {
 
   it.each([
     ['https://www.youtube.com/watch?v=abc123', 'link-only'],
-    ['just watch this ... http://bit.ly/xyz', 'link-only'],
-    ['> just watch this ...', 'content-free'],
-    ['check this out!!!', 'content-free'],
+    ['look at this ... http://example.org/v/123', 'link-only'],
+    ['> look at this ...', 'content-free'],
+    ['click here!!!', 'content-free'],
     ['Велосипедные дорожки — это пустая трата денег и времени для всех.', 'other-script'],
-    ['Các bạn xuống đường biểu tình có ôn hoà không? Các ngư dân ngồi cuí đầu chiụ nhục có ôn hoà không?', 'other-language'],
+    ['Wir fahren jeden Morgen mit dem Fahrrad zur Arbeit und finden diese neuen Wege wunderbar.', 'other-language'],
   ])('%j is off-topic as %s', (text, reason) => {
     const v = rule(input(text));
     expect(fires(v)).toBe(true);
@@ -84,45 +84,46 @@ describe('off_topic rule', () => {
   });
 
   it('uses the thread, when given, as extra evidence of what is on topic', () => {
-    const article = { title: 'Apple Watch: the opposite of a labour-saving device', subtitle: null, body: null };
+    // The article is a bare headline; its comments keep coming back to helmets and the pavement.
+    const article = { title: 'Electric scooters arrive downtown', subtitle: null, body: null };
     const thread = [
-      'My Apple Watch buzzes with notifications all day, the battery barely lasts.',
-      'The watch is just an iPhone on your wrist: more notifications, more charging.',
-      'I returned my Apple Watch. Notifications on the wrist were exhausting and the battery died daily.',
-      'Fitness tracking is the only thing the watch does well; notifications are a curse.',
-      'A smartwatch with a one-day battery is not labour-saving.',
-      'Budget surplus or not, taxes are too high.',
+      'The electric scooters left on the pavement block wheelchairs, and nobody wears a helmet.',
+      'Scooters everywhere downtown, helmets nowhere: the pavement is chaos.',
+      'Rented an electric scooter yesterday; the helmet rule is ignored and the pavement is crowded.',
+      'Scooters on the pavement again. Enforce the helmet law.',
+      'A scooter with a flat tyre is just litter downtown.',
+      'The library should open on Sundays.',
     ].map((body) => ({ title: null, body }));
-    const text = 'Turn off the notifications and the battery lasts two days.';
+    const text = 'Nobody bothers with a helmet on the pavement these days.';
     const alone = rule(input(text, { article }));
     const withThread = rule({ ...input(text, { article }), thread } as OffTopicInput);
     expect(withThread.score).toBeLessThan(alone.score);
-    expect(withThread.evidence.threadTerms).toEqual(expect.arrayContaining(['notifications', 'battery']));
+    expect(withThread.evidence.threadTerms).toEqual(expect.arrayContaining(['helmet', 'pavement']));
   });
 
   it('takes as seeds only comments that share an article word beyond the common-word list', () => {
-    // "no" and "means" are common words: comments that match the article only on them are not on topic, and the
-    // words they share ("food", "stamps") are no evidence of relevance.
+    // "first" is a common word: comments that match the article only on it are not on topic, and the words they
+    // share ("parking", "tickets") are no evidence of relevance.
     const article = {
-      title: "Lawmakers approve 'no means no' rape law",
+      title: "City pool adopts 'first come, first served' lane booking",
       subtitle: null,
-      body: 'The bill makes it easier for victims of sex crimes to file complaints if they said a clear no.',
+      body: 'Swimmers must book a lane online, and lifeguards will enforce the booking limits from Monday.',
     };
     const thread = [
-      'The new law protects victims of assault; about time lawmakers acted.',
-      'Victims of assault will finally be heard, the old rape law was far too weak.',
-      'No one should need food stamps if they can work.',
-      'Food stamps mean nobody starves, no shame in that.',
-      'No more food stamps for able-bodied adults.',
-      'Complaints from victims are often ignored by the police.',
+      'The pool lanes smell of chlorine, but online booking is a good idea.',
+      'Lifeguards should check the chlorine, not the booking app.',
+      'First they ticket every parked car, then parking tickets pay for everything.',
+      'Parking tickets first, potholes never.',
+      'First rule of parking in this town: expect tickets.',
+      'Swimmers complain the booking limits are too strict.',
     ].map((body) => ({ title: null, body }));
-    const text = 'Food stamps are abused by people who could work.';
+    const text = 'Parking tickets are a tax on people who work in town.';
     const v = rule({ ...input(text, { article }), thread } as OffTopicInput);
     expect(v.evidence.threadTerms).toBeUndefined();
     expect(fires(v)).toBe(true);
-    // Comments that share specific words ("law", "victims") with the article still bring theirs in.
-    const on = rule({ ...input('Assault is underreported everywhere.', { article }), thread } as OffTopicInput);
-    expect(on.evidence.threadTerms).toEqual(['assault']);
+    // Comments that share specific words ("lane", "booking") with the article still bring theirs in.
+    const on = rule({ ...input('Too much chlorine stings the eyes.', { article }), thread } as OffTopicInput);
+    expect(on.evidence.threadTerms).toEqual(['chlorine']);
   });
 
   describe('words shared by the thread\'s comments unrelated to the article count against a comment', () => {
@@ -188,6 +189,18 @@ describe('off_topic rule', () => {
       // A tiebreak only: it moves the score by less than the weakest shared word does.
       expect(Math.abs(libraries.score - drivers.score)).toBeLessThan(0.03);
       expect(withThread('Protected bike lanes are overdue.').evidence.threadLean).toBeUndefined();
+    });
+
+    it('keeps its state in the compiled rule: another rule judging other threads in between changes no verdict', () => {
+      const texts = ['Those pension payouts are a disgrace.', 'Think of the libraries.', 'Protected bike lanes are overdue.'];
+      const fresh = texts.map((t) => offTopicRule.compile(offTopicConfigSchema.parse({}))({ ...input(t), thread } as OffTopicInput));
+      const mine = offTopicRule.compile(offTopicConfigSchema.parse({}));
+      const other = offTopicRule.compile(offTopicConfigSchema.parse({}));
+      const interleaved = texts.map((t, i) => {
+        other({ ...input(t), thread: thread.slice(i, i + 6) } as OffTopicInput);
+        return mine({ ...input(t), thread } as OffTopicInput);
+      });
+      expect(interleaved).toEqual(fresh);
     });
 
     it('never counts a comment as its own evidence', () => {
