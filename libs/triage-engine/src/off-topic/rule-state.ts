@@ -27,10 +27,17 @@ export interface ArticleState {
  * the scratch tables and ThreadComment memo that thread feedback borrows, and bounded caches of the work that repeats
  * between comments — article and parent indexes, thread comments' terms, thread feedback. Every cache is keyed by the
  * text it was built from (a changed article is a new key; a thread by `CAPACITY.threadKeyChars`), so a verdict
- * depends on the input, not on what the rule judged before — with one known exception, see `Vocabulary.resetIfFull`.
+ * depends on the input, not on what the rule judged before; thread feedback built before the vocabulary started over
+ * (`Vocabulary.resetIfFull`) is rebuilt.
  */
 export class OffTopicState implements ThreadContext {
-  readonly vocab = new Vocabulary();
+  readonly vocab: Vocabulary;
+
+  /** `stemCapacity`: the vocabulary's size before it starts over (the default in production; specs set a small one). */
+  constructor(stemCapacity?: number) {
+    this.vocab = new Vocabulary(stemCapacity);
+  }
+
   readonly scratch = new ThreadScratch();
   readonly threadComments = new WeakMap<readonly Term[], WeakMap<ReferenceIndex, ThreadComment>>();
   private readonly parents = new IndexCache(CAPACITY.parents);
@@ -76,7 +83,7 @@ export class OffTopicState implements ThreadContext {
     const n = CAPACITY.threadKeyChars;
     const key = `${thread.length}\u0002${thread[0].body.slice(0, n)}\u0002${thread[thread.length - 1].body.slice(0, n)}`;
     let fb = art.threads.get(key);
-    if (!fb) {
+    if (!fb || fb.epoch !== this.vocab.epoch) {
       const terms = thread.map((c) => this.commentTerms(c));
       fb = new ThreadFeedback(this, art.index, terms, thread.map((c) => c.body), undefined, OFF_TOPIC_CURVE.thread);
       if (art.threads.size >= CAPACITY.threadsPerArticle) art.threads.delete(art.threads.keys().next().value as string);

@@ -36,6 +36,9 @@ type WordEntry = { term: Term; word: string } | null;
  * Written words map to their terms through a bounded cache; terms are shared and never mutated.
  */
 export class Vocabulary {
+  /** `capacity`: how many stems the id table holds before it starts over (`CAPACITY.stems`; specs set a small one). */
+  constructor(private readonly capacity: number = CAPACITY.stems) {}
+
   private generation = 0;
   private readonly ids = new Map<string, number>();
   /** How many stems have an id (the next id to give). */
@@ -67,12 +70,12 @@ export class Vocabulary {
   }
 
   /**
-   * Starts the id table over (a new generation) once it holds more than `CAPACITY.stems` stems.
-   * Known gap, kept as it was: a ThreadFeedback cached from before the reset keeps tallies under the old ids, which
-   * the comment's new ids miss (or hit by accident), so its thread evidence is wrong until the thread changes.
+   * Starts the id table over (a new generation) once it holds more than `capacity` stems. Whatever holds ids of an
+   * older generation must be rebuilt: a ThreadFeedback records its `epoch`, and OffTopicState rebuilds a cached one
+   * whose epoch has passed.
    */
   resetIfFull(): void {
-    if (this.count <= CAPACITY.stems) return;
+    if (this.count <= this.capacity) return;
     this.ids.clear();
     this.count = 0;
     this.generation++;

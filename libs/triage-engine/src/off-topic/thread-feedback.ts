@@ -80,6 +80,8 @@ function threadComment(ctx: ThreadContext, terms: readonly Term[], article: Refe
  */
 export class ThreadFeedback {
   private readonly ctx: ThreadContext;
+  /** The vocabulary generation its tallies' stem ids belong to: once the vocabulary starts over, rebuild it. */
+  readonly epoch: number;
   /** The chosen comments' bodies (most related to the article first). */
   private readonly bodies: string[] = [];
   /** Stems the seeds use at least `seedSupport` times (by weight; ids ascending), with the sums: all `score` counts. */
@@ -110,6 +112,7 @@ export class ThreadFeedback {
   ) {
     this.ctx = ctx;
     ctx.vocab.resetIfFull();
+    this.epoch = ctx.vocab.epoch;
     const thread = terms.map((t) => threadComment(ctx, t, article));
     const chosen = chooseSeeds(thread, k);
     this.k = Math.max(chosen.length, 1);
