@@ -50,6 +50,8 @@ const EnvSchema = z
     RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    // docs/operations.md "Security": all the rules of one comment must finish within this; else `error`, held.
+    RULE_RUN_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(100),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,7 +80,7 @@ export interface AppConfig {
     publisherApiKeys: string[];
     bootstrapAdmin?: { email: string; password: string };
   };
-  triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number };
+  triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number; ruleBudgetMs: number };
   /** Intake limits, counted in Redis (so they hold across API replicas). */
   rateLimits: { windowSeconds: number; perIp: number; perAuthor: number };
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
@@ -126,6 +128,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: e.TRIAGE_CONCURRENCY,
       reconcileGraceSeconds: e.RECONCILE_GRACE_SECONDS,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
+      ruleBudgetMs: e.RULE_RUN_BUDGET_MS,
     },
     rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
