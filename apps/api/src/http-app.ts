@@ -25,7 +25,7 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
     AppModule,
     new FastifyAdapter({
       bodyLimit: BODY_LIMIT,
-      trustProxy: config.http.trustProxy,
+      trustProxy: config.http.trustProxy.length > 0 ? config.http.trustProxy : false, // TRUST_PROXY: listed proxies only
       // One request id for Fastify, the pino logs and the triage job: the caller's X-Request-Id, or a new one.
       requestIdHeader: 'x-request-id',
       genReqId: (raw: { headers: IncomingMessage['headers'] }) => {

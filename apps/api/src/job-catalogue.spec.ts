@@ -37,7 +37,7 @@ describe('job catalogue', () => {
   ] as const)('the rule-jobs processor hands the run id of "%s" to its service, with a progress callback', async (name, service) => {
     const run = jest.fn().mockResolvedValue('ok');
     const deps = { backtests: { run: jest.fn() }, retriage: { run: jest.fn() }, [service]: { run } };
-    const p = new RuleJobsProcessor(deps.backtests as never, deps.retriage as never, {} as never, {} as never);
+    const p = new RuleJobsProcessor(deps.backtests as never, deps.retriage as never, {} as never, {} as never, {} as never);
     const updateProgress = jest.fn();
     await expect(p.process({ name, id: 'j1', data: { runId: 'r1' }, updateProgress } as never)).resolves.toBe('ok');
     expect(run).toHaveBeenCalledWith('r1', expect.any(Function));

@@ -20,6 +20,8 @@ export default async function globalSetup(): Promise<void> {
     REDIS_URL: REDIS_BASE_URL,
     REDIS_PREFIX: `sift-it-${runId}`,
     PUBLISHER_API_KEYS: PUBLISHER_KEY,
+    // Signed author tokens of the publisher "test" (utils/harness.ts authorToken).
+    AUTHOR_TOKEN_SECRETS: `test:${randomBytes(24).toString('hex')}`,
     JWT_SECRET: randomBytes(32).toString('hex'),
     RECONCILE_GRACE_SECONDS: '1',
     RECONCILE_EVERY_SECONDS: '1',

@@ -3,9 +3,9 @@
  * decides its status. Pure: no I/O, no framework; the API and the worker call it with plain data.
  * docs/rules-engine.md describes the contract and the lifecycle it decides.
  */
-export type { RuleDefinition, RuleInput, RuleVerdict } from './contract/rule.js';
-export { commentFields } from './contract/rule.js';
-export type { CompiledRule, RuleOutcome, RuleOutcomeKind, RuleSpec, SiteModeration, TriageOutcome } from './engine/engine.js';
+export type { RuleClock, RuleDefinition, RuleInput, RuleVerdict } from './contract/rule.js';
+export { commentFields, RuleOverBudget } from './contract/rule.js';
+export type { CompiledRule, RuleOutcome, RuleOutcomeKind, RuleSpec, RunBudget, SiteModeration, TriageOutcome } from './engine/engine.js';
 export { compileRule, decide, runRules } from './engine/engine.js';
 export { RULE_DEFINITIONS } from './engine/registry.js';
 export { insultConfigSchema } from './insult/insult.rule.js';

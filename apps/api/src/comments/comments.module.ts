@@ -3,11 +3,12 @@ import { ModerationModule } from '../moderation/moderation.module.js';
 import { TriageModule } from '../triage/triage.module.js';
 import { CommentsController } from './comments.controller.js';
 import { CommentsService } from './comments.service.js';
-import { IntakeRateLimitModule, IntakeThrottlerGuard } from './intake-rate-limit.js';
+import { AuthorTokens } from './author-token.js';
+import { IntakeRateLimitModule, IntakeThrottlerGuard, ThrottleRedisModule } from './intake-rate-limit.js';
 
 @Module({
-  imports: [ModerationModule, TriageModule, IntakeRateLimitModule],
+  imports: [ModerationModule, TriageModule, IntakeRateLimitModule, ThrottleRedisModule],
   controllers: [CommentsController],
-  providers: [CommentsService, IntakeThrottlerGuard],
+  providers: [CommentsService, IntakeThrottlerGuard, AuthorTokens],
 })
 export class CommentsModule {}

@@ -20,7 +20,10 @@ import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.j
 import { hashReaderToken, issueReaderToken, newReaderToken } from '../reader/reader-token.js';
 import { TriageQueue } from '../triage/triage.queue.js';
 import { CommentEntity } from '../moderation/comment.entity.js';
+import { authorKey, clientNetwork, identityName } from '../core/identity/author-identity.js';
+import { AuthorTokens } from './author-token.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
+import { AuthorRateLimit } from './intake-rate-limit.js';
 
 /**
  * Intake in one statement, so one round trip and atomic without BEGIN/COMMIT: find the article, check the parent,
@@ -55,6 +58,8 @@ export class CommentsService implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly moderation: ModerationService,
     private readonly triageQueue: TriageQueue,
+    private readonly authorTokens: AuthorTokens,
+    private readonly authorLimit: AuthorRateLimit,
   ) {}
 
   /**
@@ -77,26 +82,54 @@ export class CommentsService implements OnApplicationBootstrap {
     dto: CreateCommentDto,
     meta: { idempotencyKey: string | null; ip: string | null; requestId?: string },
   ): Promise<ReaderIntakeResponse> {
-    const ipHash = meta.ip ? this.hashIp(meta.ip) : null;
-    // An author is the publisher's author id when it sends one; else a name from an address (two readers behind one
-    // office NAT are two authors; one reader's flood from one address is also caught by the per-IP rate limit).
-    const name = dto.authorName.toLowerCase();
-    const authorKey = dto.authorId ? `id:${dto.authorId}` : ipHash ? `ip:${ipHash}:${name}` : `name:${name}`;
+    const ipHash = meta.ip ? this.hashIp(clientNetwork(meta.ip)) : null;
+    // Who the author is (docs/reader.md, "Who an author is"): the publisher's signed-in reader when it sent a signed
+    // author token; else a name from an address (two readers behind one office NAT are two authors; one reader's
+    // flood from one address is also caught by the per-IP rate limit). Trust, blocks and history attach to this key.
+    const verified = dto.authorToken !== undefined ? this.authorTokens.verify(dto.authorToken) : null;
+    const authorName = verified ? verified.name : dto.authorName;
+    if (!verified && identityName(authorName) === '') {
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'authorName: must contain a visible character',
+        fields: { authorName: ['must contain a visible character'] },
+      });
+    }
+    const key = verified ? authorKey({ verified }) : authorKey({ ipHash, name: authorName });
     const readerToken = newReaderToken();
 
+    // The per-author limit counts accepted comments only: a place is taken now and given back unless one is stored.
+    const place = await this.authorLimit.take(key);
+    let accepted = false;
+    try {
+      const result = await this.insert(externalId, dto, { ...meta, ipHash, authorName, authorId: verified?.id ?? null, key, readerToken });
+      accepted = result.accepted;
+      return result.response;
+    } finally {
+      if (!accepted) await place.giveBack();
+    }
+  }
+
+  private async insert(
+    externalId: string,
+    dto: CreateCommentDto,
+    m: { idempotencyKey: string | null; requestId?: string; ipHash: string | null; authorName: string; authorId: string | null; key: string; readerToken: string },
+  ): Promise<{ accepted: boolean; response: ReaderIntakeResponse }> {
+    const { idempotencyKey: key, readerToken } = m;
     const [row] = await queryPrepared<{ article_id: string; comments_open: boolean; parent_ok: boolean; id: string | null }>(
       this.dataSource,
       INTAKE,
       [
           externalId,
           dto.parentId ?? null,
-          dto.authorName,
-          dto.authorId ?? null,
-          authorKey,
+          m.authorName,
+          m.authorId,
+          m.key,
           dto.title || null,
           dto.body,
-          meta.idempotencyKey,
-          ipHash,
+          key,
+          m.ipHash,
           hashReaderToken(readerToken),
         ],
       );
@@ -112,26 +145,26 @@ export class CommentsService implements OnApplicationBootstrap {
     }
     if (row.id === null) {
       intakeComments.inc({ result: 'replayed' });
-      return this.replay(row.article_id, dto, meta.idempotencyKey as string);
+      return { accepted: false, response: await this.replay(row.article_id, dto, m.authorName, key as string) };
     }
 
     intakeComments.inc({ result: 'accepted' });
     this.moderation.announceReceived(row.id, row.article_id);
-    if (!(await this.triageQueue.enqueue(row.id, { requestId: meta.requestId }))) intakeEnqueueFailures.inc();
-    return { id: row.id, status: 'pending', readerToken };
+    if (!(await this.triageQueue.enqueue(row.id, { requestId: m.requestId }))) intakeEnqueueFailures.inc();
+    return { accepted: true, response: { id: row.id, status: 'pending', readerToken } };
   }
 
   /**
    * A retried POST with the same Idempotency-Key: the first comment, not a second one. The first token cannot be
    * recovered from its hash, so the retry gets a fresh token for the same comment (the first one stays valid).
    */
-  private async replay(articleId: string, dto: CreateCommentDto, key: string): Promise<ReaderIntakeResponse> {
+  private async replay(articleId: string, dto: CreateCommentDto, authorName: string, key: string): Promise<ReaderIntakeResponse> {
     const first = await this.dataSource
       .getRepository(CommentEntity)
       .findOneByOrFail({ articleId, idempotencyKey: key });
     const same =
       first.body === dto.body &&
-      first.authorName === dto.authorName &&
+      first.authorName === authorName &&
       (first.title ?? null) === (dto.title || null) &&
       (first.parentId ?? null) === (dto.parentId ?? null);
     if (!same) {

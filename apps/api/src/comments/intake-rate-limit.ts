@@ -19,14 +19,21 @@ import {
 import type { FastifyReply } from 'fastify';
 import { Redis } from 'ioredis';
 import { createHash } from 'node:crypto';
+import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { clientNetwork } from '../core/identity/author-identity.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { redisOptions } from '../core/queue/redis-connection.js';
 
 /**
- * Intake rate limits (docs/reader.md): @nestjs/throttler with two named throttlers — per client IP and per author —
- * counted in Redis by @nest-lab/throttler-storage-redis (one atomic Lua script per hit), so every API replica
- * shares the counts. Over a limit: 429, a message naming which limit and when to retry, and `Retry-After`.
+ * Intake rate limits (docs/reader.md):
+ * - per client network (IPv4 address, IPv6 /64): @nestjs/throttler in this guard, counting every request — valid
+ *   or not — in Redis through @nest-lab/throttler-storage-redis (one atomic Lua script per hit), shared by every
+ *   API replica;
+ * - per author: counted by the intake service once it knows who the author is (AuthorRateLimit), and only for
+ *   comments it stores: a request that fails validation or names a missing article costs its author nothing, and
+ *   the author is the verified id or the address + name, so nobody elsewhere can use up someone's limit (issue 16).
+ * Over a limit: 429, a message naming which limit and when to retry, and `Retry-After`.
  */
 export const THROTTLE_IP = 'ip';
 export const THROTTLE_AUTHOR = 'author';
@@ -34,13 +41,61 @@ const THROTTLE_REDIS = Symbol('THROTTLE_REDIS');
 
 const sha = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
 
-/** Who "the author" is for the per-author limit: the publisher's author id when sent, else the name as typed. */
-export function authorTracker(body: unknown): string | null {
-  if (!body || typeof body !== 'object') return null;
-  const { authorId, authorName } = body as { authorId?: unknown; authorName?: unknown };
-  if (typeof authorId === 'string' && authorId.trim()) return `id:${authorId.trim()}`;
-  if (typeof authorName === 'string' && authorName.trim()) return `name:${authorName.trim().toLowerCase()}`;
-  return null;
+function limitReached(limit: string, seconds: number): HttpException {
+  const wait = `please wait ${seconds} second${seconds === 1 ? '' : 's'} before posting again`;
+  const message = limit === THROTTLE_AUTHOR ? `You are posting comments too quickly: ${wait}.` : `Too many comments from your network: ${wait}.`;
+  return new HttpException({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: seconds, limit }, HttpStatus.TOO_MANY_REQUESTS);
+}
+
+/** Sets `Retry-After` on a 429 from the intake service (the guard sets its own). */
+export async function withRetryAfter<T>(reply: FastifyReply, work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    const body = err instanceof HttpException ? (err.getResponse() as { retryAfterSeconds?: unknown }) : null;
+    if (typeof body?.retryAfterSeconds === 'number') reply.header('Retry-After', String(body.retryAfterSeconds));
+    throw err;
+  }
+}
+
+/**
+ * The per-author limit: at most RATE_LIMIT_PER_AUTHOR stored comments per author key per window
+ * (rate-limiter-flexible on the limiter's Redis: `take` consumes a place atomically, `giveBack` rewards it when the
+ * request stored nothing). Fails open like the IP limit: intake never depends on Redis.
+ */
+@Injectable()
+export class AuthorRateLimit {
+  private readonly logger = new Logger('IntakeRateLimit');
+  private readonly limiter: RateLimiterRedis;
+  private warned = false;
+
+  constructor(@Inject(THROTTLE_REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    this.limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix: 'intake:author',
+      points: config.rateLimits.perAuthor,
+      duration: config.rateLimits.windowSeconds,
+      rejectIfRedisNotReady: true,
+    });
+  }
+
+  /** A place for one comment by `authorKey`, or a 429 naming when to retry. */
+  async take(authorKey: string): Promise<{ giveBack: () => Promise<void> }> {
+    const key = sha(authorKey);
+    try {
+      await this.limiter.consume(key);
+      this.warned = false;
+    } catch (err) {
+      if (err instanceof RateLimiterRes) {
+        await this.limiter.reward(key).catch(() => undefined); // the refused request does not count either
+        throw limitReached(THROTTLE_AUTHOR, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+      }
+      if (!this.warned) this.logger.warn(`per-author limit not enforced while Redis is unreachable: ${(err as Error).message}`);
+      this.warned = true;
+      return { giveBack: async () => undefined };
+    }
+    return { giveBack: () => this.limiter.reward(key).then(() => undefined, () => undefined) };
+  }
 }
 
 /**
@@ -76,11 +131,8 @@ class LimitReached extends Error {
 @Injectable()
 export class IntakeThrottlerGuard extends ThrottlerGuard {
   /**
-   * Both limits are counted at once. The library's guard checks its throttlers one after another, waiting for each
-   * Redis reply before it sends the next count; here both counts start together, and the limiter's client
-   * (auto-pipelining) sends them to Redis in one write — one round trip per comment instead of two. (So a request
-   * over the IP limit still counts against its author; the route sets no per-handler throttler overrides, which this
-   * does not read.)
+   * The guard's throttlers (the per-network limit) counted at once, without per-handler overrides (the route sets
+   * none). The per-author limit is the intake service's (AuthorRateLimit).
    */
   override async canActivate(context: ExecutionContext): Promise<boolean> {
     if (await this.shouldSkip(context)) return true;
@@ -107,17 +159,8 @@ export class IntakeThrottlerGuard extends ThrottlerGuard {
     } catch (err) {
       if (!(err instanceof LimitReached)) throw err;
       const seconds = Math.max(1, err.detail.timeToBlockExpire);
-      const reply = props.context.switchToHttp().getResponse<FastifyReply>();
-      reply.header('Retry-After', String(seconds));
-      const wait = `please wait ${seconds} second${seconds === 1 ? '' : 's'} before posting again`;
-      const message =
-        props.throttler.name === THROTTLE_AUTHOR
-          ? `You are posting comments too quickly: ${wait}.`
-          : `Too many comments from your network: ${wait}.`;
-      throw new HttpException(
-        { statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: seconds, limit: props.throttler.name },
-        HttpStatus.TOO_MANY_REQUESTS,
-      );
+      props.context.switchToHttp().getResponse<FastifyReply>().header('Retry-After', String(seconds));
+      throw limitReached(props.throttler.name ?? THROTTLE_IP, seconds);
     }
   }
 
@@ -146,17 +189,18 @@ class ThrottleRedisLifecycle implements OnApplicationShutdown {
           keyPrefix: `${config.redis.prefix}:throttle:`,
           enableOfflineQueue: false,
           maxRetriesPerRequest: 1,
-          enableAutoPipelining: true, // the two counts of one request leave in one write (IntakeThrottlerGuard)
+          enableAutoPipelining: true,
         });
         client.on('error', () => undefined); // reported by FailOpenStorage when a count fails
         return client;
       },
     },
     ThrottleRedisLifecycle,
+    AuthorRateLimit,
   ],
-  exports: [THROTTLE_REDIS],
+  exports: [THROTTLE_REDIS, AuthorRateLimit],
 })
-class ThrottleRedisModule {}
+export class ThrottleRedisModule {}
 
 export const IntakeRateLimitModule = ThrottlerModule.forRootAsync({
   imports: [ThrottleRedisModule],
@@ -167,14 +211,8 @@ export const IntakeRateLimitModule = ThrottlerModule.forRootAsync({
       storage: new FailOpenStorage(new ThrottlerStorageRedisService(redis)),
       generateKey: (ctx: ExecutionContext, tracker: string, name: string) => `intake:${name}:${sha(tracker)}`,
       throttlers: [
-        { name: THROTTLE_IP, ttl, limit: config.rateLimits.perIp },
-        {
-          name: THROTTLE_AUTHOR,
-          ttl,
-          limit: config.rateLimits.perAuthor,
-          // A body without an author (it will fail validation anyway) counts against its IP instead.
-          getTracker: (req: Record<string, unknown>) => authorTracker(req.body) ?? `ip:${String(req.ip)}`,
-        },
+        // Every request counts, valid or not; an IPv6 client's whole /64 is one network.
+        { name: THROTTLE_IP, ttl, limit: config.rateLimits.perIp, getTracker: (req: Record<string, unknown>) => clientNetwork(String(req.ip)) },
       ],
     };
   },

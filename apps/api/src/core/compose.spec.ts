@@ -10,9 +10,11 @@ interface Service {
   environment?: Record<string, string>;
   healthcheck?: { test: unknown };
   depends_on?: Record<string, { condition: string }>;
+  networks?: Record<string, { ipv4_address?: string }>;
 }
 const compose = parse(readFileSync(join(__dirname, '../../../../docker-compose.yml'), 'utf8'), { merge: true }) as {
   services: Record<string, Service>;
+  networks?: Record<string, { ipam?: { config?: Array<{ subnet?: string }> } }>;
 };
 const s = compose.services;
 
@@ -52,5 +54,17 @@ describe('docker-compose.yml', () => {
       expect(env.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
       expect(env.NODE_ENV).toBe('production');
     }
+  });
+
+  // Issue 16, item 7: without TRUST_PROXY every reader behind nginx shared nginx's address, one rate-limit bucket.
+  it("trusts exactly nginx's fixed address as the proxy, inside the network's fixed subnet", () => {
+    const nginx = s.dashboard.networks?.default?.ipv4_address;
+    expect(nginx).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+    for (const name of ['api', 'worker', 'migrate']) expect(s[name].environment?.TRUST_PROXY).toBe(nginx);
+    const subnet = compose.networks?.default?.ipam?.config?.[0]?.subnet ?? '';
+    const [net, bits] = subnet.split('/');
+    const toInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
+    const block = 2 ** (32 - Number(bits));
+    expect(Math.floor(toInt(nginx!) / block)).toBe(Math.floor(toInt(net) / block)); // nginx's address is in the subnet
   });
 });

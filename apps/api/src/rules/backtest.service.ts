@@ -1,11 +1,13 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { BacktestExample, BacktestRecord, BacktestRequest, BacktestResult, RuleAction, RuleType } from '@sift/shared';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
-import { type CompiledRule, compileRule, type RuleInput, runRules } from '@sift/triage-engine';
+import { type CompiledRule, compileRule, type RuleInput, runRules, type RunBudget } from '@sift/triage-engine';
 import { checkConfig, emptyMatrix, score } from './rule-config.js';
 import { RuleJobs, type RuleJobRow } from './rule-jobs.js';
 import { badFields, excerpt } from './rules-admin.service.js';
@@ -62,11 +64,16 @@ export class BacktestService {
   private readonly logger = new Logger(BacktestService.name);
   private readonly jobs: RuleJobs;
 
+  /** Each comment's run gets the worker's budget (RULE_RUN_BUDGET_MS); over it is an error, counted as such. */
+  private readonly budget: RunBudget;
+
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
+    @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.jobs = new RuleJobs(ds);
+    this.budget = { ms: config.triage.ruleBudgetMs, now: () => performance.now() };
   }
 
   async enqueue(ruleId: string, req: BacktestRequest, userId: string): Promise<BacktestRecord> {
@@ -196,14 +203,20 @@ export class BacktestService {
         );
         for (const a of found) articles.set(a.id, { title: a.title, subtitle: a.subtitle, body: a.body });
       }
+      let slice = performance.now();
       for (const r of rows) {
+        // The worker's triage jobs share this event loop: give them a turn every 50 ms of rule work.
+        if (performance.now() - slice > 50) {
+          await new Promise((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
         const input: RuleInput = {
           comment: { title: r.title, body: r.body, authorName: r.author_name, authorId: r.author_id, receivedAt: r.received_at, articleId: r.article_id },
           article: articles.get(r.article_id) ?? null,
           parent: r.p_body !== null ? { title: r.p_title, body: r.p_body, authorName: r.p_author_name ?? '' } : null,
         };
-        const [d] = runRules([draft], input);
-        const [c] = current === draft ? [d] : runRules([current], input);
+        const [d] = runRules([draft], input, this.budget);
+        const [c] = current === draft ? [d] : runRules([current], input, this.budget);
         const hidden = label.get(r.id) === 'hidden';
         const dHit = d.outcome === 'hit';
         const cHit = c.outcome === 'hit';

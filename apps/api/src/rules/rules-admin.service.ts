@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   ConfigChange,
@@ -12,7 +12,9 @@ import type {
   RuleVersionRecord,
 } from '@sift/shared';
 import { DataSource, type EntityManager } from 'typeorm';
-import { compileRule, decide, type RuleInput, type RuleSpec, runRules } from '@sift/triage-engine';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
+import { compileRule, decide, type RuleInput, type RuleSpec, runRules, type RunBudget } from '@sift/triage-engine';
 import { checkConfig, diffValues, type FieldErrors, fieldMessage, ruleTypes } from './rule-config.js';
 
 interface RuleRow {
@@ -61,7 +63,15 @@ const STATS_SQL = `
 /** Rules administration: list with quality, versioned saves with field errors, rollback, the tester, quality. */
 @Injectable()
 export class RulesAdminService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  /** The tester runs in the API: the same time budget as the worker (RULE_RUN_BUDGET_MS), so it says the same. */
+  private readonly budget: RunBudget;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.budget = { ms: config.triage.ruleBudgetMs, now: () => performance.now() };
+  }
 
   types(): RuleTypeInfo[] {
     return ruleTypes();
@@ -250,7 +260,7 @@ export class RulesAdminService {
       article: req.article ? { title: req.article.title ?? '', subtitle: null, body: req.article.body ?? null } : null,
       parent: req.parent ? { title: null, body: req.parent.body, authorName: 'Reader' } : null,
     };
-    const outcomes = runRules(specs.map(compileRule), input);
+    const outcomes = runRules(specs.map(compileRule), input, this.budget);
     const s = await this.settings();
     const verdict = decide(outcomes, { autoApprove: s.autoApprove, preModerate: s.preModerate });
     return {

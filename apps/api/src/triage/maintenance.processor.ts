@@ -1,15 +1,20 @@
 import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
-import { Inject, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { type Job, type Queue, UnrecoverableError } from 'bullmq';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, QueueName } from '../core/queue/queue.constants.js';
+import { keepSchedule, type ScheduleKeeper } from '../core/queue/schedule-keeper.js';
 import { ReconcilerService } from './reconciler.service.js';
 
-/** Adapter from the `maintenance` queue to the reconciler; also keeps the reconciler's schedule in place. */
+/**
+ * Adapter from the `maintenance` queue to the reconciler; also keeps the reconciler's schedule in Redis, re-created
+ * when Redis has lost it (ScheduleKeeper).
+ */
 @Processor(QueueName.Maintenance)
-export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap {
+export class MaintenanceProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
   static readonly handles = [JobName.Reconcile] as const;
+  private keeper: ScheduleKeeper | null = null;
 
   constructor(
     private readonly reconciler: ReconcilerService,
@@ -21,11 +26,16 @@ export class MaintenanceProcessor extends WorkerHost implements OnApplicationBoo
 
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent across worker processes: one scheduler id, upserted.
-    await this.queue.upsertJobScheduler(
-      JobName.Reconcile,
-      { every: this.config.triage.reconcileEverySeconds * 1000 },
-      { name: JobName.Reconcile, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    );
+    this.keeper = await keepSchedule(this.queue, {
+      id: JobName.Reconcile,
+      every: this.config.triage.reconcileEverySeconds * 1000,
+      checkEvery: this.config.triage.reconcileEverySeconds * 1000,
+      job: { name: JobName.Reconcile, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    });
+  }
+
+  onApplicationShutdown(): void {
+    this.keeper?.stop();
   }
 
   async process(job: Job): Promise<unknown> {

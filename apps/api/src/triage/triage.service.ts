@@ -1,12 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthorListStatus, CommentStatus } from '@sift/shared';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
-import { ruleOutcomes, triageDecisions } from '../core/metrics/metrics.js';
+import { ruleOutcomes, ruleOverBudget, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
 import { RULES_FINGERPRINT_SQL, RuleSetService } from './rule-set.service.js';
-import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules } from '@sift/triage-engine';
+import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules, type RunBudget } from '@sift/triage-engine';
 import { WARM_UP_INPUTS } from './warm-up.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';
@@ -132,12 +134,17 @@ export class TriageService {
   private readonly logger = new Logger(TriageService.name);
   /** How far back the context read fetches author history: the longest window of the rule set last seen. */
   private historyMinutes = 0;
+  /** All the rules of one comment together get this long (RULE_RUN_BUDGET_MS); a rule over it is an `error`. */
+  private readonly budget: RunBudget;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RuleSetService,
     private readonly moderation: ModerationService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.budget = { ms: config.triage.ruleBudgetMs, now: () => performance.now() };
+  }
 
   /**
    * Before a worker takes its first job: open as many Postgres connections as it runs jobs at once, with the context
@@ -186,7 +193,7 @@ export class TriageService {
   private evaluate(ctx: TriageContext, rules: CompiledRule[]) {
     const history = ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
     const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread });
+    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread }, this.budget);
     const verdict = decide(outcomes, {
       autoApprove: ctx.auto_approve,
       preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
@@ -222,7 +229,12 @@ export class TriageService {
     const changed = this.moderation.moved(this.dataSource.manager, change, row.id === null ? undefined : row);
     if (!changed) this.logger.log(`comment ${commentId} was decided by a human first; triage recorded, not applied`);
     triageDecisions.inc({ outcome: verdict.status });
-    for (const o of recorded) ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
+    for (const o of recorded) {
+      ruleOutcomes.inc({ rule_type: o.rule.type, outcome: o.outcome, mode: o.rule.mode });
+      if (o.evidence.overBudget) ruleOverBudget.inc({ rule_type: o.rule.type });
+    }
+    const over = recorded.filter((o) => o.evidence.overBudget);
+    if (over.length > 0) this.logger.warn(`comment ${commentId}: rules over the time budget (${this.budget.ms} ms), held for a moderator: ${over.map((o) => o.rule.name).join(', ')}`);
     return 'decided';
   }
 

@@ -13,6 +13,7 @@ import {
   postComment,
   putArticle,
   useStack,
+  authorToken,
 } from '../utils/harness.js';
 
 // Real: the HTTP app, the worker application context consuming the real `triage` queue on Redis, Postgres.
@@ -220,7 +221,7 @@ describe('rules that read the author (through the worker)', () => {
   it('flood: the 11th comment within a minute from one author is hidden', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) {
-      const r = await postComment(api, 'budget-2026', { authorId: 'flooder', body: `The budget for schools, point number ${i} of ${1000 + i * 7919}` });
+      const r = await postComment(api, 'budget-2026', { authorToken: authorToken('flooder'), body: `The budget for schools, point number ${i} of ${1000 + i * 7919}` });
       ids.push(r.body.id);
       await decidedStatus(r.body.id);
     }
@@ -231,22 +232,22 @@ describe('rules that read the author (through the worker)', () => {
 
   it('repeat: the same text again from the same author is flagged, naming the first', async () => {
     const text = 'The council should publish the full budget for the schools before any vote.';
-    const first = await postComment(api, 'budget-2026', { authorId: 'repeater', body: text });
+    const first = await postComment(api, 'budget-2026', { authorToken: authorToken('repeater'), body: text });
     await decidedStatus(first.body.id);
-    const again = await postComment(api, 'budget-2026', { authorId: 'repeater', body: text.toUpperCase().replace('.', '!!') });
+    const again = await postComment(api, 'budget-2026', { authorToken: authorToken('repeater'), body: text.toUpperCase().replace('.', '!!') });
     expect(await decidedStatus(again.body.id)).toBe('flagged');
     const [flag] = await api.ds.query(`SELECT evidence FROM triage_flags WHERE comment_id = $1 AND rule_type = 'repeat'`, [again.body.id]);
     expect(flag.evidence.earlierCommentIds).toEqual([first.body.id]);
-    const other = await postComment(api, 'budget-2026', { authorId: 'someone-else', body: text });
+    const other = await postComment(api, 'budget-2026', { authorToken: authorToken('someone-else'), body: text });
     expect(await rulesHit(other.body.id).then(async (r) => (await decidedStatus(other.body.id), r))).not.toContain('repeat');
   });
 
   it('author lists: blocked authors are hidden; trusted ones skip pre-moderation', async () => {
-    await api.ds.query(`INSERT INTO authors (key, display_name, status) VALUES ('id:troll', 'Troll', 'blocked'), ('id:regular', 'Regular', 'trusted')`);
+    await api.ds.query(`INSERT INTO authors (key, display_name, status) VALUES ('id:test:troll', 'Troll', 'blocked'), ('id:test:regular', 'Regular', 'trusted')`);
     await putArticle(api, 'held', { preModerate: true });
-    const blocked = await postComment(api, 'budget-2026', { authorId: 'troll', body: 'The school budget looks fine to me.' });
-    const trusted = await postComment(api, 'held', { authorId: 'regular', body: 'The council voted on the new budget for schools and roads.' });
-    const stranger = await postComment(api, 'held', { authorId: 'new', body: 'The council voted on the new budget for schools and roads.' });
+    const blocked = await postComment(api, 'budget-2026', { authorToken: authorToken('troll'), body: 'The school budget looks fine to me.' });
+    const trusted = await postComment(api, 'held', { authorToken: authorToken('regular'), body: 'The council voted on the new budget for schools and roads.' });
+    const stranger = await postComment(api, 'held', { authorToken: authorToken('new'), body: 'The council voted on the new budget for schools and roads.' });
     expect(await decidedStatus(blocked.body.id)).toBe('hidden');
     expect(await rulesHit(blocked.body.id)).toContain('author');
     expect(await decidedStatus(trusted.body.id)).toBe('approved');

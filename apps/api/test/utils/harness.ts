@@ -1,7 +1,9 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@sift/shared';
+import { request } from 'node:http';
 import { DataSource } from 'typeorm';
 import { UsersService } from '../../src/auth/users.service.js';
 import { createHttpApp } from '../../src/http-app.js';
@@ -135,4 +137,44 @@ export async function eventually<T>(check: () => Promise<T | undefined | false>,
 export async function decisionCount(ds: DataSource, commentId: string): Promise<number> {
   const [row] = await ds.query('SELECT count(*)::int AS n FROM triage_decisions WHERE comment_id = $1', [commentId]);
   return row.n;
+}
+
+/**
+ * A signed author token as a publisher mints one (docs/reader.md): HS256 with the publisher "test"'s secret from
+ * AUTHOR_TOKEN_SECRETS (test/global-setup.ts), `kid` naming it, claims sub, name, exp.
+ */
+export function authorToken(
+  id: string,
+  name = `Reader ${id}`,
+  opts: { expiresInSeconds?: number; secret?: string; kid?: string; claims?: Record<string, unknown> } = {},
+): string {
+  const secret = opts.secret ?? /^test:(.+)$/.exec(process.env.AUTHOR_TOKEN_SECRETS ?? '')?.[1];
+  if (!secret) throw new Error('AUTHOR_TOKEN_SECRETS has no secret for the publisher "test"');
+  const payload = { sub: id, name, exp: Math.floor(Date.now() / 1000) + (opts.expiresInSeconds ?? 600), ...opts.claims };
+  return new JwtService().sign(payload, { secret, algorithm: 'HS256', keyid: opts.kid ?? 'test' });
+}
+
+/** A JSON POST from a chosen loopback source address (any 127/8 address is loopback): a reader on another network. */
+export function postFrom(from: string, url: string, body: unknown, headers: Record<string, string> = {}): Promise<HttpResult> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const req = request(
+      { host: u.hostname, port: u.port, path: u.pathname, method: 'POST', localAddress: from, headers: { 'content-type': 'application/json', ...headers } },
+      (res) => {
+        let text = '';
+        res.on('data', (b) => (text += b));
+        res.on('end', () => {
+          let parsed: unknown = text;
+          try {
+            parsed = text ? JSON.parse(text) : null;
+          } catch {
+            /* not JSON */
+          }
+          resolve({ status: res.statusCode ?? 0, body: parsed, headers: new Headers(res.headers as Record<string, string>) });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
 }

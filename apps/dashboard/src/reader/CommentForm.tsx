@@ -1,12 +1,15 @@
 import type { ReaderIntakeResponse } from '@sift/shared';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { ApiError, readerApi } from './api';
+import type { SignedInAuthor } from './author-token';
 
 interface Props {
   articleId: string;
   parentId?: string;
   /** The name of the comment being answered, for the form's label. */
   replyTo?: string;
+  /** A signed-in reader (the publisher's token): no name field; the token goes with the comment. */
+  author?: SignedInAuthor | null;
   onPosted: (res: ReaderIntakeResponse) => void;
   onCancel?: () => void;
 }
@@ -15,7 +18,7 @@ interface Props {
  * Name, optional title, comment; posts to intake. The API validates (its message is shown as given, and the field
  * it names is marked); 409 (closed) and 429 (too fast) come back with their own plain messages.
  */
-export function CommentForm({ articleId, parentId, replyTo, onPosted, onCancel }: Props) {
+export function CommentForm({ articleId, parentId, replyTo, author = null, onPosted, onCancel }: Props) {
   const uid = useId();
   const [name, setName] = useState(() => localStorageName());
   const [title, setTitle] = useState('');
@@ -38,10 +41,10 @@ export function CommentForm({ articleId, parentId, replyTo, onPosted, onCancel }
     try {
       const res = await readerApi.post(
         articleId,
-        { authorName: name, title: title || undefined, body, parentId },
+        author ? { authorToken: author.token, title: title || undefined, body, parentId } : { authorName: name, title: title || undefined, body, parentId },
         idempotencyKey.current,
       );
-      rememberName(name);
+      if (!author) rememberName(name);
       setTitle('');
       setBody('');
       idempotencyKey.current = newKey();
@@ -71,11 +74,17 @@ export function CommentForm({ articleId, parentId, replyTo, onPosted, onCancel }
   return (
     <form className="comment-form" onSubmit={submit} noValidate aria-label={replyTo ? `Reply to ${replyTo}` : 'Post a comment'}>
       {replyTo ? <p className="form-heading">Replying to {replyTo}</p> : <h3 className="form-heading">Join the discussion</h3>}
-      <div className="field">
-        <label htmlFor={`${uid}-authorName`}>Your name</label>
-        <input {...field('authorName')} autoComplete="nickname" maxLength={80} aria-required="true" value={name} onChange={(e) => setName(e.target.value)} />
-        {errorText('authorName')}
-      </div>
+      {author ? (
+        <p className="signed-in">
+          Posting as <strong>{author.name}</strong>
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${uid}-authorName`}>Your name</label>
+          <input {...field('authorName')} autoComplete="nickname" maxLength={80} aria-required="true" value={name} onChange={(e) => setName(e.target.value)} />
+          {errorText('authorName')}
+        </div>
+      )}
       <div className="field">
         <label htmlFor={`${uid}-title`}>
           Title <span className="optional">(optional)</span>

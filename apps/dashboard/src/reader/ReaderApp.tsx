@@ -1,6 +1,7 @@
 import type { MyComment, PublicArticle, PublicThreadNode, ReaderIntakeResponse, ThreadOrder } from '@sift/shared';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError, readerApi } from './api';
+import type { SignedInAuthor } from './author-token';
 import { CommentForm } from './CommentForm';
 import { OwnComments, Thread } from './Thread';
 import { loadTokens, saveTokens } from './tokens';
@@ -13,7 +14,7 @@ interface Loaded {
 }
 
 /** The reader page: the article's title, its approved comments (threaded), the post form and the author's own comments. */
-export function ReaderApp({ articleId, embedded }: { articleId: string; embedded: boolean }) {
+export function ReaderApp({ articleId, embedded, author = null }: { articleId: string; embedded: boolean; author?: SignedInAuthor | null }) {
   const [order, setOrder] = useState<ThreadOrder>('newest');
   const [data, setData] = useState<Loaded | null>(null);
   const [mine, setMine] = useState<MyComment[]>([]);
@@ -128,7 +129,7 @@ export function ReaderApp({ articleId, embedded }: { articleId: string; embedded
           </label>
         </div>
         {article.commentsOpen ? (
-          <CommentForm articleId={articleId} onPosted={posted} />
+          <CommentForm articleId={articleId} author={author} onPosted={posted} />
         ) : (
           <p className="closed" role="note">
             Comments are closed on this article. You can still read the discussion.
@@ -146,6 +147,7 @@ export function ReaderApp({ articleId, embedded }: { articleId: string; embedded
           articleId={articleId}
           commentsOpen={article.commentsOpen}
           onPosted={posted}
+          author={author}
         />
         {data.nextCursor && (
           <button type="button" className="more" onClick={loadMore} disabled={loadingMore}>

@@ -1,5 +1,6 @@
 import type { MyComment, PublicThreadNode, ReaderIntakeResponse } from '@sift/shared';
 import { useState } from 'react';
+import type { SignedInAuthor } from './author-token';
 import { CommentForm } from './CommentForm';
 
 interface ThreadProps {
@@ -11,6 +12,8 @@ interface ThreadProps {
   articleId: string;
   commentsOpen: boolean;
   onPosted: (res: ReaderIntakeResponse) => void;
+  /** The signed-in reader, when the publisher passed one. */
+  author?: SignedInAuthor | null;
   depth?: number;
 }
 
@@ -31,10 +34,10 @@ export function Thread({ nodes, depth = 0, ...rest }: ThreadProps) {
   );
 }
 
-function Node({ node, depth, ownByParent, ownPublished, articleId, commentsOpen, onPosted }: Omit<ThreadProps, 'nodes'> & { node: PublicThreadNode; depth: number }) {
+function Node({ node, depth, ownByParent, ownPublished, articleId, commentsOpen, onPosted, author }: Omit<ThreadProps, 'nodes'> & { node: PublicThreadNode; depth: number }) {
   const [replying, setReplying] = useState(false);
   const own = ownByParent.get(node.id) ?? [];
-  const shared = { ownByParent, ownPublished, articleId, commentsOpen, onPosted };
+  const shared = { ownByParent, ownPublished, articleId, commentsOpen, onPosted, author };
   if (node.kind === 'removed') {
     return (
       <div className="comment removed" data-comment-id={node.id}>
@@ -65,6 +68,7 @@ function Node({ node, depth, ownByParent, ownPublished, articleId, commentsOpen,
           articleId={articleId}
           parentId={node.id}
           replyTo={node.authorName}
+          author={author}
           onCancel={() => setReplying(false)}
           onPosted={(res) => {
             setReplying(false);

@@ -4,6 +4,8 @@
  * `data-target` selects) and keeps the iframe as tall as the thread (the page posts its height). Plain script, no
  * imports: it is served as a classic script at a stable URL. It reads nothing of the publisher's page and sets no
  * cookies; the iframe is same-origin with the API, so the publisher's page needs no CORS at all.
+ * A signed-in reader: `data-author-token="<JWT the publisher signed>"` (docs/reader.md) goes to the iframe in the
+ * URL's fragment, which no server, log or referrer sees; the reader page takes it out of its address at once.
  */
 (() => {
   const script = document.currentScript as HTMLScriptElement | null;
@@ -16,7 +18,12 @@
   }
   const src = new URL(script.src, document.baseURI);
   const frame = document.createElement('iframe');
-  frame.src = new URL(`read/${encodeURIComponent(articleId)}?embed=1`, src).toString();
+  const frameUrl = new URL(`read/${encodeURIComponent(articleId)}?embed=1`, src);
+  const token = script.dataset.authorToken?.trim();
+  if (token && /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) frameUrl.hash = `author-token=${token}`;
+  // eslint-disable-next-line no-console
+  else if (token) console.error('Sift embed: data-author-token is not a signed token (header.payload.signature); posting as a guest');
+  frame.src = frameUrl.toString();
   frame.title = script.dataset.title ?? 'Reader comments';
   frame.className = 'sift-comments';
   frame.setAttribute('referrerpolicy', 'no-referrer');

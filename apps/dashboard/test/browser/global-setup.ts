@@ -21,6 +21,8 @@ import {
 } from './support/stack';
 
 export const PUBLISHER_KEY = 'browser-spec-publisher-key';
+/** The publisher "browser"'s secret for signed author tokens (reader-embed signs a reader with it). */
+export const AUTHOR_SECRET = 'browser-spec-author-token-secret-0123456789';
 
 const password = () => `${randomBytes(12).toString('base64url')}-Aa1`;
 
@@ -51,6 +53,7 @@ export default async function globalSetup(): Promise<void> {
       REDIS_URL: REDIS_BASE_URL,
       REDIS_PREFIX: stack.redisPrefix,
       PUBLISHER_API_KEYS: PUBLISHER_KEY,
+      AUTHOR_TOKEN_SECRETS: `browser:${AUTHOR_SECRET}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       DASHBOARD_DIR: DASHBOARD_DIST,
       RECONCILE_GRACE_SECONDS: '2',

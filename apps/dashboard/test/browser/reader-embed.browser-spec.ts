@@ -1,9 +1,11 @@
+import { JwtService } from '@nestjs/jwt';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { collectConsoleErrors, launchChromium } from './support/chromium';
 import { ReaderFixture, recordRequests } from './support/reader';
 import { readRunState } from './support/run-state';
+import { AUTHOR_SECRET } from './global-setup';
 
 /**
  * Real: the built embed.js and reader page served by the built API, mounted by a plain HTML page that a tiny
@@ -40,11 +42,16 @@ beforeAll(async () => {
 
   // The publisher's site: a plain article page with the one-line embed, on another origin.
   publisher = createServer((req, res) => {
-    const article = new URL(req.url ?? '/', 'http://x').searchParams.get('article') ?? ARTICLE;
+    const query = new URL(req.url ?? '/', 'http://x').searchParams;
+    const article = query.get('article') ?? ARTICLE;
+    // A signed-in reader: the publisher's server mints their author token for this page view (docs/reader.md).
+    const token = query.get('signed-in')
+      ? new JwtService().sign({ sub: query.get('signed-in'), name: 'Tina Reader' }, { secret: AUTHOR_SECRET, algorithm: 'HS256', keyid: 'browser', expiresIn: '1h' })
+      : null;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title></head><body>
       <article><h1>The Daily Example</h1><p>Article text.</p></article>
-      <script src="${state.baseUrl}/embed.js" data-article="${article}" async></script>
+      <script src="${state.baseUrl}/embed.js" data-article="${article}"${token ? ` data-author-token="${token}"` : ''} async></script>
       <footer id="after-embed">Footer of the publisher's page</footer>
     </body></html>`);
   });
@@ -125,5 +132,27 @@ describe('the embed', () => {
     expect(await page.frames()[1]?.evaluate('window.__pwned')).toBeUndefined();
     expect(requests.filter((u) => /attacker\.invalid|^javascript:/.test(u))).toEqual([]);
     expect(requests.filter((u) => !u.startsWith(state.baseUrl) && !u.startsWith(publisherOrigin))).toEqual([]);
+  });
+
+  // Issue 16, item 1: a signed-in reader's identity comes from the publisher's signed token, not from the body.
+  it("passes a signed-in reader's token: posting as the token's name, stored under the publisher-verified id", async () => {
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    const consoleErrors = collectConsoleErrors(page);
+    await page.goto(`${publisherOrigin}/?signed-in=tina-7`);
+    const frame = page.frameLocator('iframe.sift-comments');
+    await frame.getByText('Posting as').waitFor();
+    expect(await frame.locator('p.signed-in').innerText()).toBe('Posting as Tina Reader');
+    expect(await frame.getByLabel('Your name').count()).toBe(0);
+    // The token reached the page in the iframe's fragment, which the page removed at once.
+    expect(await page.frames()[1]?.evaluate('location.hash')).toBe('');
+
+    await frame.getByLabel('Your comment').fill('Signed in, and asking about night trams.');
+    await frame.getByRole('button', { name: 'Post comment' }).click();
+    await frame.locator('article.comment.own', { hasText: 'Signed in, and asking about night trams.' }).getByText('Held for review').waitFor();
+    const id = await fx.idOf(ARTICLE, 'Signed in, and asking about night trams.');
+    const detail = await fx.detail(id);
+    expect(detail).toMatchObject({ authorName: 'Tina Reader', authorKey: 'id:browser:tina-7' });
+    expect(consoleErrors).toEqual([]);
   });
 });

@@ -15,9 +15,13 @@ export type ModerationAction = 'approve' | 'hide';
 
 /** Body of `POST /api/articles/:externalId/comments`. */
 export interface CreateCommentRequest {
-  authorName: string;
-  /** A stable identity for the author in the publisher's system, when it has one. */
-  authorId?: string;
+  /** The name to show; optional with `authorToken` (whose name is shown). */
+  authorName?: string;
+  /**
+   * A signed-in reader: a short-lived JWT the publisher signed (HS256, `kid` = the publisher; claims `sub`, `name`,
+   * `exp`). Trust, blocks and history attach only to such verified ids (docs/reader.md).
+   */
+  authorToken?: string;
   title?: string;
   body: string;
   /** Id of the comment this one answers. */

@@ -1,4 +1,5 @@
 import type { RuleInput } from '../contract/rule.js';
+import { RuleOverBudget } from '../contract/rule.js';
 import { keywordsConfigSchema, keywordsRule } from './keywords.rule.js';
 
 const input = (body: string, title: string | null = null): RuleInput => ({
@@ -52,5 +53,49 @@ describe('keywords rule', () => {
     const r = keywordsConfigSchema.safeParse(config);
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  // Issue 16 (2): patterns run on RE2, in time linear in the text. In V8's backtracking engine the first two held a
+  // worker for over 150 s and the API's rule tester for 5.8 s; here the spec simply finishes.
+  it.each([
+    ['^(\\w+\\s?)+$', 'I really think the new schools plan is good and fair overall!'],
+    ['(a+)+$', `${'a'.repeat(26)}!`],
+    ['(x+x+)+y', 'x'.repeat(5000)],
+    ['(.*a){12}b', 'a'.repeat(3000)],
+  ])('a backtracking trap %j runs in linear time and finds nothing', (pattern, text) => {
+    expect(run({ patterns: [pattern] }, text).score).toBe(0);
+  });
+
+  it.each([
+    ['a(?=b)', /^uses lookahead or lookbehind .* RE2 does not support/],
+    ['(?<!x)y', /^uses lookahead or lookbehind/],
+    ['(a)\\1', /^uses a backreference \(\\1, \\k<name>\), which RE2 does not support/],
+    ['(?<w>a)\\k<w>', /^uses a backreference/],
+    ['x{1000}', /^is too large to run quickly \(RE2 program of 1002 steps, at most 500\)/],
+    ['(unclosed', /^is not a valid RE2 regular expression \(missing closing \): `\(unclosed`\)/],
+  ])('refuses %j, saying why', (pattern, message) => {
+    const r = keywordsConfigSchema.safeParse({ patterns: [pattern] });
+    expect(r.success).toBe(false);
+    expect(r.error?.issues[0]).toMatchObject({ path: ['patterns', 0] });
+    expect(r.error?.issues[0].message).toMatch(message);
+  });
+
+  it('an escaped backslash before a digit is not a backreference', () => {
+    expect(run({ patterns: ['\\\\1'] }, 'see C:\\1').evidence.spans?.map((s) => s.text)).toEqual(['\\1']);
+  });
+
+  it('reads JavaScript-style patterns: case-insensitive and Unicode, \\u escapes, named groups, offsets in UTF-16', () => {
+    const v = run({ patterns: ['\\u00e9cole', '(?<verb>buy)\\s+now', '\\p{Lu}{4,}'] }, '😀 ÉCOLE, Buy   now!');
+    expect(v.evidence.spans?.map((s) => [s.start, s.end, s.text, s.label])).toEqual([
+      [3, 8, 'ÉCOLE', '\\u00e9cole'],
+      [10, 19, 'Buy   now', '(?<verb>buy)\\s+now'],
+      [3, 8, 'ÉCOLE', '\\p{Lu}{4,}'],
+    ]);
+  });
+
+  it('stops between patterns when the run is over its time budget', () => {
+    const evaluate = keywordsRule.compile(keywordsConfigSchema.parse({ patterns: ['a', 'b'] }));
+    expect(() => evaluate(input('a b'), { expired: () => true })).toThrow(RuleOverBudget);
+    expect(evaluate(input('a b'), { expired: () => false }).score).toBe(2);
   });
 });

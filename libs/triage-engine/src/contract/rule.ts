@@ -37,15 +37,31 @@ export interface RuleVerdict {
 }
 
 /**
+ * The time left for one comment's rule run (runRules' budget). A rule whose work grows with its config (the
+ * keywords rule's patterns) asks `expired()` between steps and throws RuleOverBudget when it is; runRules records
+ * that rule as an `error` outcome.
+ */
+export interface RuleClock {
+  expired(): boolean;
+}
+
+/** Thrown by a rule that stopped because the comment's time budget ran out. */
+export class RuleOverBudget extends Error {
+  constructor() {
+    super('over the time budget');
+  }
+}
+
+/**
  * A rule type: a config schema and a pure function. `compile` runs once per rule version (build regexes, lexicons)
- * and returns the evaluator that runs per comment.
+ * and returns the evaluator that runs per comment (with the run's clock, when it has a budget).
  */
 export interface RuleDefinition<C> {
   type: RuleType;
   /** One line for admins: what this rule type catches. */
   description: string;
   schema: z.ZodType<C>;
-  compile(config: C): (input: RuleInput) => RuleVerdict;
+  compile(config: C): (input: RuleInput, clock?: RuleClock) => RuleVerdict;
   /** How many minutes of the author's history the rule reads (`input.author.history`); absent: none. */
   historyMinutes?(config: C): number;
 }

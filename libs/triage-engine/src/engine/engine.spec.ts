@@ -56,6 +56,40 @@ describe('rule engine', () => {
     const compiled = { ...compileRule(spec({})), evaluate: () => ({ score: Number.NaN, threshold: 1, evidence: { summary: '' } }) };
     expect(runRules([compiled], input)[0].outcome).toBe('error');
   });
+
+  // Issue 16 (2): a time budget for the whole rule run of one comment, with the caller's clock (the engine reads none).
+  describe('time budget', () => {
+    const tick = (stepMs: number) => {
+      let t = 0;
+      return () => (t += stepMs);
+    };
+    const fast = spec({ id: 'fast', config: { terms: ['saint'] } });
+
+    it('a rule during which the budget runs out is an error, and so is every rule after it; the comment waits', () => {
+      let t = 0;
+      const hit = compileRule(spec({ id: 'slow' }));
+      const slow = { ...hit, evaluate: (i: RuleInput) => ((t += 30), hit.evaluate!(i)) }; // takes 30 ms, and finds a troll
+      const outcomes = runRules([compileRule(fast), slow, compileRule(spec({ id: 'late' }))], input, { ms: 25, now: () => t });
+      expect(outcomes.map((o) => [o.rule.id, o.outcome])).toEqual([['fast', 'pass'], ['slow', 'error'], ['late', 'error']]);
+      expect(outcomes[1].evidence).toMatchObject({ overBudget: true, budgetMs: 25, summary: "over this comment's time budget (25 ms); the rules took 30 ms" });
+      expect(outcomes[2].evidence.summary).toBe("not run: the rules before it used up this comment's time budget (25 ms)");
+      // The slow rule's hit is not trusted either: the comment waits for a person instead of being flagged.
+      expect(decide(outcomes, { autoApprove: true, preModerate: false })).toEqual({ status: 'pending', priority: 1 });
+    });
+
+    it('a rule that stops itself on the clock (RuleOverBudget) is an error outcome', () => {
+      const spent = { ...compileRule(spec({ id: 'patterns', config: { patterns: ['troll'] } })) };
+      let t = 0;
+      const [o] = runRules([spent], input, { ms: 5, now: () => (t += 4) });
+      expect(o).toMatchObject({ outcome: 'error', evidence: { overBudget: true, summary: "stopped: over this comment's time budget (5 ms)" } });
+    });
+
+    it('within the budget nothing changes', () => {
+      const rules = [spec({}), fast].map(compileRule);
+      expect(runRules(rules, input, { ms: 1000, now: tick(1) })).toEqual(runRules(rules, input));
+    });
+  });
+
 });
 
 describe('decide (the lifecycle of docs/semantics.md)', () => {

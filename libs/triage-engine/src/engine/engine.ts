@@ -1,6 +1,6 @@
 import type { CommentStatus, Evidence, RuleAction, RuleMode, RuleType } from '@sift/shared';
 import { RULE_DEFINITIONS } from './registry.js';
-import type { RuleInput, RuleVerdict } from '../contract/rule.js';
+import { type RuleClock, type RuleInput, RuleOverBudget, type RuleVerdict } from '../contract/rule.js';
 
 /** A rule as stored (one version of it). */
 export interface RuleSpec {
@@ -17,7 +17,7 @@ export interface RuleSpec {
 /** A rule ready to run: its config validated and compiled once, or the reason it cannot run. */
 export interface CompiledRule {
   spec: RuleSpec;
-  evaluate: ((input: RuleInput) => RuleVerdict) | null;
+  evaluate: ((input: RuleInput, clock?: RuleClock) => RuleVerdict) | null;
   compileError: string | null;
   /** Minutes of author history the rule reads (0: none). */
   historyMinutes: number;
@@ -50,19 +50,36 @@ export function compileRule(spec: RuleSpec): CompiledRule {
 }
 
 /**
- * Run every rule over one comment. A rule that cannot run, or throws, is an `error` outcome with its message:
- * never a silent pass, never a silent match.
+ * A time budget for one comment's whole rule run. The engine reads no clock of its own: the caller passes one
+ * (`performance.now` in the worker and the API; a fake in specs).
  */
-export function runRules(rules: readonly CompiledRule[], input: RuleInput): RuleOutcome[] {
+export interface RunBudget {
+  /** Milliseconds all the rules together may take for one comment. */
+  ms: number;
+  /** A monotonic clock in milliseconds. */
+  now: () => number;
+}
+
+/**
+ * Run every rule over one comment. A rule that cannot run, or throws, is an `error` outcome with its message:
+ * never a silent pass, never a silent match. With a budget, the rule during which the budget ran out, and every
+ * rule after it, are `error` outcomes too (`evidence.overBudget`), so the comment waits for a person.
+ */
+export function runRules(rules: readonly CompiledRule[], input: RuleInput, budget?: RunBudget): RuleOutcome[] {
+  const started = budget ? budget.now() : 0;
+  const clock: RuleClock | undefined = budget && { expired: () => budget.now() - started > budget.ms };
   return rules.map(({ spec, evaluate, compileError }) => {
     if (!evaluate) return errorOutcome(spec, compileError ?? 'not compiled');
+    if (clock?.expired()) return overBudget(spec, budget!, `not run: the rules before it used up this comment's time budget (${budget!.ms} ms)`);
     try {
-      const v = evaluate(input);
+      const v = evaluate(input, clock);
+      if (clock?.expired()) return overBudget(spec, budget!, `over this comment's time budget (${budget!.ms} ms); the rules took ${Math.round(budget!.now() - started)} ms`);
       if (!Number.isFinite(v.score) || !Number.isFinite(v.threshold)) {
         return errorOutcome(spec, `rule returned a non-finite score (${v.score}) or threshold (${v.threshold})`);
       }
       return { rule: spec, outcome: v.score >= v.threshold ? 'hit' : 'pass', ...v };
     } catch (err) {
+      if (err instanceof RuleOverBudget) return overBudget(spec, budget!, `stopped: over this comment's time budget (${budget?.ms} ms)`);
       return errorOutcome(spec, `rule threw: ${(err as Error).message}`);
     }
   });
@@ -70,6 +87,13 @@ export function runRules(rules: readonly CompiledRule[], input: RuleInput): Rule
 
 function errorOutcome(rule: RuleSpec, message: string): RuleOutcome {
   return { rule, outcome: 'error', score: 0, threshold: 0, evidence: { summary: message, error: message } };
+}
+
+function overBudget(rule: RuleSpec, budget: RunBudget, message: string): RuleOutcome {
+  const outcome = errorOutcome(rule, message);
+  outcome.evidence.overBudget = true;
+  outcome.evidence.budgetMs = budget.ms;
+  return outcome;
 }
 
 export interface SiteModeration {

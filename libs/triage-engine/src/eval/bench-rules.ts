@@ -2,7 +2,7 @@
  * Rule-engine benchmark: comments per second on one core with the default rule set, and peak memory; the same texts
  * through two profanity filters (obscenity, bad-words) for comparison. Pure engine, no Postgres or Redis.
  *
- *   npm run -s bench:rules [-- --runs 5 --input FILE.jsonl] [--sift-only] [--types off_topic,…]
+ *   npm run -s bench:rules [-- --runs 5 --input FILE.jsonl] [--sift-only] [--types off_topic,…] [--keywords-only]
  *
  * Texts: the Kaggle insults train set from ../shared/data when present, else a synthetic set. Each comment gets an
  * article (the seed thread's, or a synthetic one), a thread of 20 earlier comments and an author history of 3, as
@@ -33,6 +33,18 @@ const DEFAULT_SET: Array<Pick<RuleSpec, 'name' | 'type' | 'action' | 'severity'>
   { name: 'Flood', type: 'flood', action: 'hide', severity: 2 },
   { name: 'Blocked authors', type: 'author', action: 'hide', severity: 3, config: { lists: ['blocked'] } },
   { name: 'Always-review authors', type: 'author', action: 'flag', severity: 1, config: { lists: ['review'] } },
+];
+
+/**
+ * A `keywords` rule as an admin might write one (not in the default set): listed terms, regular expressions, and
+ * both. Timed alone after the default set (`--keywords-only`: only these).
+ */
+const KEYWORDS_CONFIGS: Array<{ label: string; config: unknown }> = [
+  { label: 'keywords (12 terms)', config: { terms: ['idiot', 'moron', 'troll*', 'shut up', 'scum', 'liar*', 'clown', 'sheeple', 'libtard*', 'snowflake*', 'fake news', 'get lost'] } },
+  {
+    label: 'keywords (5 patterns)',
+    config: { patterns: ['\\bbuy\\s+(cheap|now)\\b', 'https?://\\S*(casino|pills|loan)', '\\b[A-Z]{12,}\\b', '\\$\\d+\\s*(per|a)\\s*(day|hour)', 'whats?app\\s*\\+?\\d'] },
+  },
 ];
 
 function loadTexts(): { texts: string[]; source: string } {
@@ -108,6 +120,22 @@ async function main(): Promise<void> {
   if (errors.length) throw new Error(`${errors.length} error outcomes, e.g. ${errors[0].rule.name}: ${errors[0].evidence.summary}`);
 
   console.log(`texts: ${texts.length.toLocaleString('en-US')} from ${source}; node ${process.version}; ${runs} timed runs each (median)`);
+  const keywordRules = [
+    ...KEYWORDS_CONFIGS,
+    { label: 'keywords (12 terms + 5 patterns)', config: { ...(KEYWORDS_CONFIGS[0].config as object), ...(KEYWORDS_CONFIGS[1].config as object) } },
+  ].map(({ label, config }, i) => ({
+    label,
+    rule: compileRule({ id: `k${i}`, version: 1, mode: 'live', name: label, type: 'keywords', action: 'flag', severity: 1, config: RULE_DEFINITIONS.keywords.schema.parse(config) }),
+  }));
+  const timeKeywords = () => {
+    for (const { label, rule } of keywordRules) {
+      if (!rule.evaluate) throw new Error(`${label} did not compile: ${rule.compileError}`);
+      time(`  ${label}`, runs, inputs.length, () => {
+        for (const input of inputs) runRules([rule], input);
+      });
+    }
+  };
+  if (process.argv.includes('--keywords-only')) return timeKeywords();
   const heapBefore = process.memoryUsage().heapUsed;
   let peakRss = process.memoryUsage().rss;
   const sample = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 5);
@@ -125,6 +153,7 @@ async function main(): Promise<void> {
       for (const input of inputs) runRules([r], input);
     });
   }
+  timeKeywords();
   const { RegExpMatcher, englishDataset, englishRecommendedTransformers } = await import('obscenity');
   const obscenity = new RegExpMatcher({ ...englishDataset.build(), ...englishRecommendedTransformers });
   const obs = time('obscenity 0.4.6 (hasMatch)', runs, texts.length, () => {

@@ -10,8 +10,8 @@ describe('loadConfig', () => {
   });
 
   it('reads and types every variable', () => {
-    const c = loadConfig({ PORT: '8080', PUBLISHER_API_KEYS: ' a, b ,', CORS_ORIGINS: 'https://news.example', TRUST_PROXY: 'true' });
-    expect(c.http).toMatchObject({ port: 8080, corsOrigins: ['https://news.example'], trustProxy: true });
+    const c = loadConfig({ PORT: '8080', PUBLISHER_API_KEYS: ' a, b ,', CORS_ORIGINS: 'https://news.example', TRUST_PROXY: '10.0.0.5, 172.28.0.0/24' });
+    expect(c.http).toMatchObject({ port: 8080, corsOrigins: ['https://news.example'], trustProxy: ['10.0.0.5', '172.28.0.0/24'] });
     expect(c.auth.publisherApiKeys).toEqual(['a', 'b']);
   });
 
@@ -28,5 +28,25 @@ describe('loadConfig', () => {
   ])('refuses %j with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);
+  });
+
+  // Issue 16, item 7: TRUST_PROXY=true believed every client's X-Forwarded-For (40 posts with rotating headers: 40 × 202
+  // under a limit of 20).
+  it.each(['true', 'yes', '1', '2'])('refuses TRUST_PROXY=%s, saying to list the proxies', (v) => {
+    expect(() => loadConfig({ TRUST_PROXY: v })).toThrow(/TRUST_PROXY: ".*" would trust every client's X-Forwarded-For: list your proxies' addresses or CIDRs instead/);
+  });
+
+  it.each([
+    ['false', []],
+    ['', []],
+    ['172.28.0.10', ['172.28.0.10']],
+    ['10.0.0.0/8, ::1, loopback', ['10.0.0.0/8', '::1', 'loopback']],
+  ])('reads TRUST_PROXY=%j as the proxies %j', (v, list) => {
+    expect(loadConfig({ TRUST_PROXY: v }).http.trustProxy).toEqual(list);
+  });
+
+  it('refuses a TRUST_PROXY entry that is no address or CIDR, naming it', () => {
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.1, nginx' })).toThrow(/TRUST_PROXY: invalid IP address: nginx: list IP addresses or CIDRs/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/99' })).toThrow(/TRUST_PROXY: invalid range on address: 10.0.0.0\/99/);
   });
 });

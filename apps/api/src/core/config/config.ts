@@ -1,3 +1,4 @@
+import proxyAddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 
 /**
@@ -13,9 +14,6 @@ const csv = z
       .map((x) => x.trim())
       .filter(Boolean),
   );
-const bool = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = (protocols: string[]) =>
   z.string().refine(
     (v) => {
@@ -27,6 +25,46 @@ const url = (protocols: string[]) =>
     },
     { message: `must be a URL starting with ${protocols.join(' or ')}//` },
   );
+
+/**
+ * TRUST_PROXY: the proxies whose X-Forwarded-For the API believes (docs/operations.md "Security"), as addresses and
+ * CIDRs (or proxy-addr's `loopback`, `linklocal`, `uniquelocal`); `false` or empty: none. `true` or a hop count
+ * would believe any client's header — a reader could choose a new address per request — so they are refused.
+ */
+const trustedProxies = z
+  .string()
+  .default('false')
+  .transform((raw, ctx) => {
+    const v = raw.trim().toLowerCase();
+    if (['', 'false', '0', 'no'].includes(v)) return [];
+    if (['true', 'yes'].includes(v) || /^\d+$/.test(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${raw}" would trust every client's X-Forwarded-For: list your proxies' addresses or CIDRs instead, e.g. TRUST_PROXY=10.0.0.5,172.28.0.0/24`,
+      });
+      return z.NEVER;
+    }
+    const list = raw.split(',').map((x) => x.trim()).filter(Boolean);
+    try {
+      proxyAddr.compile(list);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: `${(err as Error).message}: list IP addresses or CIDRs (or loopback, linklocal, uniquelocal)` });
+      return z.NEVER;
+    }
+    return list;
+  });
+
+/** AUTHOR_TOKEN_SECRETS: `<publisher>:<secret>` pairs, comma-separated; a publisher may have two (rotation). */
+const authorTokenSecrets = csv.transform((entries, ctx) =>
+  entries.flatMap((entry) => {
+    const m = /^([a-z0-9._-]{1,64}):(.+)$/i.exec(entry);
+    if (!m || m[2].length < 32) {
+      ctx.addIssue({ code: 'custom', message: `each entry must be <publisher>:<secret> with a publisher name of letters, digits, ".", "_" or "-" and a secret of at least 32 characters (entry ${entries.indexOf(entry) + 1} is not)` });
+      return [];
+    }
+    return [{ publisher: m[1], secret: m[2] }];
+  }),
+);
 
 const EnvSchema = z
   .object({
@@ -43,6 +81,7 @@ const EnvSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     PUBLISHER_API_KEYS: csv,
+    AUTHOR_TOKEN_SECRETS: authorTokenSecrets,
     CORS_ORIGINS: csv,
     DASHBOARD_DIR: z.string().optional(),
     ADMIN_EMAIL: z.email().optional(),
@@ -50,10 +89,12 @@ const EnvSchema = z
     RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    // docs/operations.md "Security": all the rules of one comment must finish within this; else `error`, held.
+    RULE_RUN_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(100),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    TRUST_PROXY: bool.default(false),
+    TRUST_PROXY: trustedProxies,
     // Intake rate limits (docs/reader.md): at most N comments per window, per client IP and per author.
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
@@ -69,7 +110,7 @@ const EnvSchema = z
 
 export interface AppConfig {
   env: 'development' | 'production' | 'test';
-  http: { host: string; port: number; corsOrigins: string[]; dashboardDir?: string; trustProxy: boolean };
+  http: { host: string; port: number; corsOrigins: string[]; dashboardDir?: string; trustProxy: string[] };
   database: { url: string; poolSize: number };
   redis: { url: string; prefix: string };
   auth: {
@@ -78,7 +119,9 @@ export interface AppConfig {
     publisherApiKeys: string[];
     bootstrapAdmin?: { email: string; password: string };
   };
-  triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number };
+  triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number; ruleBudgetMs: number };
+  /** Publishers' secrets for signed author tokens (docs/reader.md), by publisher name (the token's `kid`). */
+  authorTokenSecrets: Array<{ publisher: string; secret: string }>;
   /** Intake limits, counted in Redis (so they hold across API replicas). */
   rateLimits: { windowSeconds: number; perIp: number; perAuthor: number };
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
@@ -126,7 +169,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       concurrency: e.TRIAGE_CONCURRENCY,
       reconcileGraceSeconds: e.RECONCILE_GRACE_SECONDS,
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
+      ruleBudgetMs: e.RULE_RUN_BUDGET_MS,
     },
+    authorTokenSecrets: e.AUTHOR_TOKEN_SECRETS,
     rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
     logLevel: e.LOG_LEVEL,

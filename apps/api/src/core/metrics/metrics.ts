@@ -56,6 +56,13 @@ export const ruleOutcomes = new Counter({
   registers: [registry],
 });
 
+export const ruleOverBudget = new Counter({
+  name: 'sift_rule_over_budget_total',
+  help: "Rules recorded as errors because a comment's rule run went over RULE_RUN_BUDGET_MS, by rule type",
+  labelNames: ['rule_type'] as const,
+  registers: [registry],
+});
+
 export const reconciled = new Counter({
   name: 'sift_reconciler_enqueued_total',
   help: 'Untriaged pending comments the reconciler (re-)enqueued',

@@ -40,7 +40,7 @@ export async function seedQueue(
   await upsert('harbour-street-cycle-lanes', CYCLE_LANES);
   await upsert('stadium-deal-opinion', STADIUM);
 
-  const post = async (externalId: string, articleTitle: string, comment: CreateCommentRequest) => {
+  const post = async (externalId: string, articleTitle: string, comment: CreateCommentRequest & { authorName: string }) => {
     const res = await requestJson<IntakeResponse>(baseUrl, `/api/articles/${externalId}/comments`, {
       method: 'POST',
       body: comment,

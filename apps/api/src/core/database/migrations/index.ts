@@ -4,6 +4,7 @@ import { AuthorListsAndHistoryRules1764403200000 } from './1764403200000-author-
 import { ModerationQueue1764489600000 } from './1764489600000-moderation-queue.js';
 import { ReaderTokens1764576000000 } from './1764576000000-reader-tokens.js';
 import { RulesAdmin1764748800000 } from './1764748800000-rules-admin.js';
+import { VerifiedAuthorKeys1764900000000 } from './1764900000000-verified-author-keys.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   ModerationQueue1764489600000,
   ReaderTokens1764576000000,
   RulesAdmin1764748800000,
+  VerifiedAuthorKeys1764900000000,
 ];
