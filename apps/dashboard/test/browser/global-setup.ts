@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AUTHOR_PUBLISHER, AUTHOR_SECRET } from './support/author-token';
 import { GiveUp, waitFor } from './support/http';
 import { type Credentials, type RunState, STATE_ENV } from './support/run-state';
 import { seedQueue } from './support/seed';
@@ -22,7 +23,6 @@ import {
 
 export const PUBLISHER_KEY = 'browser-spec-publisher-key';
 /** The publisher "browser"'s secret for signed author tokens (reader-embed signs a reader with it). */
-export const AUTHOR_SECRET = 'browser-spec-author-token-secret-0123456789';
 
 const password = () => `${randomBytes(12).toString('base64url')}-Aa1`;
 
@@ -53,7 +53,7 @@ export default async function globalSetup(): Promise<void> {
       REDIS_URL: REDIS_BASE_URL,
       REDIS_PREFIX: stack.redisPrefix,
       PUBLISHER_API_KEYS: PUBLISHER_KEY,
-      AUTHOR_TOKEN_SECRETS: `browser:${AUTHOR_SECRET}`,
+      AUTHOR_TOKEN_SECRETS: `${AUTHOR_PUBLISHER}:${AUTHOR_SECRET}`,
       JWT_SECRET: randomBytes(32).toString('hex'),
       DASHBOARD_DIR: DASHBOARD_DIST,
       RECONCILE_GRACE_SECONDS: '2',

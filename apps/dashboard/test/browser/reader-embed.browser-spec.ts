@@ -1,11 +1,10 @@
-import { JwtService } from '@nestjs/jwt';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { collectConsoleErrors, launchChromium } from './support/chromium';
 import { ReaderFixture, recordRequests } from './support/reader';
 import { readRunState } from './support/run-state';
-import { AUTHOR_SECRET } from './global-setup';
+import { mintAuthorToken } from './support/author-token';
 
 /**
  * Real: the built embed.js and reader page served by the built API, mounted by a plain HTML page that a tiny
@@ -46,7 +45,7 @@ beforeAll(async () => {
     const article = query.get('article') ?? ARTICLE;
     // A signed-in reader: the publisher's server mints their author token for this page view (docs/reader.md).
     const token = query.get('signed-in')
-      ? new JwtService().sign({ sub: query.get('signed-in'), name: 'Tina Reader' }, { secret: AUTHOR_SECRET, algorithm: 'HS256', keyid: 'browser', expiresIn: '1h' })
+      ? mintAuthorToken(query.get('signed-in') as string, 'Tina Reader')
       : null;
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Publisher</title></head><body>

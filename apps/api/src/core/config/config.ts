@@ -90,7 +90,7 @@ const EnvSchema = z
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
     // docs/operations.md "Security": all the rules of one comment must finish within this; else `error`, held.
-    RULE_RUN_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(100),
+    RULE_RUN_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(1000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     WORKER_METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
