@@ -2,8 +2,6 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppModule } from './app.module.js';
@@ -14,6 +12,7 @@ import { DrainService } from './core/lifecycle/drain.service.js';
 import { httpDuration } from './core/metrics/metrics.js';
 import { AllExceptionsFilter } from './core/http/all-exceptions.filter.js';
 import { createValidationPipe } from './core/http/validation.pipe.js';
+import { requestIdOf } from './core/http/request-id.js';
 
 /** Request body limit: a comment is at most 10,000 characters; an article body at most 200,000. */
 const BODY_LIMIT = 1024 * 1024;
@@ -26,13 +25,10 @@ export async function createHttpApp(opts: { logger?: boolean } = {}): Promise<Ne
     new FastifyAdapter({
       bodyLimit: BODY_LIMIT,
       trustProxy: config.http.trustProxy.length > 0 ? config.http.trustProxy : false, // TRUST_PROXY: listed proxies only
-      // One request id for Fastify, the pino logs and the triage job: the caller's X-Request-Id, or a new one.
-      requestIdHeader: 'x-request-id',
-      genReqId: (raw: { headers: IncomingMessage['headers'] }) => {
-        const id = randomUUID();
-        raw.headers['x-request-id'] = id;
-        return id;
-      },
+      // One request id for Fastify, the pino logs and the triage job: the caller's X-Request-Id when it is plain and
+      // short, else a new one (requestIdOf). Fastify's own header reading would take any value verbatim.
+      requestIdHeader: false,
+      genReqId: requestIdOf,
     }),
     opts.logger === false ? { logger: false } : { bufferLogs: true },
   );

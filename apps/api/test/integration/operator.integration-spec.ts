@@ -2,6 +2,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { type Api, decisionCount, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
 import { resetDatabase } from '../utils/reset-database.js';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 // Real: the HTTP app, the worker context on the real queue, Postgres, Redis. What an operator scrapes and traces.
 describe('operator view', () => {
   let api: Api;
@@ -38,8 +40,18 @@ describe('operator view', () => {
   it('carries the caller’s X-Request-Id (or a new one) back in the response', async () => {
     const given = await http(`${api.url}/health/live`, 'GET', undefined, { 'x-request-id': 'trace-abc-123' });
     expect(given.headers.get('x-request-id')).toBe('trace-abc-123');
+    const longest = `${'a1._-'.repeat(12)}Zz09`;
+    expect((await http(`${api.url}/health/live`, 'GET', undefined, { 'x-request-id': longest })).headers.get('x-request-id')).toBe(longest);
     const fresh = await http(`${api.url}/health/live`, 'GET');
-    expect(fresh.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(fresh.headers.get('x-request-id')).toMatch(UUID);
+  });
+
+  it('replaces an X-Request-Id that is not 1–64 of [A-Za-z0-9._-] with a new one (issue 16, item 13)', async () => {
+    for (const bad of ['<script>alert(1)</script>', 'x'.repeat(8192), 'a'.repeat(65), 'two words', 'a%20b', 'a/b', 'id;drop']) {
+      const res = await http(`${api.url}/health/live`, 'GET', undefined, { 'x-request-id': bad });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-request-id')).toMatch(UUID);
+    }
   });
 
   it('/health is readiness (Postgres and Redis), /health/live is liveness', async () => {
