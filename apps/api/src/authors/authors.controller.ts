@@ -4,6 +4,7 @@ import type { AuthorRecord } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { contentRange, parseListQuery } from '../core/http/list-query.js';
+import { TextParamPipe } from '../core/http/pipes.js';
 import { AUTHOR_SORTABLE, AuthorsService, parseAuthorFilter } from './authors.service.js';
 import { AuthorUpdateDto } from './dto/author-update.dto.js';
 
@@ -29,13 +30,13 @@ export class AuthorsController {
 
   @Get(':key')
   @ApiOperation({ summary: 'One author' })
-  get(@Param('key') key: string): Promise<AuthorRecord> {
+  get(@Param('key', TextParamPipe) key: string): Promise<AuthorRecord> {
     return this.authors.get(key);
   }
 
   @Put(':key')
   @ApiOperation({ summary: 'Block, always-review or trust an author (status null: off every list); future comments only' })
-  update(@Param('key') key: string, @Body() dto: AuthorUpdateDto, @CurrentUser() user: AuthUser): Promise<AuthorRecord> {
+  update(@Param('key', TextParamPipe) key: string, @Body() dto: AuthorUpdateDto, @CurrentUser() user: AuthUser): Promise<AuthorRecord> {
     return this.authors.update(key, dto, user.id);
   }
 }

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { BulkDecisionResponse, ModerationCommentDetail, QueueCounts, QueueRow, ReplyResponse } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { contentRange, parseListQuery } from '../core/http/list-query.js';
+import { UuidPipe } from '../core/http/pipes.js';
 import { BulkDecisionDto } from './dto/bulk-decision.dto.js';
 import { DecisionDto } from './dto/decision.dto.js';
 import { ReplyDto } from './dto/reply.dto.js';
@@ -50,14 +51,14 @@ export class ModerationController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One comment with its flags, parent, replies, audit trail and the author with their history' })
-  detail(@Param('id', new ParseUUIDPipe()) id: string): Promise<ModerationCommentDetail> {
+  detail(@Param('id', UuidPipe) id: string): Promise<ModerationCommentDetail> {
     return this.query.card(id);
   }
 
   @Post(':id/reply')
   @HttpCode(201)
   @ApiOperation({ summary: 'Reply as staff: a new approved comment under this one, linked in both audit trails' })
-  reply(@Param('id', new ParseUUIDPipe()) id: string, @Body() dto: ReplyDto, @CurrentUser() user: AuthUser): Promise<ReplyResponse> {
+  reply(@Param('id', UuidPipe) id: string, @Body() dto: ReplyDto, @CurrentUser() user: AuthUser): Promise<ReplyResponse> {
     return this.moderation.reply(id, dto.body, { id: user.id, name: user.name });
   }
 
@@ -65,7 +66,7 @@ export class ModerationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Approve or hide; 409 when the comment changed since `version`' })
   async decide(
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', UuidPipe) id: string,
     @Body() dto: DecisionDto,
     @CurrentUser() user: AuthUser,
   ): Promise<ModerationCommentDetail> {

@@ -13,6 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { contentRange } from '../core/http/list-query.js';
+import { UuidPipe } from '../core/http/pipes.js';
 import { BacktestService } from './backtest.service.js';
 import { BacktestDto, RetriageDto } from './dto/rule-jobs.dto.js';
 import { RollbackDto, RuleCreateDto, RuleUpdateDto } from './dto/rule-save.dto.js';
@@ -67,7 +68,7 @@ export class RulesAdminController {
   @Get('retriage/:runId')
   @Roles('admin')
   @ApiOperation({ summary: 'A re-triage run: status, progress, result' })
-  getRetriage(@Param('runId') runId: string): Promise<RetriageRecord> {
+  getRetriage(@Param('runId', UuidPipe) runId: string): Promise<RetriageRecord> {
     return this.retriage.get(runId);
   }
 
@@ -75,14 +76,14 @@ export class RulesAdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Cancel a re-triage run' })
-  cancelRetriage(@Param('runId') runId: string): Promise<RetriageRecord> {
+  cancelRetriage(@Param('runId', UuidPipe) runId: string): Promise<RetriageRecord> {
     return this.retriage.cancel(runId);
   }
 
   @Get('backtests/:runId')
   @Roles('admin')
   @ApiOperation({ summary: 'A backtest: status, progress, confusion matrix, precision/recall/F1, newly / no longer flagged' })
-  getBacktest(@Param('runId') runId: string): Promise<BacktestRecord> {
+  getBacktest(@Param('runId', UuidPipe) runId: string): Promise<BacktestRecord> {
     return this.backtests.get(runId);
   }
 
@@ -90,7 +91,7 @@ export class RulesAdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Cancel a backtest (queued: never starts; running: stops at its next batch)' })
-  cancelBacktest(@Param('runId') runId: string): Promise<BacktestRecord> {
+  cancelBacktest(@Param('runId', UuidPipe) runId: string): Promise<BacktestRecord> {
     return this.backtests.cancel(runId);
   }
 
@@ -103,27 +104,27 @@ export class RulesAdminController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One rule' })
-  get(@Param('id') id: string): Promise<RuleAdminRecord> {
+  get(@Param('id', UuidPipe) id: string): Promise<RuleAdminRecord> {
     return this.rules.get(id);
   }
 
   @Put(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Save a rule: a new version; 400 with field errors (no version); 409 when saved meanwhile' })
-  update(@Param('id') id: string, @Body() dto: RuleUpdateDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
+  update(@Param('id', UuidPipe) id: string, @Body() dto: RuleUpdateDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
     return this.rules.update(id, dto, user.id);
   }
 
   @Delete(':id')
   @Roles('admin')
   @ApiOperation({ summary: 'Delete a rule (soft: it stops running; versions and past flags stay)' })
-  remove(@Param('id') id: string): Promise<{ id: string }> {
+  remove(@Param('id', UuidPipe) id: string): Promise<{ id: string }> {
     return this.rules.remove(id);
   }
 
   @Get(':id/versions')
   @ApiOperation({ summary: 'Version history with who, when and what changed' })
-  versions(@Param('id') id: string): Promise<RuleVersionRecord[]> {
+  versions(@Param('id', UuidPipe) id: string): Promise<RuleVersionRecord[]> {
     return this.rules.versions(id);
   }
 
@@ -131,13 +132,13 @@ export class RulesAdminController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Roll back: save an old version as the newest one' })
-  rollback(@Param('id') id: string, @Body() dto: RollbackDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
+  rollback(@Param('id', UuidPipe) id: string, @Body() dto: RollbackDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
     return this.rules.rollback(id, dto.version, user.id);
   }
 
   @Get(':id/quality')
   @ApiOperation({ summary: 'Hits per day and override rate (30 days); shadow hits with the moderators’ decisions' })
-  quality(@Param('id') id: string): Promise<RuleQuality> {
+  quality(@Param('id', UuidPipe) id: string): Promise<RuleQuality> {
     return this.rules.quality(id);
   }
 
@@ -145,14 +146,14 @@ export class RulesAdminController {
   @HttpCode(202)
   @Roles('admin')
   @ApiOperation({ summary: 'Backtest a draft (or a version) against past moderator decisions (maintenance job)' })
-  startBacktest(@Param('id') id: string, @Body() dto: BacktestDto, @CurrentUser() user: AuthUser): Promise<BacktestRecord> {
+  startBacktest(@Param('id', UuidPipe) id: string, @Body() dto: BacktestDto, @CurrentUser() user: AuthUser): Promise<BacktestRecord> {
     return this.backtests.enqueue(id, dto, user.id);
   }
 
   @Get(':id/backtests')
   @Roles('admin')
   @ApiOperation({ summary: 'The rule’s backtests, newest first' })
-  listBacktests(@Param('id') id: string): Promise<BacktestRecord[]> {
+  listBacktests(@Param('id', UuidPipe) id: string): Promise<BacktestRecord[]> {
     return this.backtests.list(id);
   }
 }

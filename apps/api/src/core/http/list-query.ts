@@ -24,8 +24,9 @@ export function parseListQuery<F>(
   opts: { sortable: readonly string[]; parseFilter: (raw: Record<string, unknown>) => F },
 ): ListQuery<F> {
   const range = parseJson('range', q.range) ?? [0, 24];
-  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isInteger(n) && n >= 0) || range[1] < range[0]) {
-    throw new BadRequestException('range: expected [start, end] with 0 <= start <= end');
+  // Safe integers only: 1e21 is an integer to JavaScript but no Postgres bigint (and loses digits long before that).
+  if (!Array.isArray(range) || range.length !== 2 || !range.every((n) => Number.isSafeInteger(n) && n >= 0) || range[1] < range[0]) {
+    throw new BadRequestException(`range: expected [start, end], whole numbers with 0 <= start <= end <= ${Number.MAX_SAFE_INTEGER}`);
   }
   const limit = Math.min(range[1] - range[0] + 1, MAX_PAGE);
   const sortRaw = parseJson('sort', q.sort);

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType, PickTy
 import type { RuleDraft, RuleTestRequest } from '@sift/shared';
 import { RuleCreateDto } from './rule-save.dto.js';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsDefined, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 class TestCommentDto {
   @ApiProperty({ maxLength: 20000 })
@@ -63,6 +63,7 @@ export class RuleDraftDto
 /** `POST /api/rules/test`: a pasted comment (and article, parent) against drafts or the saved rule set. */
 export class RuleTestDto implements RuleTestRequest {
   @ApiProperty({ type: TestCommentDto })
+  @IsDefined({ message: 'comment is required: an object with the body to test, e.g. {"comment": {"body": "…"}}' })
   @ValidateNested()
   @Type(() => TestCommentDto)
   comment: TestCommentDto;
