@@ -25,7 +25,9 @@ const env = {
 if (env.NODE_ENV === 'production') fail('npm start runs the demo; in production run migrate.js, main.js and worker.js (see README).');
 
 await checkServices(env);
-await runOrFail('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { env });
+// A production build of the dashboard and reader page whatever NODE_ENV the demo runs with: Vite takes NODE_ENV
+// from the environment, and a development build of React runs every effect twice (double requests, issue 17 item 21).
+await runOrFail('build', 'npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { env: { ...env, NODE_ENV: 'production' } });
 await runOrFail('migrate', 'node', ['dist/apps/api/migrate.js'], { env });
 
 const DEMO_PASSWORD = 'sift-demo-password';

@@ -25,6 +25,20 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Reads in flight, by method, path and body: a second identical read while the first is on its way gets the same
+ * answer instead of a second request (React's StrictMode runs a page's effects twice in development builds).
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+function read<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const key = `${init.method ?? 'GET'} ${path} ${typeof init.body === 'string' ? init.body : ''}`;
+  const pending = inFlight.get(key) as Promise<T> | undefined;
+  if (pending) return pending;
+  const p = request<T>(path, init).finally(() => inFlight.delete(key));
+  inFlight.set(key, p);
+  return p;
+}
+
 async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
@@ -59,14 +73,14 @@ export function articleIdFromLocation(loc: Location = window.location): string |
 const enc = encodeURIComponent;
 
 export const readerApi = {
-  article: (id: string) => request<PublicArticle>(`api/public/articles/${enc(id)}`),
+  article: (id: string) => read<PublicArticle>(`api/public/articles/${enc(id)}`),
   thread: (id: string, order: ThreadOrder, cursor: string | null) =>
-    request<PublicThreadPage>(`api/public/articles/${enc(id)}/comments?order=${order}${cursor ? `&cursor=${enc(cursor)}` : ''}`),
+    read<PublicThreadPage>(`api/public/articles/${enc(id)}/comments?order=${order}${cursor ? `&cursor=${enc(cursor)}` : ''}`),
   mine: async (tokens: string[]): Promise<MyComment[]> =>
     tokens.length === 0
       ? []
       : (
-          await request<MyCommentsResponse>('api/public/comments/mine', {
+          await read<MyCommentsResponse>('api/public/comments/mine', {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ tokens }),
