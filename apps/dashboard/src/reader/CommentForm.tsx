@@ -14,9 +14,30 @@ interface Props {
   onCancel?: () => void;
 }
 
+/** What the reader calls each field the API may name (never its wire name). */
+const LABELS: Record<string, string> = {
+  authorName: 'Your name',
+  title: 'The title',
+  body: 'Your comment',
+  parentId: 'The comment you reply to',
+  authorToken: 'Your sign-in',
+};
+
+type FieldErrors = Record<string, string>;
+
 /**
- * Name, optional title, comment; posts to intake. The API validates (its message is shown as given, and the field
- * it names is marked); 409 (closed) and 429 (too fast) come back with their own plain messages.
+ * The API's words for a field, in the reader's: `authorName should not be empty` → `Your name should not be empty`,
+ * `must contain a visible character` → `Your name must contain a visible character`.
+ */
+export function humanFieldError(field: string, problems: string[]): string {
+  const label = LABELS[field] ?? 'This field';
+  return problems.map((p) => `${label} ${p.replace(new RegExp(`^${field}:?\\s+`), '')}`).join('; ');
+}
+
+/**
+ * Name, optional title, comment; posts to intake. Required fields are checked here first (nothing is sent without
+ * them); an error the API names a field for is shown once, under that field, in words, and focus goes to the field;
+ * any other answer (409 closed, 429 too fast, 401 sign-in, no connection) is one alert with its plain message.
  */
 export function CommentForm({ articleId, parentId, replyTo, author = null, onPosted, onCancel }: Props) {
   const uid = useId();
@@ -24,7 +45,9 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const formRef = useRef<HTMLFormElement>(null);
   const bodyRef = useRef<HTMLTextAreaElement>(null);
   const errorRef = useRef<HTMLDivElement>(null);
   // One key per comment being written: a retry after a lost answer returns the same comment, not a second one.
@@ -34,10 +57,22 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
     if (parentId) bodyRef.current?.focus();
   }, [parentId]);
 
+  /** Show these field errors and move focus to the first marked field. */
+  function markFields(errors: FieldErrors) {
+    setFieldErrors(errors);
+    const first = Object.keys(errors)[0];
+    if (first) setTimeout(() => formRef.current?.querySelector<HTMLElement>(`[name="${first}"]`)?.focus(), 0);
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
     setError(null);
+    const missing: FieldErrors = {};
+    if (!author && !name.trim()) missing.authorName = 'Please enter your name.';
+    if (!body.trim()) missing.body = replyTo ? 'Please write your reply.' : 'Please write your comment.';
+    markFields(missing);
+    if (Object.keys(missing).length > 0) return;
+    setBusy(true);
     try {
       const res = await readerApi.post(
         articleId,
@@ -50,14 +85,22 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
       idempotencyKey.current = newKey();
       onPosted(res);
     } catch (err) {
-      setError(err instanceof ApiError ? err : new ApiError(0, String(err)));
-      setTimeout(() => errorRef.current?.focus(), 0);
+      const apiError = err instanceof ApiError ? err : new ApiError(0, String(err));
+      const shown = Object.entries(apiError.fields).filter(([f]) => f !== 'authorToken' && formRef.current?.querySelector(`[name="${f}"]`));
+      if (shown.length > 0) {
+        markFields(Object.fromEntries(shown.map(([f, problems]) => [f, humanFieldError(f, problems)])));
+      } else {
+        const [field, problems] = Object.entries(apiError.fields)[0] ?? [];
+        setError(field && problems ? humanFieldError(field, problems) : apiError.message);
+        setTimeout(() => errorRef.current?.focus(), 0);
+      }
     } finally {
       setBusy(false);
     }
   }
 
-  const fieldError = (f: string) => error?.fields[f]?.join(', ');
+  const fieldError = (f: string) => fieldErrors[f];
+  const clearField = (f: string) => fieldErrors[f] && setFieldErrors(({ [f]: _gone, ...rest }) => rest);
   const field = (f: string) => ({
     id: `${uid}-${f}`,
     name: f,
@@ -72,7 +115,7 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
     ) : null;
 
   return (
-    <form className="comment-form" onSubmit={submit} noValidate aria-label={replyTo ? `Reply to ${replyTo}` : 'Post a comment'}>
+    <form className="comment-form" ref={formRef} onSubmit={submit} noValidate aria-label={replyTo ? `Reply to ${replyTo}` : 'Post a comment'}>
       {replyTo ? <p className="form-heading">Replying to {replyTo}</p> : <h3 className="form-heading">Join the discussion</h3>}
       {author ? (
         <p className="signed-in">
@@ -81,7 +124,7 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
       ) : (
         <div className="field">
           <label htmlFor={`${uid}-authorName`}>Your name</label>
-          <input {...field('authorName')} autoComplete="nickname" maxLength={80} aria-required="true" value={name} onChange={(e) => setName(e.target.value)} />
+          <input {...field('authorName')} autoComplete="nickname" maxLength={80} aria-required="true" value={name} onChange={(e) => (setName(e.target.value), clearField('authorName'))} />
           {errorText('authorName')}
         </div>
       )}
@@ -89,17 +132,17 @@ export function CommentForm({ articleId, parentId, replyTo, author = null, onPos
         <label htmlFor={`${uid}-title`}>
           Title <span className="optional">(optional)</span>
         </label>
-        <input {...field('title')} maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input {...field('title')} maxLength={200} value={title} onChange={(e) => (setTitle(e.target.value), clearField('title'))} />
         {errorText('title')}
       </div>
       <div className="field">
         <label htmlFor={`${uid}-body`}>{replyTo ? 'Your reply' : 'Your comment'}</label>
-        <textarea {...field('body')} ref={bodyRef} rows={4} maxLength={10000} aria-required="true" value={body} onChange={(e) => setBody(e.target.value)} />
+        <textarea {...field('body')} ref={bodyRef} rows={4} maxLength={10000} aria-required="true" value={body} onChange={(e) => (setBody(e.target.value), clearField('body'))} />
         {errorText('body')}
       </div>
       {error && (
         <div className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
-          {error.message}
+          {error}
         </div>
       )}
       <p className="hint">Comments are checked before they appear. Yours will show here, marked “held for review”, until then.</p>

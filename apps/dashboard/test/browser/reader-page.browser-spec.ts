@@ -148,15 +148,37 @@ describe('the reader page', () => {
     await author.page.screenshot({ path: join(SCREENSHOT_DIR, 'reader-page.png'), fullPage: true });
   });
 
-  it('shows the API message for invalid input and for a rate limit, and a plain notice when comments are closed', async () => {
+  it('says in words, once, what is missing or wrong; shows the API message for a rate limit, and a plain notice when comments are closed', async () => {
     const { page } = await openReader(ARTICLE);
+    const intake = recordRequests(page);
     const form = page.getByRole('form', { name: 'Post a comment' });
-    await form.getByLabel('Your name').fill('');
+    const name = form.getByLabel('Your name');
+    // Required fields are checked in the browser: nothing is sent, each problem is said once, under its field.
+    await name.fill('');
     await form.getByRole('button', { name: 'Post comment' }).click();
-    const alert = form.getByRole('alert');
-    await alert.waitFor();
-    expect(await alert.innerText()).toMatch(/^authorName: /);
-    expect(await form.getByLabel('Your name').getAttribute('aria-invalid')).toBe('true');
+    await form.getByText('Please enter your name.').waitFor();
+    await form.getByText('Please write your comment.').waitFor();
+    const text = await page.locator('body').innerText();
+    expect(text.split('Please enter your name.').length - 1).toBe(1);
+    expect(text).not.toMatch(/authorName|should not be empty/);
+    expect(await form.getByRole('alert').count()).toBe(0);
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate("document.activeElement?.getAttribute('name')")).toBe('authorName'); // focus on the first
+    expect(intake.filter((u) => u.includes('/comments') && !u.includes('/public/'))).toEqual([]);
+    await form.screenshot({ path: join(SCREENSHOT_DIR, 'reader-page-form-errors.png') });
+    // Typing clears the field's error.
+    await form.getByLabel('Your comment').fill('A name made of nothing visible.');
+    expect(await form.getByText('Please write your comment.').count()).toBe(0);
+
+    // What only the API can tell (a name of invisible characters): its problem, in the reader's words, once.
+    await name.fill('\u200b\u200b');
+    await form.getByRole('button', { name: 'Post comment' }).click();
+    const problem = form.locator('.field-error');
+    await problem.waitFor();
+    expect(await problem.innerText()).toBe('Your name must contain a visible character');
+    expect(await form.getByRole('alert').count()).toBe(0);
+    expect(await page.locator('body').innerText()).not.toContain('authorName');
+    expect(await name.getAttribute('aria-invalid')).toBe('true');
 
     // The limit itself is proven by apps/api reader-rate-limit.integration-spec; here the page is handed the API's
     // 429 answer (this one request is answered by the test) to show that the reader gets its message.
