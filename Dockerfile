@@ -5,6 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY libs/shared/package.json libs/shared/
 COPY libs/triage-engine/package.json libs/triage-engine/
+# npm ci's postinstall applies these (patch-package): fixes to dependencies, see patches/README.md.
+COPY patches patches
 RUN npm ci --no-audit --no-fund
 COPY . .
 ENV NX_DAEMON=false NX_NO_CLOUD=true

@@ -17,6 +17,7 @@ module.exports = {
   },
   globalSetup: '<rootDir>/test/browser/global-setup.ts',
   globalTeardown: '<rootDir>/test/browser/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-setup.ts'],
   maxWorkers: 1,
   testTimeout: 90000,
   slowTestThreshold: 30,

@@ -11,7 +11,7 @@ const root = import.meta.dirname;
 const workspaceRoot = resolve(root, '../..');
 const api = 'http://127.0.0.1:3000';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root,
   base: './',
   plugins: [react()],
@@ -29,7 +29,9 @@ export default defineConfig({
     proxy: { '/api': api, '/health': api },
   },
   build: {
-    outDir: resolve(workspaceRoot, 'dist/apps/dashboard'),
+    // `--mode development` (with NODE_ENV=development: target build-dev) is React's development build, which prints
+    // its warnings; the browser tier serves it so that its console guard sees them (docs/testing.md).
+    outDir: resolve(workspaceRoot, mode === 'development' ? 'dist/apps/dashboard-dev' : 'dist/apps/dashboard'),
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
@@ -53,4 +55,4 @@ export default defineConfig({
       },
     },
   },
-});
+}));

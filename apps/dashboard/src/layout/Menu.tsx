@@ -28,6 +28,8 @@ const QueueLabel = ({ queue, count }: { queue: Queue; count: number | undefined 
     <span>{QUEUE_LABEL[queue]}</span>
     {count !== undefined && (
       <Chip
+        // A span: the menu item's text is a <p>, which may not hold a <div> (the Chip's default).
+        component="span"
         size="small"
         data-count={count}
         label={count.toLocaleString()}

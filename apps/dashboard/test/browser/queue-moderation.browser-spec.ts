@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PUBLISHER_KEY } from './global-setup';
-import { collectConsoleErrors, type ConsoleProblem, launchChromium, newDashboardPage, signIn } from './support/chromium';
+import { expectConsoleErrors, launchChromium, newDashboardPage, signIn } from './support/chromium';
 import { requestJson, waitFor } from './support/http';
 import { createArticle, detailOf, postAndTriage, tokenFor } from './support/moderation';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
@@ -32,7 +32,6 @@ const INSULTS = [
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let consoleErrors: ConsoleProblem[];
 let modToken: string;
 let adminToken: string;
 const posted: ModerationCommentDetail[] = [];
@@ -52,7 +51,9 @@ beforeAll(async () => {
   for (const c of INSULTS) posted.push(await postAndTriage(state.baseUrl, modToken, ARTICLE, c, 'flagged'));
   browser = await launchChromium();
   ({ context, page } = await newDashboardPage(browser, state.baseUrl));
-  consoleErrors = collectConsoleErrors(page);
+  // The colleague's earlier decision: Chromium reports the 409 that the card then explains, and react-admin's
+  // development build logs every error its data provider throws.
+  expectConsoleErrors(page, /status of 409 .*\/decision/, /This comment changed since you loaded it/);
   await signIn(page, moderator.email, moderator.password);
   await page.locator('[data-panel="queues"]').waitFor();
 });
@@ -213,9 +214,5 @@ describe('the moderator works the queue', () => {
     await page.keyboard.press('?');
     await page.getByText('Keyboard shortcuts').waitFor();
     await page.keyboard.press('Escape');
-  });
-
-  it('no console errors along the way (but Chromium reporting the expected 409)', () => {
-    expect(consoleErrors.filter((e) => !(e.url.endsWith('/decision') && e.text.includes('409')))).toEqual([]);
   });
 });

@@ -1,10 +1,14 @@
-import { type Browser, type BrowserContext, chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { guardBrowser } from './console-guard';
+
+export { expectConsoleErrors } from './console-guard';
 
 /** Debian's Chromium, driven by playwright-core; no browser is ever downloaded. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+/** Every context this browser opens is under the console guard (support/console-guard.ts). */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     args: [
       '--headless',
@@ -17,21 +21,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-quic',
     ],
   });
-}
-
-export interface ConsoleProblem {
-  text: string;
-  url: string;
-}
-
-/** Every console error and uncaught page error, as they happen. */
-export function collectConsoleErrors(page: Page): ConsoleProblem[] {
-  const problems: ConsoleProblem[] = [];
-  page.on('console', (msg: ConsoleMessage) => {
-    if (msg.type() === 'error') problems.push({ text: msg.text(), url: msg.location().url });
-  });
-  page.on('pageerror', (err) => problems.push({ text: `uncaught: ${err.stack ?? err.message}`, url: page.url() }));
-  return problems;
+  return guardBrowser(browser);
 }
 
 /** A fresh context (empty localStorage: signed out) at the size of the README screenshots. */

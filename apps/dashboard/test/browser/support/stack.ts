@@ -15,7 +15,8 @@ export const PG_ADMIN_URL = process.env.TEST_PG_ADMIN_URL ?? 'postgres://postgre
 export const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 export const API_DIST = resolve(WORKSPACE_ROOT, 'dist/apps/api');
-export const DASHBOARD_DIST = resolve(WORKSPACE_ROOT, 'dist/apps/dashboard');
+/** React's development build (target build-dev), so that the console guard sees React's warnings. */
+export const DASHBOARD_DIST = resolve(WORKSPACE_ROOT, 'dist/apps/dashboard-dev');
 
 const execFileAsync = promisify(execFile);
 
@@ -28,7 +29,7 @@ export function assertBuilt(): void {
   if (missing.length > 0) {
     throw new Error(
       `The browser specs drive the built API and dashboard, but these are missing:\n  ${missing.join('\n  ')}\n` +
-        'Build them first: `npx nx run-many -t build -p api dashboard`, or run `npx nx run dashboard:test-browser`, which builds both.',
+        'Build them first: `npx nx run api:build && npx nx run dashboard:build-dev`, or run `npx nx run dashboard:test-browser`, which builds both.',
     );
   }
 }
