@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { checkNode, checkServices, fail, ROOT, runOrFail } from './lib.mjs';
-import { seedDemo } from './demo/seed.mjs';
+import { describeDemo, seedDemo } from './demo/seed.mjs';
 
 checkNode();
 
@@ -79,18 +79,20 @@ while (!(await fetch(`${base}/health`).then((r) => r.ok, () => false))) {
   await new Promise((r) => setTimeout(r, 300));
 }
 
-const seeded = await seedDemo({ base, publisherKey: env.PUBLISHER_API_KEYS.split(',')[0].trim(), root: ROOT });
+const articles = await seedDemo({ base, publisherKey: env.PUBLISHER_API_KEYS.split(',')[0].trim(), root: ROOT });
 console.log(`
 ──────────────────────────────────────────────────────────────
- Sift is running.  ${seeded.message}
+ Sift is running.
 
  Dashboard   ${base}/
- Reader page ${base}/read/${encodeURIComponent(seeded.articleId)}
  API docs    ${base}/api/docs
  Health      ${base}/health
 
  Log in as   moderator@sift.local   /  ${DEMO_PASSWORD}
         or   admin@sift.local       /  ${DEMO_PASSWORD}
+
+ ${describeDemo(base, articles).replace(/\n/g, '\n ')}
+
  (demo accounts; Ctrl-C stops the API and the worker)
 ──────────────────────────────────────────────────────────────
 `);

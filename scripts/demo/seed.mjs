@@ -2,12 +2,17 @@
 // every comment exactly as it would in production. Re-running is safe: each comment carries an Idempotency-Key.
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-/** The seed thread shared with the project, when this checkout has it; else our own small sample. */
-function loadThread(root) {
-  const shared = join(root, '../shared/seed/thread.json');
-  const file = existsSync(shared) ? shared : join(root, 'scripts/demo/sample-thread.json');
-  return { thread: JSON.parse(readFileSync(file, 'utf8')), file };
+/**
+ * The demo threads: Sift's own small sample, always (the README links its reader page), and the project's shared
+ * seed thread when this checkout has a `shared/` folder beside it (a fresh clone does not).
+ */
+export function demoThreadFiles(root, { shared = true } = {}) {
+  const files = [join(root, 'scripts/demo/sample-thread.json')];
+  const sharedFile = join(root, '../shared/seed/thread.json');
+  if (shared && existsSync(sharedFile)) files.push(sharedFile);
+  return files;
 }
 
 /** Parents before replies, so a reply can name its parent's id. */
@@ -32,8 +37,8 @@ async function call(url, init) {
   return body;
 }
 
-export async function seedDemo({ base, publisherKey, root }) {
-  const { thread, file } = loadThread(root);
+async function seedThread({ base, publisherKey, root, file }) {
+  const thread = JSON.parse(readFileSync(file, 'utf8'));
   const a = thread.article;
   await call(`${base}/api/articles/${encodeURIComponent(a.id)}`, {
     method: 'PUT',
@@ -55,5 +60,32 @@ export async function seedDemo({ base, publisherKey, root }) {
     });
     ids.set(c.id, res.id);
   }
-  return { articleId: a.id, message: `Loaded "${a.title}" with ${thread.comments.length} comments from ${relative(root, file)}.` };
+  return { id: a.id, title: a.title, comments: thread.comments.length, file: relative(root, file) };
+}
+
+/** Load every demo thread (demoThreadFiles); returns what was loaded, one entry per article. */
+export async function seedDemo({ base, publisherKey, root, shared = true }) {
+  const articles = [];
+  for (const file of demoThreadFiles(root, { shared })) articles.push(await seedThread({ base, publisherKey, root, file }));
+  return articles;
+}
+
+/** The start banner's account of what was loaded: each demo article with its reader page. */
+export function describeDemo(base, articles) {
+  const lines = [`Loaded ${articles.length} demo ${articles.length === 1 ? 'article' : 'articles'}:`];
+  for (const a of articles) {
+    lines.push(` "${a.title}": ${a.comments} comments from ${a.file}`);
+    lines.push(`   reader page  ${base}/read/${encodeURIComponent(a.id)}`);
+  }
+  return lines.join('\n');
+}
+
+// `node scripts/demo/seed.mjs --base URL --publisher-key KEY [--no-shared]`: load the demo into a running API.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const arg = (name) => process.argv[process.argv.indexOf(name) + 1];
+  const base = process.argv.includes('--base') ? arg('--base') : 'http://127.0.0.1:3000';
+  const publisherKey = process.argv.includes('--publisher-key') ? arg('--publisher-key') : 'demo-publisher-key';
+  const root = join(fileURLToPath(new URL('.', import.meta.url)), '../..');
+  const articles = await seedDemo({ base, publisherKey, root, shared: !process.argv.includes('--no-shared') });
+  console.log(describeDemo(base, articles));
 }
