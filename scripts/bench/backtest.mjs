@@ -48,8 +48,9 @@ try {
        JOIN LATERAL (SELECT id FROM articles ORDER BY id OFFSET (g % 50) LIMIT 1) a ON true`,
     [COMMENTS],
   );
-  await db.query(`INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type, created_at)
-    SELECT id, 'pending', status, 'user', decided_at FROM comments`);
+  // Hidden as a personal attack: the reason that confirms the insult rule (HIDE_REASON_RULE_TYPES).
+  await db.query(`INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type, created_at, reason)
+    SELECT id, 'pending', status, 'user', decided_at, CASE WHEN status = 'hidden' THEN 'Personal attack' END FROM comments`);
   await db.query('ANALYZE');
   console.log(`fill: ${((performance.now() - t) / 1000).toFixed(1)} s`);
 

@@ -1,7 +1,7 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { BacktestExample, BacktestRecord, BacktestRequest, BacktestResult, RuleAction, RuleType } from '@sift/shared';
+import { type BacktestExample, type BacktestRecord, type BacktestRequest, type BacktestResult, hideReasonsConfirming, type RuleAction, type RuleType } from '@sift/shared';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
@@ -30,16 +30,23 @@ interface BacktestParams {
 
 /**
  * The comments a moderator decided, most recent first: approved or hidden, where the latest status change was a
- * person's (not a rule's, not a re-triage). Staff replies are never triaged, so they are left out.
+ * person's (not a rule's, not a re-triage), with that change's reason. Staff replies are never triaged, so they are
+ * left out.
  */
 const DECIDED_SQL = `
-  SELECT c.id, c.status FROM comments c
-   WHERE c.status IN ('approved', 'hidden') AND c.author_role = 'reader'
-     AND (SELECT e.actor_type FROM moderation_events e
+  SELECT c.id, c.status, last.reason FROM comments c
+   CROSS JOIN LATERAL (SELECT e.actor_type, e.reason FROM moderation_events e
            WHERE e.comment_id = c.id AND e.from_status IS NOT NULL AND e.to_status IS NOT NULL
-           ORDER BY e.created_at DESC LIMIT 1) = 'user'
+           ORDER BY e.created_at DESC LIMIT 1) last
+   WHERE c.status IN ('approved', 'hidden') AND c.author_role = 'reader' AND last.actor_type = 'user'
    ORDER BY c.decided_at DESC NULLS LAST, c.id
    LIMIT $1`;
+
+interface DecidedRow {
+  id: string;
+  status: 'approved' | 'hidden';
+  reason: string | null;
+}
 
 interface CommentRow {
   id: string;
@@ -56,7 +63,8 @@ interface CommentRow {
 
 /**
  * Backtest: a rule draft (or an old version) and the rule's current version, both run by the same pure engine as
- * the worker, over the last N comments a moderator decided (approve = should pass, hide = should be caught).
+ * the worker, over the last N comments a moderator decided (approve = should pass, hide = should be caught when its
+ * reason confirms this rule type, HIDE_REASON_RULE_TYPES; other hides are left out and counted by reason).
  * Runs on the maintenance queue; progress and cancellation through the `rule_jobs` row.
  */
 @Injectable()
@@ -147,7 +155,7 @@ export class BacktestService {
         compileRule({ id: row.rule_id ?? 'draft', name: p.name, type: p.type, version, action, mode: 'live', severity: 1, config });
       const draft = spec(p.config, p.action, 0);
       const base = current ? spec(current.config, current.action, current.version) : draft;
-      const result = await this.evaluate(draft, base, p.limit, async (done) => {
+      const result = await this.evaluate(p.type, draft, base, p.limit, async (done) => {
         await report(done);
         return this.jobs.progress(runId, done);
       });
@@ -167,13 +175,19 @@ export class BacktestService {
    * `onProgress` answers false to stop (cancelled).
    */
   async evaluate(
+    type: RuleType,
     draft: CompiledRule,
     current: CompiledRule,
     limit: number,
     onProgress: (progress: number) => Promise<boolean>,
   ): Promise<BacktestResult | 'cancelled'> {
     const started = performance.now();
-    const decided: Array<{ id: string; status: 'approved' | 'hidden' }> = await this.ds.query(DECIDED_SQL, [limit]);
+    const all: DecidedRow[] = await this.ds.query(DECIDED_SQL, [limit]);
+    const confirming = hideReasonsConfirming(type);
+    const counts = (d: DecidedRow) => d.status === 'approved' || confirming === 'any' || (confirming as readonly string[]).includes(d.reason ?? '');
+    const decided = all.filter(counts);
+    const excludedByReason = new Map<string | null, number>();
+    for (const d of all) if (!counts(d)) excludedByReason.set(d.reason, (excludedByReason.get(d.reason) ?? 0) + 1);
     const label = new Map(decided.map((d) => [d.id, d.status]));
     const articles = new Map<string, RuleInput['article']>();
     const m = { draft: emptyMatrix(), current: emptyMatrix() };
@@ -233,6 +247,10 @@ export class BacktestService {
     }
     return {
       comments: decided.length,
+      excluded: {
+        count: all.length - decided.length,
+        byReason: [...excludedByReason].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+      },
       draft: score(m.draft, errors.draft),
       current: score(m.current, errors.current),
       newlyFlagged: { count: newlyCount, examples: newly },

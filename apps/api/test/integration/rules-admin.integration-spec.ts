@@ -79,7 +79,7 @@ describe('rules admin', () => {
   });
 
   /** Decided comments straight into the tables: a moderator's decision is an audit event by a user. */
-  async function decided(rows: Array<{ body: string; status: 'approved' | 'hidden'; by?: 'user' | 'rule' }>): Promise<string[]> {
+  async function decided(rows: Array<{ body: string; status: 'approved' | 'hidden'; by?: 'user' | 'rule'; reason?: string }>): Promise<string[]> {
     await putArticle(api, 'bt');
     const [{ id: articleId }] = await api.ds.query(`SELECT id FROM articles WHERE external_id = 'bt'`);
     const ids: string[] = [];
@@ -89,9 +89,11 @@ describe('rules admin', () => {
          VALUES ($1, 'R', 'name:r', $2, $3, 2, now() - make_interval(secs => $4), now() - interval '1 day') RETURNING id`,
         [articleId, r.body, r.status, i],
       );
+      // Two statements: the decision is the later event (one statement would give both the same created_at).
+      await api.ds.query(`INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type) VALUES ($1, 'pending', 'flagged', 'rule')`, [c.id]);
       await api.ds.query(
-        `INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type) VALUES ($1, 'pending', 'flagged', 'rule'), ($1, 'flagged', $2, $3)`,
-        [c.id, r.status, r.by ?? 'user'],
+        `INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type, reason) VALUES ($1, 'flagged', $2, $3, $4)`,
+        [c.id, r.status, r.by ?? 'user', r.reason ?? null],
       );
       ids.push(c.id);
     }
@@ -139,9 +141,33 @@ describe('rules admin', () => {
     expect([bad.status, Object.keys(bad.body.fields)]).toEqual([400, ['config.terms']]);
   });
 
+  it('in a backtest, a hidden comment counts for a rule only when its hide reason confirms that rule type; the rest are left out, by reason', async () => {
+    const insult = await ruleOf('insult');
+    await decided([
+      { body: 'You are a complete idiot for writing this.', status: 'hidden', reason: 'Personal attack' }, // TP
+      { body: 'People like you should leave this town for good.', status: 'hidden', reason: 'Hate or harassment' }, // FN
+      { body: 'Cheap bikes at bikes.example.com, visit today', status: 'hidden', reason: 'Spam or advertising' }, // a links miss: left out
+      { body: 'What a moron.', status: 'hidden' }, // no reason: left out for the insult rule
+      { body: 'The new timetable starts in May.', status: 'approved' }, // TN
+    ]);
+    const start = await http<BacktestRecord>(`${api.url}/api/rules/${insult.id}/backtests`, 'POST', { limit: 100 }, admin);
+    const run = await waitRun<BacktestRecord>(`/api/rules/backtests/${start.body.id}`);
+    expect(run.result).toMatchObject({
+      comments: 3,
+      current: { matrix: { truePositive: 1, falsePositive: 0, falseNegative: 1, trueNegative: 1 } },
+      excluded: { count: 2 },
+    });
+    expect(run.result!.excluded!.byReason.map((r) => r.reason).sort()).toEqual([null, 'Spam or advertising'].sort());
+
+    // A keywords rule is confirmed by every hide, whatever the reason.
+    const words = await create({ name: 'Town words', type: 'keywords', config: { terms: ['town', 'moron'] } });
+    const all = await waitRun<BacktestRecord>(`/api/rules/backtests/${(await http<BacktestRecord>(`${api.url}/api/rules/${words.id}/backtests`, 'POST', { limit: 100 }, admin)).body.id}`);
+    expect(all.result).toMatchObject({ comments: 5, excluded: { count: 0, byReason: [] }, current: { matrix: { truePositive: 2, falseNegative: 2, trueNegative: 1 } } });
+  });
+
   it('a cancelled backtest never runs, and a running one stops at its next batch', async () => {
     const rule = await ruleOf('links');
-    await decided([{ body: 'see a.com b.com c.com', status: 'hidden' }]);
+    await decided([{ body: 'see a.com b.com c.com', status: 'hidden', reason: 'Spam or advertising' }]);
     const backtests = worker().get(BacktestService);
     // Queued, then cancelled before a worker takes it: the worker finds it cancelled and does nothing.
     const [{ id }] = await api.ds.query(

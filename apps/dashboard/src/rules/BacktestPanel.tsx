@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardContent, LinearProgress, List, ListItem, ListItemText, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import type { BacktestExample, BacktestRecord, BacktestSide } from '@sift/shared';
+import { type BacktestExample, type BacktestRecord, type BacktestSide, hideReasonsConfirming, type RuleType } from '@sift/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-admin';
@@ -7,8 +7,20 @@ import { errorText, pct, rulesApi } from './api';
 
 const running = (b: BacktestRecord | null | undefined) => b?.status === 'queued' || b?.status === 'running';
 
+const quoted = (reasons: readonly string[]) => reasons.map((r) => `“${r}”`).join(' or ');
+
+/** What counts as "should be caught" for this rule type (libs/shared HIDE_REASON_RULE_TYPES), in words. */
+export function labelsText(type: RuleType): string {
+  const reasons = hideReasonsConfirming(type);
+  if (reasons === 'any') return 'Every comment a moderator hid should be caught (a list of words or authors can be about anything); every approved one should pass.';
+  if (reasons.length === 0) {
+    return 'No hide reason names what this rule catches, so hidden comments are left out: the backtest shows what it would flag among approved comments (which should pass).';
+  }
+  return `Hidden as ${quoted(reasons)} = should be caught; approved = should pass. Comments hidden for any other reason, or none, are left out: they are not this rule's misses.`;
+}
+
 /** Backtest the draft against past moderator decisions, with progress, cancel, and the results side by side. */
-export const BacktestPanel = ({ ruleId, config }: { ruleId: string; config: Record<string, unknown> }) => {
+export const BacktestPanel = ({ ruleId, type, config }: { ruleId: string; type: RuleType; config: Record<string, unknown> }) => {
   const [limit, setLimit] = useState(1000);
   const [runId, setRunId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -39,8 +51,8 @@ export const BacktestPanel = ({ ruleId, config }: { ruleId: string; config: Reco
     <Card data-panel="backtest">
       <CardContent>
         <Typography variant="h6">Backtest</Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-          The draft and the saved version over the most recent comments a moderator decided: hidden = should be caught, approved = should pass.
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }} data-backtest-labels>
+          The draft and the saved version over the most recent comments a moderator decided. {labelsText(type)}
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
           <TextField size="small" type="number" label="Last N decided comments" name="backtest.limit" sx={{ width: 220 }} value={limit} onChange={(e) => setLimit(Number(e.target.value))} />
@@ -120,7 +132,7 @@ const BacktestResultView = ({ b }: { b: BacktestRecord }) => {
   return (
     <Box sx={{ mt: 2 }} data-backtest-result>
       <Typography variant="body2" sx={{ mb: 1 }}>
-        {r.comments.toLocaleString()} decided comments in {(r.durationMs / 1000).toFixed(2)} s — {b.label} vs saved v{b.currentVersion}
+        {r.comments.toLocaleString()} decided {r.comments === 1 ? 'comment' : 'comments'} in {(r.durationMs / 1000).toFixed(2)} s — {b.label} vs saved v{b.currentVersion}
         {r.draft.errors > 0 && `, ${r.draft.errors} rule errors (counted as not caught)`}
       </Typography>
       <Table size="small">
@@ -141,6 +153,12 @@ const BacktestResultView = ({ b }: { b: BacktestRecord }) => {
           <Side title={`Saved v${b.currentVersion}`} s={r.current} />
         </TableBody>
       </Table>
+      {r.excluded && r.excluded.count > 0 && (
+        <Alert severity="info" sx={{ mt: 2 }} data-backtest-excluded={r.excluded.count}>
+          {r.excluded.count.toLocaleString()} hidden {r.excluded.count === 1 ? 'comment was' : 'comments were'} left out: the reason a moderator
+          gave is not one this rule type catches ({r.excluded.byReason.map((x) => `${x.reason === null ? 'no reason' : `“${x.reason}”`}: ${x.count}`).join(', ')}).
+        </Alert>
+      )}
       <Stack direction="row" spacing={3} sx={{ mt: 2 }}>
         <Examples title="Would newly flag" count={r.newlyFlagged.count} examples={r.newlyFlagged.examples} kind="newly-flagged" />
         <Examples title="Would stop flagging" count={r.noLongerFlagged.count} examples={r.noLongerFlagged.examples} kind="no-longer-flagged" />

@@ -157,7 +157,7 @@ const RuleEditor = ({ id }: { id: string }) => {
         </CardContent>
       </Card>
       <RuleTester draft={testDraft} />
-      <BacktestPanel ruleId={r.id} config={draft.config} />
+      <BacktestPanel ruleId={r.id} type={r.type} config={draft.config} />
       {versions.data && <VersionsPanel versions={versions.data} current={r.version} onRollback={(v) => void rollback(v)} />}
       <QualityPanel ruleId={r.id} />
     </Stack>

@@ -2,6 +2,7 @@ import type { AuthorListStatus, CommentDetail, CommentRecord, CommentStatus, Mod
 
 /** Reasons a moderator can pick when hiding (free text is allowed too). */
 export const HIDE_REASONS = ['Personal attack', 'Hate or harassment', 'Spam or advertising', 'Off topic', 'Misinformation', 'Duplicate'] as const;
+export type HideReason = (typeof HIDE_REASONS)[number];
 
 /** The queues of the moderation dashboard (`all` = no status filter). */
 export const QUEUES = ['flagged', 'pending', 'approved', 'hidden', 'all'] as const;

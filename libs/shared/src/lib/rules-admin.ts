@@ -1,4 +1,5 @@
 import type { CommentStatus, Evidence } from './comment.js';
+import { HIDE_REASONS, type HideReason } from './moderation.js';
 import type { RuleAction, RuleMode, RuleRecord, RuleType } from './rule.js';
 
 /** A rule as the rules page lists it: the record plus its quality over the last 7 days. */
@@ -113,6 +114,29 @@ export interface BacktestRequest {
   limit?: number;
 }
 
+/**
+ * Backtest labels: which rule types each hide reason confirms. A comment hidden as "Spam or advertising" is a miss
+ * of the links rule, not of the insult rule; for the insult rule it is left out of the backtest. `keywords` and
+ * `author` rules are lists an admin fills for any purpose, so every hidden comment counts for them, whatever its
+ * reason (free text or none included). For every other type, a hide with no listed reason is left out.
+ */
+export const HIDE_REASON_RULE_TYPES: Record<HideReason, readonly RuleType[]> = {
+  'Personal attack': ['insult'],
+  'Hate or harassment': ['insult'],
+  'Spam or advertising': ['links', 'repeat', 'flood'],
+  'Off topic': ['off_topic'],
+  Misinformation: [],
+  Duplicate: ['repeat', 'flood'],
+};
+/** Rule types every hide confirms, whatever its reason. */
+export const ANY_HIDE_CONFIRMS: readonly RuleType[] = ['keywords', 'author'];
+
+/** The hide reasons that count as "should be caught" for `type` in a backtest (`'any'`: every hidden comment). */
+export function hideReasonsConfirming(type: RuleType): readonly HideReason[] | 'any' {
+  if (ANY_HIDE_CONFIRMS.includes(type)) return 'any';
+  return HIDE_REASONS.filter((r) => HIDE_REASON_RULE_TYPES[r].includes(type));
+}
+
 export interface ConfusionMatrix {
   /** Caught and a moderator hid it. */
   truePositive: number;
@@ -140,7 +164,13 @@ export interface BacktestSide {
 }
 
 export interface BacktestResult {
+  /** The decided comments measured (left-out ones not included). */
   comments: number;
+  /**
+   * Hidden comments left out: their hide reason confirms no rule of this type (HIDE_REASON_RULE_TYPES), by reason
+   * (`null`: hidden without one). Absent on backtests run before this existed.
+   */
+  excluded?: { count: number; byReason: Array<{ reason: string | null; count: number }> };
   draft: BacktestSide;
   /** The rule's current saved version over the same comments. */
   current: BacktestSide;
