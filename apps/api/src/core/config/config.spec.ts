@@ -1,8 +1,23 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from './config.js';
 
 describe('loadConfig', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sift-config-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('outside production without JWT_SECRET, generates a random signing secret once and keeps it (issue 16, item 4)', () => {
+    const first = loadConfig({ SIFT_DATA_DIR: join(dataDir, 'a') }).auth.jwtSecret;
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadConfig({ SIFT_DATA_DIR: join(dataDir, 'a') }).auth.jwtSecret).toBe(first);
+    expect(statSync(join(dataDir, 'a', 'jwt-secret')).mode & 0o777).toBe(0o600);
+    expect(loadConfig({ SIFT_DATA_DIR: join(dataDir, 'b') }).auth.jwtSecret).not.toBe(first);
+    expect(loadConfig({ SIFT_DATA_DIR: join(dataDir, 'c'), JWT_SECRET: 's'.repeat(32) }).auth.jwtSecret).toBe('s'.repeat(32));
+  });
+
   it('has working defaults for development', () => {
-    const c = loadConfig({});
+    const c = loadConfig({ SIFT_DATA_DIR: dataDir });
     expect(c.env).toBe('development');
     expect(c.http.port).toBe(3000);
     expect(c.redis.prefix).toBe('sift');

@@ -1,4 +1,7 @@
 import proxyAddr from '@fastify/proxy-addr';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 /**
@@ -79,6 +82,8 @@ const EnvSchema = z
       .regex(/^[a-zA-Z0-9:_-]+$/, 'only letters, digits, ":", "_" and "-"')
       .default('sift'),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Outside production: where the generated signing secret is kept (shared by the processes of one machine). */
+    SIFT_DATA_DIR: z.string().min(1).default('.sift'),
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
     PUBLISHER_API_KEYS: csv,
     AUTHOR_TOKEN_SECRETS: authorTokenSecrets,
@@ -103,7 +108,7 @@ const EnvSchema = z
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return;
-    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
+    if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ random characters, e.g. openssl rand -hex 32); outside production one is generated' });
     if (env.PUBLISHER_API_KEYS.length === 0)
       ctx.addIssue({ code: 'custom', path: ['PUBLISHER_API_KEYS'], message: 'is required in production' });
   });
@@ -135,8 +140,26 @@ export interface AppConfig {
 
 export class ConfigError extends Error {}
 
-/** Development-only signing secret, so `npm start` works without set-up; production refuses to start without one. */
-const DEV_JWT_SECRET = 'sift-development-only-secret-do-not-use-in-production';
+/**
+ * Outside production without JWT_SECRET: a random secret generated on first start and kept in
+ * `<SIFT_DATA_DIR>/jwt-secret` (mode 0600), so every process started from this folder signs alike and tokens survive
+ * a restart. No secret is written in the source (issue 16, item 4); production refuses to start without JWT_SECRET.
+ */
+function generatedSecret(dir: string): string {
+  const file = join(dir, 'jwt-secret');
+  try {
+    return readFileSync(file, 'utf8').trim();
+  } catch {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    try {
+      writeFileSync(file, `${randomBytes(32).toString('hex')}\n`, { flag: 'wx', mode: 0o600 }); // wx: a racing process keeps its own
+      process.stderr.write(`JWT_SECRET is not set: generated a random signing secret and keeps it in ${file} (development only)\n`);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw new ConfigError(`JWT_SECRET is not set and ${file} cannot be written: ${(err as Error).message}`);
+    }
+    return readFileSync(file, 'utf8').trim();
+  }
+}
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
   const parsed = EnvSchema.safeParse(source);
@@ -160,7 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     database: { url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE },
     redis: { url: e.REDIS_URL, prefix: e.REDIS_PREFIX },
     auth: {
-      jwtSecret: e.JWT_SECRET ?? DEV_JWT_SECRET,
+      jwtSecret: e.JWT_SECRET ?? generatedSecret(e.SIFT_DATA_DIR),
       jwtTtlSeconds: e.JWT_TTL_SECONDS,
       publisherApiKeys: e.PUBLISHER_API_KEYS,
       bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
