@@ -31,6 +31,23 @@ describe('rule config checks', () => {
     }
     expect(types.find((t) => t.type === 'flood')?.usesHistory).toBe(true);
   });
+
+  it('every rule type has a name in words, and every field (and every column of a table field) its help text from the schema', () => {
+    type Schema = { description?: string; properties?: Record<string, Schema>; items?: Schema };
+    const missing: string[] = [];
+    const walk = (path: string, props: Record<string, Schema>) => {
+      for (const [key, p] of Object.entries(props)) {
+        if (!p.description?.trim()) missing.push(`${path}.${key}`);
+        if (p.items?.properties) walk(`${path}.${key}[]`, p.items.properties);
+      }
+    };
+    for (const t of ruleTypes()) {
+      expect(t.label).toMatch(/^[A-Z][a-z]/);
+      expect(t.label).not.toBe(t.type);
+      walk(t.type, (t.schema as Schema).properties ?? {});
+    }
+    expect(missing).toEqual([]);
+  });
 });
 
 describe('version diff', () => {

@@ -56,6 +56,7 @@ export function ruleTypes(): RuleTypeInfo[] {
       : Object.fromEntries(Object.entries(props).filter(([, p]) => p.default !== undefined).map(([k, p]) => [k, p.default]));
     return {
       type: def.type,
+      label: def.label,
       description: def.description,
       schema,
       defaults,

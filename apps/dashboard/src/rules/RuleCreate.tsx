@@ -1,10 +1,11 @@
-import { Alert, Button, Card, CardContent, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, FormHelperText, LinearProgress, Stack, TextField, Typography } from '@mui/material';
 import type { RuleAction, RuleType } from '@sift/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Title, useNotify, useRedirect } from 'react-admin';
 import { AdminOnly } from './AdminOnly';
 import { errorText, fieldErrors, rulesApi } from './api';
+import { ActionField, NameField, typeOption } from './RuleFields';
 import { SchemaForm } from './SchemaForm';
 
 /**
@@ -25,6 +26,7 @@ const RuleCreator = () => {
   if (types.error) return <Alert severity="error">{errorText(types.error)}</Alert>;
   if (!types.data) return <LinearProgress />;
   const info = types.data.find((t) => t.type === type);
+  const missing = [!type && 'pick a type', !name.trim() && 'give it a name'].filter(Boolean);
 
   const create = async () => {
     if (!type) return;
@@ -54,7 +56,8 @@ const RuleCreator = () => {
             name="type"
             value={type}
             error={Boolean(errors.type)}
-            helperText={errors.type?.join(', ') ?? info?.description}
+            helperText={errors.type?.join(', ') ?? info?.description ?? 'What the rule looks for; each type has its own settings below.'}
+            slotProps={{ select: { renderValue: (v) => types.data.find((t) => t.type === v)?.label ?? '' } }}
             onChange={(e) => {
               const t = e.target.value as RuleType;
               setType(t);
@@ -62,22 +65,22 @@ const RuleCreator = () => {
               setErrors({});
             }}
           >
-            {types.data.map((t) => (
-              <MenuItem key={t.type} value={t.type}>
-                {t.type}
-              </MenuItem>
-            ))}
+            {types.data.map(typeOption)}
           </TextField>
-          <TextField size="small" label="Name" name="name" value={name} error={Boolean(errors.name)} helperText={errors.name?.join(', ')} onChange={(e) => setName(e.target.value)} />
-          <TextField select size="small" label="Action" name="action" value={action} onChange={(e) => setAction(e.target.value as RuleAction)} sx={{ maxWidth: 200 }}>
-            <MenuItem value="flag">flag</MenuItem>
-            <MenuItem value="hide">hide</MenuItem>
-          </TextField>
+          <NameField value={name} error={errors.name} onChange={setName} />
+          <Box>
+            <ActionField value={action} onChange={setAction} />
+          </Box>
           {info && <SchemaForm schema={info.schema} value={config} onChange={setConfig} errors={errors} />}
           <div>
-            <Button variant="contained" disabled={!type || !name.trim()} onClick={() => void create()}>
+            <Button variant="contained" disabled={missing.length > 0} onClick={() => void create()} aria-describedby="create-hint">
               Create
             </Button>
+            {missing.length > 0 && (
+              <FormHelperText id="create-hint" data-create-hint>
+                To create the rule, {missing.join(' and ')}.
+              </FormHelperText>
+            )}
           </div>
         </Stack>
       </CardContent>

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, CardContent, Checkbox, FormControlLabel, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import type { RuleAction, RuleAdminRecord, RuleDraft, RuleMode } from '@sift/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -8,6 +8,7 @@ import { errorText, fieldErrors, pct, rulesApi } from './api';
 import { BacktestPanel } from './BacktestPanel';
 import { QualityPanel } from './QualityPanel';
 import { RuleTester } from './RuleTester';
+import { ActionField, CheckField, ModeField, NameField, SeverityField } from './RuleFields';
 import { SchemaForm } from './SchemaForm';
 import { VersionsPanel } from './VersionsPanel';
 
@@ -106,7 +107,7 @@ const RuleEditor = ({ id }: { id: string }) => {
       <Card data-panel="rule-form">
         <CardContent>
           <Typography variant="h6">
-            {r.name} <Typography component="span" color="text.secondary">— {r.type}, version {r.version}</Typography>
+            {r.name} <Typography component="span" color="text.secondary">— {type?.label ?? r.type}, version {r.version}</Typography>
           </Typography>
           <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
             {type?.description} {type?.usesHistory && '(reads the author’s history: the tester and backtests judge each comment alone)'}
@@ -117,27 +118,20 @@ const RuleEditor = ({ id }: { id: string }) => {
             </Alert>
           )}
           <Stack spacing={2}>
-            <TextField size="small" label="Name" name="name" value={draft.name} error={Boolean(errors.name)} helperText={errors.name?.join(', ')} onChange={(e) => set('name', e.target.value)} />
-            <Stack direction="row" spacing={2}>
-              <TextField select size="small" label="Action" name="action" value={draft.action} onChange={(e) => set('action', e.target.value as RuleAction)} sx={{ minWidth: 140 }}>
-                <MenuItem value="flag">flag</MenuItem>
-                <MenuItem value="hide">hide</MenuItem>
-              </TextField>
-              <TextField select size="small" label="Mode" name="mode" value={draft.mode} onChange={(e) => set('mode', e.target.value as RuleMode)} sx={{ minWidth: 140 }}>
-                <MenuItem value="live">live</MenuItem>
-                <MenuItem value="shadow">shadow (record only)</MenuItem>
-              </TextField>
-              <TextField select size="small" label="Severity" name="severity" value={draft.severity} onChange={(e) => set('severity', Number(e.target.value))} sx={{ minWidth: 120 }}>
-                {[1, 2, 3].map((n) => (
-                  <MenuItem key={n} value={n}>
-                    {n}
-                  </MenuItem>
-                ))}
-              </TextField>
-              <FormControlLabel control={<Checkbox name="enabled" checked={draft.enabled} onChange={(e) => set('enabled', e.target.checked)} />} label="Enabled" />
-              <FormControlLabel
-                control={<Checkbox name="autoDemote" checked={draft.autoDemote} onChange={(e) => set('autoDemote', e.target.checked)} />}
+            <NameField value={draft.name} error={errors.name} onChange={(v) => set('name', v)} />
+            <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
+              <ActionField value={draft.action} onChange={(v) => set('action', v)} />
+              <ModeField value={draft.mode} onChange={(v) => set('mode', v)} />
+              <SeverityField value={draft.severity} onChange={(v) => set('severity', v)} />
+            </Stack>
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+              <CheckField name="enabled" label="Enabled" help="Off: the rule does not run at all." checked={draft.enabled} onChange={(v) => set('enabled', v)} />
+              <CheckField
+                name="autoDemote"
                 label="Auto-demote hide → flag when overruled"
+                help="When moderators approve too many of its hides (Settings), it flags instead."
+                checked={draft.autoDemote}
+                onChange={(v) => set('autoDemote', v)}
               />
             </Stack>
             <Typography variant="subtitle2">Configuration</Typography>

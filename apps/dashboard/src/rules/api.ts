@@ -46,7 +46,14 @@ export function fieldErrors(err: unknown): Record<string, string[]> | null {
   return body?.fields ?? null;
 }
 
+/** What went wrong, in words: a 400 with field errors points at the fields (each says its own problem there). */
 export function errorText(err: unknown): string {
+  const fields = fieldErrors(err);
+  if (fields) {
+    // `config.patterns.0` and `config.patterns.1` are one field (two of its lines).
+    const n = new Set(Object.keys(fields).map((f) => f.replace(/\.\d+(\..*)?$/, ''))).size;
+    return n === 1 ? 'Not saved: one field needs fixing (marked in red).' : `Not saved: ${n} fields need fixing (marked in red).`;
+  }
   const e = err as { body?: { message?: string }; message?: string };
   return e?.body?.message ?? e?.message ?? String(err);
 }

@@ -161,7 +161,7 @@ describe('rules admin', () => {
     await page.locator('[data-rules-table]').waitFor();
     await page.getByText('New rule', { exact: true }).click();
     await page.getByLabel('Type').click();
-    await page.getByRole('option', { name: 'keywords', exact: true }).click();
+    await page.locator('[data-rule-type="keywords"]').click();
     await page.locator('input[name="name"]').fill(name);
     await page.getByRole('button', { name: 'Create' }).click();
     // No term listed: the server's field error shows and nothing is created.

@@ -33,6 +33,9 @@ export interface RuleSaveRequest {
 /** One rule type: what it catches and its config schema (JSON Schema, draft 2020-12), for the dashboard's form. */
 export interface RuleTypeInfo {
   type: RuleType;
+  /** The type's name in words ("Listed words and patterns"). */
+  label: string;
+  /** One line: what it catches. */
   description: string;
   schema: Record<string, unknown>;
   /** The config a new rule of this type starts from (the schema's defaults). */

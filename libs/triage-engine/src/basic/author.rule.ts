@@ -11,7 +11,11 @@ import type { RuleDefinition } from '../contract/rule.js';
 const FIRING_LISTS = ['blocked', 'review'] as const satisfies readonly AuthorListStatus[];
 
 export const authorConfigSchema = z.object({
-  lists: z.array(z.enum(FIRING_LISTS)).min(1).default(['blocked']),
+  lists: z
+    .array(z.enum(FIRING_LISTS))
+    .min(1)
+    .default(['blocked'])
+    .describe('Which author lists fire the rule: blocked (set from a comment card) and review (always review this author).'),
 });
 export type AuthorConfig = z.infer<typeof authorConfigSchema>;
 
@@ -19,6 +23,7 @@ const LABEL = { blocked: 'blocked author', review: 'author on always-review', tr
 
 export const authorRule: RuleDefinition<AuthorConfig> = {
   type: 'author',
+  label: 'Blocked or watched authors',
   description: 'The author is on the blocked or always-review list.',
   schema: authorConfigSchema,
   compile(config) {

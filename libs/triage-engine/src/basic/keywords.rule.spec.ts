@@ -73,11 +73,18 @@ describe('keywords rule', () => {
     ['(?<w>a)\\k<w>', /^uses a backreference/],
     ['x{1000}', /^is too large to run quickly \(RE2 program of 1002 steps, at most 500\)/],
     ['(unclosed', /^is not a valid RE2 regular expression \(missing closing \): `\(unclosed`\)/],
+    ['/idiot/i', /^is written as \/pattern\/flags: write only what is between the slashes \(patterns always match case-insensitively/],
   ])('refuses %j, saying why', (pattern, message) => {
     const r = keywordsConfigSchema.safeParse({ patterns: [pattern] });
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]).toMatchObject({ path: ['patterns', 0] });
     expect(r.error?.issues[0].message).toMatch(message);
+  });
+
+  it('(?i) is accepted and changes nothing: patterns are case-insensitive already; slashes without flags are literal', () => {
+    expect(run({ patterns: ['(?i)idiot'] }, 'What an IDIOT.').score).toBe(1);
+    expect(run({ patterns: ['idiot'] }, 'What an IDIOT.').score).toBe(1);
+    expect(run({ patterns: ['/r/news'] }, 'posted on /r/news today').score).toBe(1);
   });
 
   it('an escaped backslash before a digit is not a backreference', () => {

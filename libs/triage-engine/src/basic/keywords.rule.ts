@@ -21,6 +21,10 @@ export const MAX_PATTERN_PROGRAM = 500;
 
 /** A pattern as RE2 runs it (JavaScript escapes like `\u00e9` and `(?<name>…)` translated), or why it cannot run. */
 export function compilePattern(pattern: string): RE2JS {
+  // `/idiot/i` would look for the slashes themselves: say what to write instead.
+  if (/^\/.+\/[dgimsuyv]+$/.test(pattern)) {
+    throw new Error('is written as /pattern/flags: write only what is between the slashes (patterns always match case-insensitively, no flag is needed)');
+  }
   const unsupported = unsupportedSyntax(pattern);
   if (unsupported) throw new Error(`uses ${unsupported}, which RE2 does not support (Sift runs patterns on RE2 so that matching takes linear time)`);
   let re: RE2JS;
@@ -62,12 +66,19 @@ const runnable = (p: string, ctx: z.RefinementCtx) => {
 
 export const keywordsConfigSchema = z
   .object({
-    terms: z.array(z.string().trim().min(1).max(100)).max(1000).default([]),
+    terms: z
+      .array(z.string().trim().min(1).max(100))
+      .max(1000)
+      .default([])
+      .describe('Words or phrases, one per line. Whole words only, any case; a trailing * matches any ending (troll* matches trolling).'),
     patterns: z
       .array(z.string().min(1).max(200).superRefine(runnable))
       .max(100)
-      .default([]),
-    minMatches: z.number().int().min(1).max(100).default(1),
+      .default([])
+      .describe(
+        'Regular expressions (RE2), one per line, without slashes or flags: they always match case-insensitively, so (?i) is not needed. No lookahead, lookbehind or backreferences.',
+      ),
+    minMatches: z.number().int().min(1).max(100).default(1).describe('How many matches (terms and patterns together) flag a comment.'),
   })
   .refine((c) => c.terms.length + c.patterns.length > 0, {
     message: 'list at least one term or pattern',
@@ -87,6 +98,7 @@ function termSource(term: string): string {
 
 export const keywordsRule: RuleDefinition<KeywordsConfig> = {
   type: 'keywords',
+  label: 'Listed words and patterns',
   description: 'Listed words, phrases or regular expressions (whole words only).',
   schema: keywordsConfigSchema,
   compile(config) {

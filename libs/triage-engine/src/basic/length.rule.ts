@@ -7,14 +7,15 @@ import type { RuleDefinition } from '../contract/rule.js';
  */
 export const lengthConfigSchema = z
   .object({
-    minChars: z.number().int().min(0).max(10_000).default(0),
-    maxChars: z.number().int().min(1).max(10_000).default(5_000),
+    minChars: z.number().int().min(0).max(10_000).default(0).describe('Comments shorter than this many characters fire the rule (0: no minimum).'),
+    maxChars: z.number().int().min(1).max(10_000).default(5_000).describe('Comments longer than this many characters fire the rule.'),
   })
   .refine((c) => c.minChars < c.maxChars, { message: 'must be greater than minChars', path: ['maxChars'] });
 export type LengthConfig = z.infer<typeof lengthConfigSchema>;
 
 export const lengthRule: RuleDefinition<LengthConfig> = {
   type: 'length',
+  label: 'Length',
   description: 'Too short or too long.',
   schema: lengthConfigSchema,
   compile(config) {

@@ -15,8 +15,8 @@ const domain = z
   .regex(/^(?:[a-z0-9-]+\.)+[a-z]{2,}$/, 'must be a domain name like example.com');
 
 export const linksConfigSchema = z.object({
-  maxLinks: z.number().int().min(0).max(100).default(2),
-  denyDomains: z.array(domain).max(1000).default([]),
+  maxLinks: z.number().int().min(0).max(100).default(2).describe('More links than this in one comment flag it (0: any link).'),
+  denyDomains: z.array(domain).max(1000).default([]).describe('Domains, one per line (example.com): a link to one of them, or a subdomain, flags the comment.'),
 });
 export type LinksConfig = z.infer<typeof linksConfigSchema>;
 
@@ -66,6 +66,7 @@ function hostOf(url: string): string | null {
 
 export const linksRule: RuleDefinition<LinksConfig> = {
   type: 'links',
+  label: 'Links',
   description: 'Too many links, or a link to a denied domain.',
   schema: linksConfigSchema,
   compile(config) {

@@ -8,8 +8,8 @@ import { commentFields, type RuleDefinition } from '../contract/rule.js';
  * Comments with fewer than `minLetters` cased letters never fire ("OK", "NATO agrees").
  */
 export const shoutingConfigSchema = z.object({
-  maxCapsRatio: z.number().min(0.3).max(1).default(0.7),
-  minLetters: z.number().int().min(1).max(10_000).default(20),
+  maxCapsRatio: z.number().min(0.3).max(1).default(0.7).describe('Share of capital letters (0.3–1) above which a comment is shouting: 0.7 = 70 % of its letters.'),
+  minLetters: z.number().int().min(1).max(10_000).default(20).describe('Comments with fewer letters than this are never shouting ("OK", "NO WAY").'),
 });
 export type ShoutingConfig = z.infer<typeof shoutingConfigSchema>;
 
@@ -20,6 +20,7 @@ const SHOUTED_RUN = /\b\p{Lu}{3,}(?:[\s,.!?'-]+\p{Lu}{2,})+\b|\b\p{Lu}{5,}\b/gu;
 
 export const shoutingRule: RuleDefinition<ShoutingConfig> = {
   type: 'shouting',
+  label: 'Shouting (capitals)',
   description: 'Written mostly in capitals.',
   schema: shoutingConfigSchema,
   compile(config) {

@@ -58,6 +58,8 @@ export class RuleOverBudget extends Error {
  */
 export interface RuleDefinition<C> {
   type: RuleType;
+  /** The type's name in words, for admins ("Listed words and patterns"); `type` is its id. */
+  label: string;
   /** One line for admins: what this rule type catches. */
   description: string;
   schema: z.ZodType<C>;

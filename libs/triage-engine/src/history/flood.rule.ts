@@ -7,13 +7,14 @@ import type { RuleDefinition } from '../contract/rule.js';
  * Score: the number of comments in the window. Threshold: `maxComments + 1`.
  */
 export const floodConfigSchema = z.object({
-  maxComments: z.number().int().min(1).max(1000).default(10),
-  windowMinutes: z.number().int().min(1).max(24 * 60).default(1),
+  maxComments: z.number().int().min(1).max(1000).default(10).describe('More comments than this from one author within the window fire the rule.'),
+  windowMinutes: z.number().int().min(1).max(24 * 60).default(1).describe('The window, in minutes, over which the author\'s comments are counted.'),
 });
 export type FloodConfig = z.infer<typeof floodConfigSchema>;
 
 export const floodRule: RuleDefinition<FloodConfig> = {
   type: 'flood',
+  label: 'Flood (many comments fast)',
   description: 'Too many comments from one author in a short time.',
   schema: floodConfigSchema,
   historyMinutes: (config) => config.windowMinutes,

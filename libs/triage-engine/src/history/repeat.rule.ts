@@ -9,15 +9,16 @@ import { jaccard, shingles, type Shingles } from '../text/similarity.js';
  * Comments shorter than `minWords` words never fire ("Thanks!", "+1").
  */
 export const repeatConfigSchema = z.object({
-  minSimilarity: z.number().min(0.5).max(1).default(0.85),
-  windowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
-  minWords: z.number().int().min(1).max(100).default(4),
-  acrossArticles: z.boolean().default(true),
+  minSimilarity: z.number().min(0.5).max(1).default(0.85).describe('How alike two comments must be (0.5–1; 1 = the same words) to count as a repeat.'),
+  windowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60).describe('How far back, in minutes, the author\'s earlier comments are compared.'),
+  minWords: z.number().int().min(1).max(100).default(4).describe('Comments with fewer words than this are never repeats ("Thanks!", "Agreed").'),
+  acrossArticles: z.boolean().default(true).describe('Compare with the author\'s comments on other articles too, not only this one.'),
 });
 export type RepeatConfig = z.infer<typeof repeatConfigSchema>;
 
 export const repeatRule: RuleDefinition<RepeatConfig> = {
   type: 'repeat',
+  label: 'Repeated text',
   description: "The same or nearly the same text as the author's recent comments.",
   schema: repeatConfigSchema,
   historyMinutes: (config) => config.windowMinutes,

@@ -27,25 +27,46 @@ export const INSULT_DEFAULTS = {
 const severity = z.union([z.literal(1), z.literal(2), z.literal(3)]);
 const term = (minLetters: number) => z.string().trim().min(minLetters).max(TUNE.termMaxLetters);
 export const insultConfigSchema = z.object({
-  threshold: z.number().min(TUNE.configThresholdMin).max(TUNE.configThresholdMax).default(INSULT_DEFAULTS.threshold),
+  threshold: z
+    .number()
+    .min(TUNE.configThresholdMin)
+    .max(TUNE.configThresholdMax)
+    .default(INSULT_DEFAULTS.threshold)
+    .describe('Score (0–1) at which a comment is flagged: lower catches milder name-calling, and more by mistake.'),
   extraTerms: z
     .array(
       z.object({
-        term: term(TUNE.extraTermMinLetters),
-        severity: severity.default(TUNE.extraTermSeverity),
-        kind: z.enum(['intellect', 'character', 'appearance', 'dehumanising', 'slur', 'profanity', 'custom']).default('custom'),
-        pos: z.enum(['n', 'a', 'p', 'q', 'x']).default('n'),
+        term: term(TUNE.extraTermMinLetters).describe('The word or phrase, as readers write it.'),
+        kind: z
+          .enum(['intellect', 'character', 'appearance', 'dehumanising', 'slur', 'profanity', 'custom'])
+          .default('custom')
+          .describe('What it attacks: intellect, character, appearance; dehumanising words and slurs; profanity; or custom.'),
+        severity: severity.default(TUNE.extraTermSeverity).describe('1 mild, 2 clear, 3 severe: how much one hit weighs towards the threshold.'),
+        pos: z
+          .enum(['n', 'a', 'p', 'q', 'x'])
+          .default('n')
+          .meta({ title: 'Used as' })
+          .describe('How it is used: n a name for a person ("idiot"), a an adjective for a person ("stupid"), p a phrase that targets by itself ("shut up"), q a quality ("stupidity"), x profanity.'),
       }),
     )
     .max(TUNE.maxTerms)
-    .default([]),
-  allowTerms: z.array(term(TUNE.allowTermMinLetters)).max(TUNE.maxTerms).default([]),
-  countUntargetedProfanity: z.boolean().default(INSULT_DEFAULTS.countUntargetedProfanity),
+    .default([])
+    .describe('Words to add to the built-in list of insults, one row each.'),
+  allowTerms: z
+    .array(term(TUNE.allowTermMinLetters))
+    .max(TUNE.maxTerms)
+    .default([])
+    .describe('Words never to count as insults on this site, one per line (a team nickname, a place name).'),
+  countUntargetedProfanity: z
+    .boolean()
+    .default(INSULT_DEFAULTS.countUntargetedProfanity)
+    .describe('Also count swearing that is aimed at no one ("this is shit").'),
 });
 export type InsultConfig = z.infer<typeof insultConfigSchema>;
 
 export const insultRule: RuleDefinition<InsultConfig> = {
   type: 'insult',
+  label: 'Insults and name-calling',
   description: 'Name-calling and contempt aimed at a person or group, including obfuscated spellings.',
   schema: insultConfigSchema,
   compile(config) {

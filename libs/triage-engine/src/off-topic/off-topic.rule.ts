@@ -25,14 +25,20 @@ export { OFF_TOPIC_CURVE, OFF_TOPIC_DEFAULTS } from './tuning.js';
  * they were built from) and scratch tables. A verdict depends only on the input.
  */
 export const offTopicConfigSchema = z.object({
-  threshold: z.number().min(CONFIG_BOUNDS.threshold.min).max(CONFIG_BOUNDS.threshold.max).default(OFF_TOPIC_DEFAULTS.threshold),
+  threshold: z
+    .number()
+    .min(CONFIG_BOUNDS.threshold.min)
+    .max(CONFIG_BOUNDS.threshold.max)
+    .default(OFF_TOPIC_DEFAULTS.threshold)
+    .describe('How far off topic a comment must score to be flagged: higher flags fewer.'),
   /** A reply with fewer content words than this is judged against its parent only. */
   shortReplyTerms: z
     .number()
     .int()
     .min(CONFIG_BOUNDS.shortReplyTerms.min)
     .max(CONFIG_BOUNDS.shortReplyTerms.max)
-    .default(OFF_TOPIC_DEFAULTS.shortReplyTerms),
+    .default(OFF_TOPIC_DEFAULTS.shortReplyTerms)
+    .describe('A reply with fewer content words than this is judged against the comment it answers only, not the article.'),
 });
 export type OffTopicConfig = z.infer<typeof offTopicConfigSchema>;
 
@@ -46,6 +52,7 @@ export type OffTopicInput = RuleInput;
 
 export const offTopicRule: RuleDefinition<OffTopicConfig> = {
   type: 'off_topic',
+  label: 'Off topic',
   description: 'Unrelated to the article and to the comment it answers; link-only or content-free posts.',
   schema: offTopicConfigSchema,
   compile(config) {
