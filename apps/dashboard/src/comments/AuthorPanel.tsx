@@ -16,7 +16,14 @@ export const AuthorStatusChip = ({ status }: { status: AuthorListStatus | null }
 const HELP: Record<AuthorListStatus, string> = {
   blocked: 'Their future comments are hidden by the author rule',
   review: 'Their future comments always wait for a moderator',
-  trusted: 'Their future comments skip pre-moderation',
+  trusted: 'Their future comments skip pre-moderation; the rules still check each one',
+};
+
+/** The buttons say what they do before the click: "Trust" is about pre-moderation, not the rules. */
+const BUTTON: Record<AuthorListStatus, string> = {
+  blocked: 'Block',
+  review: 'Always review',
+  trusted: 'Trust: skip pre-moderation',
 };
 
 /** Block, always-review or trust the author (future comments only), or take them off every list. */
@@ -45,14 +52,18 @@ export const AuthorActions = ({ author }: { author: AuthorRecord }) => {
             variant={author.status === s ? 'contained' : 'outlined'}
             onClick={() => void set(author.status === s ? null : s)}
           >
-            {s === 'blocked' ? 'Block' : s === 'review' ? 'Always review' : 'Trust'}
+            {BUTTON[s]}
           </Button>
         ))}
       </ButtonGroup>
-      {author.status && (
+      {author.status ? (
         <Typography variant="caption" color="text.secondary">
           {HELP[author.status]}
           {author.updatedByName ? ` · set by ${author.updatedByName}` : ''} · click again to clear
+        </Typography>
+      ) : (
+        <Typography variant="caption" color="text.secondary" data-trust-help>
+          Trusting skips pre-moderation only: the rules still check every comment (a hide rule still hides).
         </Typography>
       )}
     </Stack>

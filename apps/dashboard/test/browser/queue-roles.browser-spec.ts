@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import { expectConsoleErrors, signIn, useDashboardPage } from './support/chromium';
 import { requestJson } from './support/http';
 import { tokenFor } from './support/moderation';
-import { readRunState } from './support/run-state';
+import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
 /** Real: the built dashboard and API. Roles show in the UI and are enforced by the API. */
 const state = readRunState();
@@ -36,6 +37,21 @@ describe('roles', () => {
     await board.waitForURL(/\/admin\/queues\/$/);
     await board.getByText('triage', { exact: true }).first().waitFor();
     expect(await board.title()).toContain('Sift queues');
+  });
+
+  it('on a comment card, "Trust" says before the click that it skips pre-moderation, not the rules (issue 17, item 11)', async () => {
+    const { held } = state.comments;
+    await signIn(ui.page, moderator.email, moderator.password);
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    await ui.page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: 'stadium-deal-opinion' }))}`);
+    await ui.page.locator('tbody tr', { hasText: held.authorName }).locator('td').nth(2).click();
+    const card = ui.page.locator(`[data-card="${held.id}"]`);
+    const trust = card.getByRole('button', { name: /^Trust/ });
+    await trust.waitFor();
+    expect(await trust.innerText()).toMatch(/skip pre-moderation/i);
+    expect(await card.locator('[data-trust-help]').innerText()).toContain('the rules still check every comment');
+    await trust.scrollIntoViewIfNeeded();
+    await ui.page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-card-author.png') });
   });
 
   it('the Authors ui.page lists authors with their stats', async () => {
