@@ -2,6 +2,7 @@ import type { LiveEvent, QueueCounts } from '@sift/shared';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useRef, useState } from 'react';
 import { useDataProvider, useIsAuthPending } from 'react-admin';
+import { getAccessToken } from './authProvider';
 import type { SiftDataProvider } from './dataProvider';
 
 type Listener = (event: LiveEvent) => void;
@@ -16,6 +17,23 @@ const LiveContext = createContext<LiveContextValue>({ connected: false, subscrib
 export const COUNTS_KEY = ['sift', 'queueCounts'];
 const RETRY_MS = 3000;
 const COUNTS_DEBOUNCE_MS = 400;
+
+/**
+ * The stream token of this sign-in, asked for once: the layout mounting again (and React's StrictMode running
+ * effects twice in development) reuses it. A reconnect after an error asks for a fresh one (a token is checked when
+ * the stream opens and lives one minute).
+ */
+let cached: { session: string | null; at: number; token: Promise<{ token: string }> } | null = null;
+const TOKEN_REUSE_MS = 30_000;
+function streamToken(dataProvider: SiftDataProvider, fresh: boolean): Promise<{ token: string }> {
+  const session = getAccessToken();
+  if (fresh || !cached || cached.session !== session || Date.now() - cached.at > TOKEN_REUSE_MS) {
+    const token = dataProvider.streamToken();
+    cached = { session, at: Date.now(), token };
+    token.catch(() => (cached = null));
+  }
+  return cached.token;
+}
 
 /**
  * One server-sent-events connection per open dashboard. EventSource cannot send an Authorization header, so each
@@ -40,9 +58,11 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
     let retry: ReturnType<typeof setTimeout> | undefined;
     let countsTimer: ReturnType<typeof setTimeout> | undefined;
     let stopped = false;
+    let reconnect = false;
     const connect = async () => {
       try {
-        const { token } = await dataProvider.streamToken();
+        const { token } = await streamToken(dataProvider, reconnect);
+        reconnect = true;
         if (stopped) return;
         source = new EventSource(`/api/moderation/stream?token=${encodeURIComponent(token)}`);
         source.onopen = () => setConnected(true);

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectConsoleErrors, signIn, useDashboardPage } from './support/chromium';
+import { waitFor } from './support/http';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
 /**
@@ -82,6 +83,25 @@ describe('dashboard sign-in and the comments queue', () => {
       expect.stringContaining('pending → flagged by triage rules'),
     ]);
     await ui.page.screenshot({ path: join(SCREENSHOT_DIR, 'dashboard-comment.png') });
+  });
+
+  it('the dashboard asks for the live stream token once per sign-in (issue 17, item 21)', async () => {
+    const asked: string[] = [];
+    const streams: string[] = [];
+    ui.page.on('request', (r) => {
+      if (r.url().endsWith('/api/moderation/stream-token')) asked.push(r.url());
+      if (r.url().includes('/api/moderation/stream?token=')) streams.push(r.url());
+    });
+    await signIn(ui.page, moderator.email, moderator.password);
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    await waitFor(async () => (streams.length > 0 ? true : undefined), { timeoutMs: 15_000, describe: () => 'the live stream to open' });
+    // Around the dashboard and back: the layout and its live connection stay.
+    await ui.page.locator('[data-queue="flagged"]').click();
+    await ui.page.locator('tbody tr').first().waitFor();
+    await ui.page.getByRole('menuitem', { name: 'Home' }).click();
+    await ui.page.locator('[data-panel="queues"]').waitFor();
+    expect(asked).toHaveLength(1);
+    expect(streams).toHaveLength(1);
   });
 
   it('a wrong password shows an error and stays on the login ui.page', async () => {
