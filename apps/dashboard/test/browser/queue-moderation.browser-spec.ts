@@ -159,7 +159,11 @@ describe('the moderator works the queue', () => {
     const parent = posted.find((p) => p.authorName === name)!;
     await page.keyboard.press('r');
     const text = 'Please keep it civil: the cuts are explained in the council report linked in the article.';
-    await page.locator('textarea[name="reply"]').fill(text);
+    // The text box has the focus: what the moderator types goes into it (issue 17, item 3).
+    await page.locator('textarea[name="reply"]').waitFor();
+    await until('the reply box to have the focus', async () => ((await page.evaluate('document.activeElement?.getAttribute("name")')) === 'reply' ? true : undefined));
+    await page.keyboard.type(text);
+    expect(await page.locator('textarea[name="reply"]').inputValue()).toBe(text);
     await page.keyboard.press('Control+Enter');
     await page.getByText(`Reply to ${name} published`).waitFor();
 
