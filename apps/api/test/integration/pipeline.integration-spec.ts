@@ -218,14 +218,16 @@ describe('rules that read the author (through the worker)', () => {
       (r: { rule_type: string }) => r.rule_type,
     );
 
-  it('flood: the 11th comment within a minute from one author is hidden', async () => {
+  it('flood: from one author, the 5th comment within seconds is hidden (the burst default), and the 11th within a minute', async () => {
     const ids: string[] = [];
     for (let i = 0; i < 11; i++) {
       const r = await postComment(api, 'budget-2026', { authorToken: authorToken('flooder'), body: `The budget for schools, point number ${i} of ${1000 + i * 7919}` });
       ids.push(r.body.id);
       await decidedStatus(r.body.id);
     }
-    expect(await decidedStatus(ids[9])).not.toBe('hidden');
+    expect(await rulesHit(ids[3])).not.toContain('flood');
+    expect(await decidedStatus(ids[4])).toBe('hidden');
+    expect(await rulesHit(ids[4])).toContain('flood');
     expect(await decidedStatus(ids[10])).toBe('hidden');
     expect(await rulesHit(ids[10])).toContain('flood');
   });

@@ -26,7 +26,7 @@ describe('Redis unreachable during intake', () => {
     await putArticle(api, 'outage');
     const started = Date.now();
     const results = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => postComment(api, 'outage', { body: `The council budget for schools and roads, point ${i}` })),
+      Array.from({ length: 5 }, (_, i) => postComment(api, 'outage', { authorName: `Reader ${i}`, body: `The council budget for schools and roads, point ${i}` })),
     );
     expect(results.map((r) => r.status)).toEqual([202, 202, 202, 202, 202]);
     expect(Date.now() - started).toBeLessThan(5000); // intake does not hang on Redis

@@ -193,7 +193,7 @@ describe('rules admin', () => {
       const [r] = await api.ds.query(`SELECT status FROM comments WHERE id = $1 AND EXISTS (SELECT 1 FROM triage_decisions WHERE comment_id = $1)`, [id]);
       return r?.status as string | undefined;
     }, 15000, `triage of ${id}`);
-  const post = async (body: string) => (await postComment(api, 'rules-article', { authorName: 'Reader', body })).body.id;
+  const post = async (body: string, authorName = 'Reader') => (await postComment(api, 'rules-article', { authorName, body })).body.id;
   const BUDGET = 'The council budget for schools and roads is fair';
 
   it('a shadow rule records its hits and never changes a status; its page compares them with the decisions', async () => {
@@ -213,10 +213,11 @@ describe('rules admin', () => {
   it('re-triage after a rule change re-decides comments no person decided and never touches a human decision', async () => {
     await putArticle(api, 'rules-article');
     const rule = await create({ name: 'Zebra', type: 'keywords', config: { terms: ['zebra'] } });
-    const onlyRules = await post(`${BUDGET}, zebra crossings included.`);
-    const human = await post(`${BUDGET}, and zebra stripes on every road.`);
-    const later = await post(`${BUDGET}, giraffe statues too.`);
-    const humanHid = await post(`${BUDGET}, giraffe statues everywhere.`);
+    // Four readers (one author posting these alike is the repeat rule's business).
+    const onlyRules = await post(`${BUDGET}, zebra crossings included.`, 'Reader A');
+    const human = await post(`${BUDGET}, and zebra stripes on every road.`, 'Reader B');
+    const later = await post(`${BUDGET}, giraffe statues too.`, 'Reader C');
+    const humanHid = await post(`${BUDGET}, giraffe statues everywhere.`, 'Reader D');
     expect([await settled(onlyRules), await settled(human), await settled(later), await settled(humanHid)]).toEqual(['flagged', 'flagged', 'approved', 'approved']);
     for (const [id, action] of [[human, 'approve'], [humanHid, 'hide']] as const) {
       const [{ version }] = await api.ds.query(`SELECT version FROM comments WHERE id = $1`, [id]);

@@ -54,6 +54,21 @@ describe('repeat rule', () => {
     const v = run(base, [earlier('c1', base, 30), earlier('c2', 'other words entirely here today', 10)]);
     expect(v.evidence.earlierCommentIds).toEqual(['c1']);
   });
+  // Issue 17: five near-identical comments in five seconds went through the old default (pairs only, 0.85).
+  const campaign = (n: number) => `Smith is the only honest candidate left, vote Smith on Sunday #${n}`;
+  it.each<[string, string, History[], boolean]>([
+    ['a counted-up copy (83% alike)', campaign(2), [earlier('c1', campaign(1), 0.05)], true],
+    ['one word swapped in a short comment (43% as pairs, 71% as words)', 'Sack the whole council today please', [earlier('c1', 'Sack the whole council now please', 0.05)], true],
+    ['a word added', 'Vote them all out in November, every last one of them, really.', [earlier('c1', base, 1)], true],
+    ['two comments on one topic in other words', 'Smith has my vote: the only candidate who answered the housing question.', [earlier('c1', campaign(1), 1)], false],
+    ['a reply agreeing in its own words', 'Fully agree, the council ignored the cyclists completely.', [earlier('c1', 'The council ignored the drivers and the bus users.', 1)], false],
+  ])('by default: %s → fires %s', (_name, text, history, expected) => {
+    expect(fires(run(text, history))).toBe(expected);
+  });
+  it('the fifth of five near-identical comments names the four before it', () => {
+    const history = [4, 3, 2, 1].map((n) => earlier(`c${n}`, campaign(n), (5 - n) / 60));
+    expect(run(campaign(5), history).evidence.earlierCommentIds).toEqual(['c4', 'c3', 'c2', 'c1']);
+  });
   it('can stay within one article', () => {
     expect(fires(run(base, [earlier('c1', base, 30, 'a2')], { acrossArticles: false }))).toBe(false);
   });
@@ -71,8 +86,17 @@ describe('flood rule', () => {
     const v = run(history, config);
     expect(fires(v)).toBe(expected);
   });
+  it.each<[string, History[], object, boolean]>([
+    ['5 in 5 seconds (4 earlier, 1 s apart)', burst(4, 1), {}, true],
+    ['4 in 4 seconds', burst(3, 1), {}, false],
+    ['5 in a minute, 15 s apart', burst(4, 15), {}, false],
+    ['5 in 5 seconds with a burst of 5 allowed', burst(4, 1), { burstMaxComments: 5 }, false],
+  ])('burst: %s → fires %s', (_name, history, config, expected) => {
+    expect(fires(run(history, config))).toBe(expected);
+  });
   it('counts this comment and reports the count', () => {
     expect(run(burst(10, 5)).evidence).toMatchObject({ count: 11, summary: '11 comments in minute (more than 10 fires)' });
+    expect(run(burst(4, 1)).evidence).toMatchObject({ burstCount: 5, summary: '5 comments in 10 s (more than 4 fires)' });
   });
 });
 

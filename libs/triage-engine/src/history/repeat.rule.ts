@@ -5,11 +5,14 @@ import { jaccard, shingles, type Shingles } from '../text/similarity.js';
 /**
  * `repeat`: the same or nearly the same text as one of the author's earlier comments within the window (on any
  * article, or only the same one). The worker provides the author's recent comments; the rule stays pure.
- * Score: the highest word-pair (Jaccard) similarity to an earlier comment, 0..1. Threshold: `minSimilarity`.
- * Comments shorter than `minWords` words never fire ("Thanks!", "+1").
+ * Similarity to an earlier comment is the higher of two Jaccard measures: over word pairs (order matters) and over
+ * distinct words (a word swapped mid-sentence costs one word but two pairs: "Sack the whole council today please"
+ * and "… now please" are 43% alike as pairs, 71% as words). Score: the highest similarity, 0..1. Threshold:
+ * `minSimilarity`. Comments shorter than `minWords` words never fire ("Thanks!", "+1").
  */
 export const repeatConfigSchema = z.object({
-  minSimilarity: z.number().min(0.5).max(1).default(0.85).describe('How alike two comments must be (0.5–1; 1 = the same words) to count as a repeat.'),
+  /** 0.7 since issue 17 (was 0.85, pairs only): five near-identical comments in five seconds went through. */
+  minSimilarity: z.number().min(0.5).max(1).default(0.7).describe('How alike two comments must be (0.5–1; 1 = the same words; the higher of word-pair and word similarity) to count as a repeat.'),
   windowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60).describe('How far back, in minutes, the author\'s earlier comments are compared.'),
   minWords: z.number().int().min(1).max(100).default(4).describe('Comments with fewer words than this are never repeats ("Thanks!", "Agreed").'),
   acrossArticles: z.boolean().default(true).describe('Compare with the author\'s comments on other articles too, not only this one.'),
@@ -48,7 +51,8 @@ export const repeatRule: RuleDefinition<RepeatConfig> = {
       for (const h of current) {
         if (h.receivedAt.getTime() < since) continue;
         if (!config.acrossArticles && h.articleId !== input.comment.articleId) continue;
-        const sim = jaccard(mine.set, shinglesOf(h.title ? `${h.title} ${h.body}` : h.body).set);
+        const theirs = shinglesOf(h.title ? `${h.title} ${h.body}` : h.body);
+        const sim = Math.max(jaccard(mine.set, theirs.set), jaccard(mine.wordSet, theirs.wordSet));
         if (sim >= threshold) matches.push({ id: h.id, similarity: Math.round(sim * 100) / 100 });
         best = Math.max(best, sim);
       }

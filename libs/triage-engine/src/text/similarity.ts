@@ -13,6 +13,8 @@ export interface Shingles {
   words: number;
   /** Distinct shingles (pairs; single words, as negative numbers, for texts under three words). */
   set: Set<number>;
+  /** Distinct words (their hashes): a one-word change costs a pair-only measure two pairs, this only one word. */
+  wordSet: Set<number>;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
@@ -49,7 +51,7 @@ export function shingles(text: string): Shingles {
   const set = new Set<number>();
   if (hashes.length < 3) for (const w of hashes) set.add(-1 - (w & SMI));
   else for (let i = 0; i + 1 < hashes.length; i++) set.add((Math.imul(hashes[i], 0x9e3779b1) ^ hashes[i + 1]) & SMI);
-  return { words: hashes.length, set };
+  return { words: hashes.length, set, wordSet: new Set(hashes.map((w) => w & SMI)) };
 }
 
 /** Jaccard similarity of two shingle sets, 0..1. */

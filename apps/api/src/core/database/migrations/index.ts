@@ -5,6 +5,7 @@ import { ModerationQueue1764489600000 } from './1764489600000-moderation-queue.j
 import { ReaderTokens1764576000000 } from './1764576000000-reader-tokens.js';
 import { RulesAdmin1764748800000 } from './1764748800000-rules-admin.js';
 import { VerifiedAuthorKeys1764900000000 } from './1764900000000-verified-author-keys.js';
+import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-and-near-repeat-defaults.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   ReaderTokens1764576000000,
   RulesAdmin1764748800000,
   VerifiedAuthorKeys1764900000000,
+  BurstAndNearRepeatDefaults1765100000000,
 ];
