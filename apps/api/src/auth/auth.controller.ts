@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@sift/shared';
 import { AuthService } from './auth.service.js';
@@ -17,6 +17,15 @@ export class AuthController {
   @ApiOperation({ summary: 'Exchange email and password for a short-lived access token' })
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.email, dto.password);
+  }
+
+  @Post('logout')
+  @Public()
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'End the session of the bearer token: its access tokens stop working' })
+  async logout(@Headers('authorization') authorization: string | undefined): Promise<void> {
+    await this.auth.logout(authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined);
   }
 
   @Get('me')

@@ -4,7 +4,7 @@ import { JwtService } from '@nestjs/jwt';
 import type { Role } from '@sift/shared';
 import type { FastifyRequest } from 'fastify';
 import type { AuthUser } from './current-user.js';
-import { UsersService } from './users.service.js';
+import { SessionsService } from './sessions.service.js';
 import { IS_PUBLIC } from '../core/http/public.decorator.js';
 import { ROLES_KEY } from './roles.decorator.js';
 
@@ -14,10 +14,9 @@ interface TokenClaims {
   name: string;
   role: Role;
   exp?: number;
+  /** The session the token belongs to (staff_sessions): logged out or ended, its tokens stop. */
+  sid?: string;
 }
-
-/** How long a user's "exists and enabled" answer is reused: a disabled user's tokens stop within this. */
-const USER_CHECK_TTL_MS = 5_000;
 
 /** Global guard: every endpoint needs a valid staff token unless marked @Public(); @Roles narrows further. */
 @Injectable()
@@ -25,11 +24,8 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
-
-  /** Recent answers to "is this user still there and enabled?", by user id (per process, a few seconds). */
-  private readonly checked = new Map<string, { user: AuthUser | null; until: number }>();
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];
@@ -46,8 +42,9 @@ export class AuthGuard implements CanActivate {
     }
     // A token without exp would never expire: only tokens this API signed (which carry one) count.
     if (typeof claims.exp !== 'number') throw new UnauthorizedException('the token has no expiry (exp): log in again');
-    const user = await this.currentUser(claims.sub);
-    if (!user) throw new UnauthorizedException('this account no longer exists or is disabled: log in again');
+    if (typeof claims.sid !== 'string') throw new UnauthorizedException('the token belongs to no session: log in again');
+    const user = await this.sessions.activeUser(claims.sid, claims.sub);
+    if (!user) throw new UnauthorizedException('this session has ended (logged out or expired), or the account no longer exists or is disabled: log in again');
     // Role and name as stored now, not as the token says: a demoted user is demoted within seconds too.
     req.user = user;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
@@ -55,16 +52,5 @@ export class AuthGuard implements CanActivate {
       throw new ForbiddenException(`this needs the ${roles.join(' or ')} role`);
     }
     return true;
-  }
-
-  private async currentUser(id: string): Promise<AuthUser | null> {
-    const now = Date.now();
-    const hit = this.checked.get(id);
-    if (hit && hit.until > now) return hit.user;
-    const row = await this.users.findActiveById(id);
-    const user = row ? { id: row.id, email: row.email, name: row.name, role: row.role } : null;
-    if (this.checked.size > 10_000) this.checked.clear();
-    this.checked.set(id, { user, until: now + USER_CHECK_TTL_MS });
-    return user;
   }
 }

@@ -2,8 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, UnauthorizedEx
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@sift/shared';
 import * as argon2 from 'argon2';
+import { createHash, randomBytes } from 'node:crypto';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
 @Injectable()
@@ -14,6 +16,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   constructor(
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -31,11 +34,32 @@ export class AuthService implements OnApplicationBootstrap {
     this.dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
     const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password);
     if (!user || !ok || user.disabled) throw new UnauthorizedException('wrong email or password');
+    const refreshSecret = randomBytes(32).toString('base64url');
+    const sid = await this.sessions.open(user.id, sha256(refreshSecret), this.config.auth.sessionMaxSeconds);
     const expiresIn = this.config.auth.jwtTtlSeconds;
     const accessToken = await this.jwt.signAsync(
-      { sub: user.id, email: user.email, name: user.name, role: user.role },
+      { sub: user.id, sid, email: user.email, name: user.name, role: user.role },
       { expiresIn },
     );
     return { accessToken, expiresIn, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
   }
+
+  /**
+   * Logs a session out: the session named by the access token (its signature checked, its expiry not: an expired
+   * token may still end its session). Its access tokens stop at once here, within seconds on other API processes.
+   */
+  async logout(accessToken: string | undefined): Promise<void> {
+    if (!accessToken) throw new UnauthorizedException('send the session to end: Authorization: Bearer <token>');
+    let claims: { sid?: unknown };
+    try {
+      claims = await this.jwt.verifyAsync<{ sid?: unknown }>(accessToken, { ignoreExpiration: true });
+    } catch {
+      throw new UnauthorizedException('the token is invalid: nothing to log out');
+    }
+    if (typeof claims.sid === 'string') await this.sessions.revoke(claims.sid, 'logout');
+  }
+}
+
+export function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -2,7 +2,6 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Role } from '@sift/shared';
 import * as argon2 from 'argon2';
-import { isUUID } from 'class-validator';
 import { Repository } from 'typeorm';
 import { UserEntity } from './user.entity.js';
 
@@ -12,11 +11,6 @@ export class UsersService {
 
   list(): Promise<UserEntity[]> {
     return this.users.find({ order: { createdAt: 'ASC' } });
-  }
-
-  /** The user with this id when it exists and is not disabled (a token's subject; anything not a uuid is nobody). */
-  findActiveById(id: string): Promise<UserEntity | null> {
-    return isUUID(id) ? this.users.findOneBy({ id, disabled: false }) : Promise.resolve(null);
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {

@@ -64,7 +64,8 @@ describe('staff tokens without JWT_SECRET (development)', () => {
     const secret = readFileSync(join(dataDir, 'jwt-secret'), 'utf8').trim();
     const moderator = await loginAs(api, 'moderator', 'soon-disabled@test.local');
     const me = await http<{ id: string }>(`${api.url}/api/auth/me`, 'GET', undefined, moderator);
-    const promoted = await sign(secret, { sub: me.body.id, email: 'soon-disabled@test.local', name: 'm', role: 'admin' }, { expiresIn: 600 });
+    const { sid } = new JwtService({ secret }).verify<{ sid: string }>(moderator.authorization.slice('Bearer '.length), { issuer: 'sift' });
+    const promoted = await sign(secret, { sub: me.body.id, sid, email: 'soon-disabled@test.local', name: 'm', role: 'admin' }, { expiresIn: 600 });
     expect((await users(promoted)).status).toBe(403);
     await api.ds.query(`UPDATE users SET disabled = true WHERE id = $1`, [me.body.id]);
     let status = 200;

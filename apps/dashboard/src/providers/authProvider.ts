@@ -80,8 +80,11 @@ export const authProvider: AuthProvider = {
     localStorage.setItem(SESSION_KEY, JSON.stringify(session));
   },
 
+  /** Ends the session on the server too (POST /api/auth/logout), so the token stops working at once. */
   async logout() {
+    const token = getAccessToken();
     localStorage.removeItem(SESSION_KEY);
+    if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
   },
 
   /** No session: straight to the login page, quietly. An expired one: the login page with a notice. */

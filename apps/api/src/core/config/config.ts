@@ -84,7 +84,10 @@ const EnvSchema = z
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Outside production: where the generated signing secret is kept (shared by the processes of one machine). */
     SIFT_DATA_DIR: z.string().min(1).default('.sift'),
-    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86400).default(900),
+    /** Lifetime of a staff access token; the refresh cookie renews it (docs/operations.md, "Sessions"). */
+    JWT_TTL_SECONDS: z.coerce.number().int().min(5).max(86400).default(900),
+    /** A staff session ends this long after its login, however active (a shift and then some). */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     PUBLISHER_API_KEYS: csv,
     AUTHOR_TOKEN_SECRETS: authorTokenSecrets,
     CORS_ORIGINS: csv,
@@ -121,6 +124,7 @@ export interface AppConfig {
   auth: {
     jwtSecret: string;
     jwtTtlSeconds: number;
+    sessionMaxSeconds: number;
     publisherApiKeys: string[];
     bootstrapAdmin?: { email: string; password: string };
   };
@@ -185,6 +189,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     auth: {
       jwtSecret: e.JWT_SECRET ?? generatedSecret(e.SIFT_DATA_DIR),
       jwtTtlSeconds: e.JWT_TTL_SECONDS,
+      sessionMaxSeconds: e.SESSION_MAX_HOURS * 3600,
       publisherApiKeys: e.PUBLISHER_API_KEYS,
       bootstrapAdmin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     },
