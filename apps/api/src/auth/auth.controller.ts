@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Headers, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse } from '@sift/shared';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service.js';
 import { type AuthUser, CurrentUser } from './current-user.js';
 import { LoginDto } from './dto/login.dto.js';
 import { Public } from '../core/http/public.decorator.js';
+import { withRetryAfter } from '../core/http/retry-after.js';
 
 @ApiTags('auth')
 @Controller('api/auth')
@@ -14,9 +16,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Exchange email and password for a short-lived access token' })
-  login(@Body() dto: LoginDto): Promise<LoginResponse> {
-    return this.auth.login(dto.email, dto.password);
+  @ApiOperation({ summary: 'Exchange email and password for a short-lived access token (429 + Retry-After after repeated failures)' })
+  login(@Body() dto: LoginDto, @Req() req: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponse> {
+    return withRetryAfter(reply, this.auth.login(dto.email, dto.password, req.ip));
   }
 
   @Post('logout')

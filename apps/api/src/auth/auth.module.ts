@@ -10,6 +10,7 @@ import { AuthService } from './auth.service.js';
 import { PublisherKeyGuard } from './publisher-key.guard.js';
 import { UserEntity } from './user.entity.js';
 import { UsersController } from './users.controller.js';
+import { LoginThrottle, PasswordCheckGate } from './login-throttle.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
@@ -26,7 +27,7 @@ import { UsersService } from './users.service.js';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, SessionsService, PublisherKeyGuard, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [AuthService, UsersService, SessionsService, LoginThrottle, PasswordCheckGate, PublisherKeyGuard, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [UsersService, PublisherKeyGuard, JwtModule],
 })
 export class AuthModule {}

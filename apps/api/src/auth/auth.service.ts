@@ -5,6 +5,7 @@ import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { LoginThrottle, PasswordCheckGate } from './login-throttle.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
 
@@ -17,6 +18,8 @@ export class AuthService implements OnApplicationBootstrap {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottle,
+    private readonly gate: PasswordCheckGate,
     private readonly jwt: JwtService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -29,11 +32,19 @@ export class AuthService implements OnApplicationBootstrap {
     this.logger.log(`created the first admin ${admin.email} from ADMIN_EMAIL`);
   }
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  /** Sign-in from the client address `ip`: throttled per account and network (LoginThrottle), 429 when waiting. */
+  async login(email: string, password: string, ip: string): Promise<LoginResponse> {
+    await this.throttle.check(email, ip);
     const user = await this.users.findByEmail(email);
-    this.dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
-    const ok = await argon2.verify(user?.passwordHash ?? (await this.dummyHash), password);
-    if (!user || !ok || user.disabled) throw new UnauthorizedException('wrong email or password');
+    const ok = await this.gate.run(ip, async () => {
+      this.dummyHash ??= argon2.hash('not-a-real-password', { type: argon2.argon2id });
+      return argon2.verify(user?.passwordHash ?? (await this.dummyHash), password);
+    });
+    if (!user || !ok || user.disabled) {
+      await this.throttle.failed(email, ip);
+      throw new UnauthorizedException('wrong email or password');
+    }
+    await this.throttle.succeeded(email, ip);
     const refreshSecret = randomBytes(32).toString('base64url');
     const sid = await this.sessions.open(user.id, sha256(refreshSecret), this.config.auth.sessionMaxSeconds);
     const expiresIn = this.config.auth.jwtTtlSeconds;

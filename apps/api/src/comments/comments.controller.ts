@@ -6,7 +6,8 @@ import { Public } from '../core/http/public.decorator.js';
 import { ExternalIdPipe, IdempotencyKey } from '../core/http/pipes.js';
 import { CommentsService } from './comments.service.js';
 import { CreateCommentDto } from './dto/create-comment.dto.js';
-import { IntakeThrottlerGuard, withRetryAfter } from './intake-rate-limit.js';
+import { IntakeThrottlerGuard } from './intake-rate-limit.js';
+import { withRetryAfter } from '../core/http/retry-after.js';
 
 @ApiTags('intake')
 @Controller('api/articles/:externalId/comments')

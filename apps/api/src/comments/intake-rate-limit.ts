@@ -47,17 +47,6 @@ function limitReached(limit: string, seconds: number): HttpException {
   return new HttpException({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: seconds, limit }, HttpStatus.TOO_MANY_REQUESTS);
 }
 
-/** Sets `Retry-After` on a 429 from the intake service (the guard sets its own). */
-export async function withRetryAfter<T>(reply: FastifyReply, work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    const body = err instanceof HttpException ? (err.getResponse() as { retryAfterSeconds?: unknown }) : null;
-    if (typeof body?.retryAfterSeconds === 'number') reply.header('Retry-After', String(body.retryAfterSeconds));
-    throw err;
-  }
-}
-
 /**
  * The per-author limit: at most RATE_LIMIT_PER_AUTHOR stored comments per author key per window
  * (rate-limiter-flexible on the limiter's Redis: `take` consumes a place atomically, `giveBack` rewards it when the

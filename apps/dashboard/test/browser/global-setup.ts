@@ -62,6 +62,8 @@ export default async function globalSetup(): Promise<void> {
       // Every spec posts from 127.0.0.1; the limit itself is proven by apps/api reader-rate-limit.integration-spec.
       RATE_LIMIT_PER_IP: '100000',
       RATE_LIMIT_PER_AUTHOR: '100000',
+      // Specs sign in many times from 127.0.0.1; the limits are proven by apps/api login-throttle.integration-spec.
+      LOGIN_FREE_FAILURES_PER_NETWORK: '1000000',
       NO_COLOR: '1',
     };
 

@@ -107,6 +107,11 @@ const EnvSchema = z
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(60),
     RATE_LIMIT_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_PER_AUTHOR: z.coerce.number().int().min(1).default(5),
+    // Sign-in throttling (docs/operations.md "Throttling"): failures allowed before each next attempt waits longer.
+    LOGIN_FREE_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_FREE_FAILURES_PER_NETWORK: z.coerce.number().int().min(1).max(1000000).default(20),
+    /** Password checks (argon2id) running at once per API process. */
+    LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
     PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   })
   .superRefine((env, ctx) => {
@@ -133,6 +138,7 @@ export interface AppConfig {
   authorTokenSecrets: Array<{ publisher: string; secret: string }>;
   /** Intake limits, counted in Redis (so they hold across API replicas). */
   rateLimits: { windowSeconds: number; perIp: number; perAuthor: number };
+  loginThrottle: { freeFailuresPerAccount: number; freeFailuresPerNetwork: number; hashConcurrency: number };
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
   publicCacheMaxAgeSeconds: number;
   logLevel: string;
@@ -201,6 +207,11 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     authorTokenSecrets: e.AUTHOR_TOKEN_SECRETS,
     rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
+    loginThrottle: {
+      freeFailuresPerAccount: e.LOGIN_FREE_FAILURES_PER_ACCOUNT,
+      freeFailuresPerNetwork: e.LOGIN_FREE_FAILURES_PER_NETWORK,
+      hashConcurrency: e.LOGIN_HASH_CONCURRENCY,
+    },
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,
