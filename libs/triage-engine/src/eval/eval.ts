@@ -3,6 +3,7 @@
  * Pure engine: no Postgres, no Redis, no build step.
  *
  *   npm run -s eval -- --task insult|off_topic --input FILE.jsonl --output SCORES.jsonl
+ *   npm run -s eval -- --task campaign --input FILE.jsonl --output CLUSTERS.jsonl   (campaign-eval.ts)
  *
  * insult rows:    {"id", "text", "label"?}            label 1/0
  * off_topic rows: {"comment_id", "comment_text", "article_title", "article_text", "label"?, "parent_text"?}
@@ -22,9 +23,10 @@ import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
+import { runCampaignEval } from './campaign-eval.js';
 import { metrics } from './metrics.js';
 
-type Task = 'insult' | 'off_topic';
+type Task = 'insult' | 'off_topic' | 'campaign';
 
 interface Row {
   id: unknown;
@@ -57,9 +59,9 @@ function parseArgs(argv: string[]): {
   }
   const task = args.get('task');
   const input = args.get('input');
-  if ((task !== 'insult' && task !== 'off_topic') || !input) {
+  if ((task !== 'insult' && task !== 'off_topic' && task !== 'campaign') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]]\n',
+      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]]\n',
     );
     process.exit(2);
   }
@@ -94,7 +96,7 @@ function offTopicLabel(v: unknown): boolean | null {
   throw new Error(`unknown off_topic label ${JSON.stringify(v)}`);
 }
 
-function toRow(task: Task, o: Record<string, unknown>): Row {
+function toRow(task: Exclude<Task, 'campaign'>, o: Record<string, unknown>): Row {
   if (task === 'insult') {
     return {
       id: o.id,
@@ -132,7 +134,7 @@ function readJsonl(file: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-function readRows(task: Task, file: string): Row[] {
+function readRows(task: Exclude<Task, 'campaign'>, file: string): Row[] {
   return readJsonl(file).map((o) => toRow(task, o));
 }
 
@@ -193,6 +195,7 @@ async function loadPeers(): Promise<Array<{ name: string; matches: (text: string
 
 async function main() {
   const { task, input, output, config, peers, split, threads, threadSize } = parseArgs(process.argv.slice(2));
+  if (task === 'campaign') return runCampaignEval(input, output, config);
   const evaluate: (i: RuleInput) => RuleVerdict =
     task === 'insult'
       ? insultRule.compile(insultConfigSchema.parse(config))
