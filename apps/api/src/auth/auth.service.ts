@@ -3,8 +3,9 @@ import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@sift/shared';
 import * as argon2 from 'argon2';
 import { createHash, randomBytes } from 'node:crypto';
-import type { AppConfig } from '../core/config/config.js';
+import { type AppConfig, ConfigError } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import { passwordProblem } from './password-policy.js';
 import { LoginThrottle, PasswordCheckGate } from './login-throttle.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
@@ -28,6 +29,8 @@ export class AuthService implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     const admin = this.config.auth.bootstrapAdmin;
     if (!admin || (await this.users.findByEmail(admin.email))) return;
+    const problem = passwordProblem(admin.password, { email: admin.email });
+    if (problem) throw new ConfigError(`Invalid environment configuration:\n  ADMIN_PASSWORD: the password ${problem}`);
     await this.users.create({ email: admin.email, name: 'Administrator', password: admin.password, role: 'admin' });
     this.logger.log(`created the first admin ${admin.email} from ADMIN_EMAIL`);
   }

@@ -8,10 +8,10 @@ const REPO_ROOT = join(API_ROOT, '../..');
  * An entrypoint as its own OS process, exactly `src/worker.ts` or `src/main.ts` (run from the TypeScript sources with
  * @swc-node/register, so no build is needed), with this test run's environment. Lets a spec SIGKILL or SIGTERM it.
  */
-export function spawnEntry(entry: 'worker' | 'main', env: Record<string, string> = {}): ChildProcess & { output: () => string } {
+export function spawnEntry(entry: 'worker' | 'main' | 'cli', env: Record<string, string> = {}, args: string[] = []): ChildProcess & { output: () => string } {
   const child = spawn(
     process.execPath,
-    ['-r', '@swc-node/register', '-r', './scripts/resolve-ts.cjs', `apps/api/src/${entry}.ts`],
+    ['-r', '@swc-node/register', '-r', './scripts/resolve-ts.cjs', `apps/api/src/${entry}.ts`, ...args],
     {
       cwd: REPO_ROOT,
       env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json', LOG_LEVEL: 'warn', WORKER_METRICS_PORT: '0', ...env },
