@@ -1,60 +1,43 @@
 import CheckIcon from '@mui/icons-material/Check';
 import HideIcon from '@mui/icons-material/VisibilityOff';
 import type { ModerationAction, QueueRow } from '@sift/shared';
-import { useQueryClient } from '@tanstack/react-query';
-import { Button, useListContext, useNotify, useRefresh, useUnselectAll, useUpdateMany } from 'react-admin';
-import type { BulkDecisionMeta } from '../providers/dataProvider';
-import { COUNTS_KEY } from '../providers/live';
+import { useState } from 'react';
+import { Button, useListContext, useUnselectAll } from 'react-admin';
+import { HideDialog } from './HideDialog';
+import { useDecide } from './useDecide';
 
 /**
- * Bulk approve / hide over the selection: ONE request to the bulk endpoint, with the version of every row the
- * moderator saw, undoable for a few seconds (react-admin's undoable mode: nothing is sent until the notice closes).
+ * Bulk approve / hide over the selection, like a single decision: held a few seconds with an undo, then ONE request
+ * to the bulk endpoint with the version of every row the moderator saw (useDecide). Hide asks for the reason first.
  * Rows a colleague decided meanwhile are skipped by the API and listed in a warning; the list then reloads.
  */
-const BulkDecisionButton = ({ action }: { action: ModerationAction }) => {
+export const BulkDecisionButtons = () => {
   const { selectedIds, data } = useListContext<QueueRow>();
-  const notify = useNotify();
-  const refresh = useRefresh();
   const unselectAll = useUnselectAll('comments');
-  const queryClient = useQueryClient();
-  const [updateMany, { isPending }] = useUpdateMany();
-  const onClick = () => {
-    const versions = Object.fromEntries((data ?? []).filter((r) => selectedIds.includes(r.id)).map((r) => [r.id, r.version]));
-    const meta: BulkDecisionMeta = { action, versions };
-    const n = selectedIds.length;
-    void updateMany(
-      'comments',
-      { ids: selectedIds, data: { status: action === 'approve' ? 'approved' : 'hidden' }, meta },
-      {
-        mutationMode: 'undoable',
-        onSuccess: () => {
-          notify(`${n} comment${n === 1 ? '' : 's'} ${action === 'approve' ? 'approved' : 'hidden'}`, { undoable: true, type: 'info' });
-          unselectAll();
-        },
-        onError: (err) => {
-          notify((err as Error).message, { type: 'warning', autoHideDuration: 10_000 });
-          refresh();
-        },
-        onSettled: () => void queryClient.invalidateQueries({ queryKey: COUNTS_KEY }),
-      },
-    );
+  const decide = useDecide();
+  const [asking, setAsking] = useState(false);
+  const selected = (data ?? []).filter((r) => selectedIds.includes(r.id));
+  const run = (action: ModerationAction, reason?: string) => {
+    decide(selected, action, reason);
+    unselectAll();
   };
   return (
-    <Button
-      label={action === 'approve' ? 'Approve' : 'Hide'}
-      onClick={onClick}
-      disabled={isPending}
-      color={action === 'approve' ? 'success' : 'error'}
-      data-bulk={action}
-    >
-      {action === 'approve' ? <CheckIcon /> : <HideIcon />}
-    </Button>
+    <>
+      <Button label="Approve" onClick={() => run('approve')} color="success" data-bulk="approve">
+        <CheckIcon />
+      </Button>
+      <Button label="Hide" onClick={() => setAsking(true)} color="error" data-bulk="hide">
+        <HideIcon />
+      </Button>
+      <HideDialog
+        open={asking}
+        count={selected.length}
+        onClose={() => setAsking(false)}
+        onHide={(reason) => {
+          setAsking(false);
+          run('hide', reason);
+        }}
+      />
+    </>
   );
 };
-
-export const BulkDecisionButtons = () => (
-  <>
-    <BulkDecisionButton action="approve" />
-    <BulkDecisionButton action="hide" />
-  </>
-);

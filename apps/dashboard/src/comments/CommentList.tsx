@@ -18,8 +18,10 @@ import {
   useGetOne,
   useListContext,
 } from 'react-admin';
+import { isTyping } from '../layout/keys';
 import { QUEUE_LABEL, queueOf } from '../layout/queues';
 import { useLiveEvents } from '../providers/live';
+import { pendingIds, usePendingDecisions } from '../providers/pendingDecisions';
 import { BulkDecisionButtons } from './BulkDecisionButtons';
 import { CommentCard, DecisionButtons } from './CommentCard';
 import { FlagChips } from './FlagChips';
@@ -51,9 +53,6 @@ const useQueueState = () => {
   const [dialog, setDialog] = useState<null | 'hide' | 'reply' | 'keys'>(null);
   return { focus, setFocus, drawer, setDrawer, dialog, setDialog };
 };
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** "N new comments": live arrivals into this queue are counted, not inserted under the moderator's cursor. */
 const NewCommentsBanner = () => {
@@ -144,7 +143,12 @@ const QueueView = () => {
   const { data, isPending, selectedIds, onToggleItem } = useListContext<QueueRow>();
   const state = useQueueState();
   const { focus, setFocus, drawer, setDrawer, dialog, setDialog } = state;
-  const rows = useMemo(() => data ?? [], [data]);
+  // A comment with a decision held for undo is out of the queue already; an undo puts it back in place.
+  const pending = usePendingDecisions();
+  const rows = useMemo(() => {
+    const held = pendingIds(pending);
+    return (data ?? []).filter((r) => !held.has(r.id));
+  }, [data, pending]);
   const decide = useDecide();
   const focusIndex = Math.min(focus, Math.max(rows.length - 1, 0));
   const focused: QueueRow | undefined = rows[focusIndex];
@@ -157,11 +161,11 @@ const QueueView = () => {
   }, [focusIndex]);
 
   const act = useCallback(
-    async (action: 'approve' | 'hide', reason?: string) => {
+    (action: 'approve' | 'hide', reason?: string) => {
       const target = focusedRef.current;
       if (!target) return;
-      // Focus stays on the same index: when the decided row leaves the queue, the next comment is focused.
-      await decide(target, action, reason);
+      // Focus stays on the same index: the decided row leaves the queue at once, the next comment is focused.
+      decide(target, action, reason);
     },
     [decide],
   );
@@ -172,7 +176,7 @@ const QueueView = () => {
       const actions: Record<string, (() => void) | undefined> = {
         j: () => setFocus(Math.min(focusIndex + 1, rows.length - 1)),
         k: () => setFocus(Math.max(focusIndex - 1, 0)),
-        a: focused && (() => void act('approve')),
+        a: focused && (() => act('approve')),
         h: focused && (() => setDialog('hide')),
         r: focused && (() => setDialog('reply')),
         x: focused && (() => onToggleItem(focused.id)),
@@ -200,6 +204,7 @@ const QueueView = () => {
         </Typography>
       )}
       <Datagrid
+        data={rows}
         rowClick={(id) => {
           setFocus(rowIndex.get(String(id)) ?? 0);
           setDrawer(true);
@@ -248,7 +253,7 @@ const QueueView = () => {
       <CardDrawer
         id={drawer ? focused?.id : undefined}
         onClose={() => setDrawer(false)}
-        onApprove={() => void act('approve')}
+        onApprove={() => act('approve')}
         onHide={() => setDialog('hide')}
         onReply={() => setDialog('reply')}
       />
@@ -257,7 +262,7 @@ const QueueView = () => {
         onClose={() => setDialog(null)}
         onHide={(reason) => {
           setDialog(null);
-          void act('hide', reason);
+          act('hide', reason);
         }}
       />
       <ReplyDialog comment={dialog === 'reply' ? (focused ?? null) : null} open={dialog === 'reply'} onClose={() => setDialog(null)} />

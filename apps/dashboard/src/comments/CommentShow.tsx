@@ -16,14 +16,14 @@ const CommentPage = () => {
       <CommentCard
         comment={comment}
         layout="page"
-        actions={<DecisionButtons comment={comment} onApprove={() => void decide(comment, 'approve')} onHide={() => setDialog('hide')} onReply={() => setDialog('reply')} />}
+        actions={<DecisionButtons comment={comment} onApprove={() => decide(comment, 'approve')} onHide={() => setDialog('hide')} onReply={() => setDialog('reply')} />}
       />
       <HideDialog
         open={dialog === 'hide'}
         onClose={() => setDialog(null)}
         onHide={(reason) => {
           setDialog(null);
-          void decide(comment, 'hide', reason);
+          decide(comment, 'hide', reason);
         }}
       />
       <ReplyDialog comment={comment} open={dialog === 'reply'} onClose={() => setDialog(null)} />

@@ -3,30 +3,37 @@ import { HIDE_REASONS } from '@sift/shared';
 import { type KeyboardEvent, useState } from 'react';
 
 /**
- * Hide with an optional reason: 1–6 pick a reason from the short list at once, or type one and press Enter
- * (Enter on an empty field hides without a reason). Esc cancels.
+ * Hide always with a reason (the author and the audit trail see it): 1–6 pick one from the short list at once, or
+ * type one and press Enter. Esc cancels. `count` > 1 when hiding a selection.
  */
-export const HideDialog = ({ open, onClose, onHide }: { open: boolean; onClose: () => void; onHide: (reason?: string) => void }) => {
+export const HideDialog = ({ open, onClose, onHide, count = 1 }: { open: boolean; onClose: () => void; onHide: (reason: string) => void; count?: number }) => {
   const [text, setText] = useState('');
-  const done = (reason?: string) => {
+  const [missing, setMissing] = useState(false);
+  const done = (reason: string) => {
+    if (!reason) return setMissing(true);
     setText('');
+    setMissing(false);
     onHide(reason);
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      done(text.trim() || undefined);
+      done(text.trim());
     } else if (!text && /^[1-9]$/.test(e.key) && Number(e.key) <= HIDE_REASONS.length) {
       e.preventDefault();
       done(HIDE_REASONS[Number(e.key) - 1]);
     }
   };
+  const close = () => {
+    setMissing(false);
+    onClose();
+  };
   return (
-    <Dialog open={open} onClose={onClose} onKeyDown={onKeyDown} aria-labelledby="hide-title" maxWidth="xs" fullWidth>
-      <DialogTitle id="hide-title">Hide this comment</DialogTitle>
+    <Dialog open={open} onClose={close} onKeyDown={onKeyDown} aria-labelledby="hide-title" maxWidth="xs" fullWidth>
+      <DialogTitle id="hide-title">{count === 1 ? 'Hide this comment' : `Hide ${count} comments`}</DialogTitle>
       <DialogContent>
         <Typography variant="body2" color="text.secondary">
-          Pick a reason (1–{HIDE_REASONS.length}), type your own, or press Enter to hide without one.
+          Why? Pick a reason (1–{HIDE_REASONS.length}) or type your own and press Enter. The author and the audit trail see it.
         </Typography>
         <List dense>
           {HIDE_REASONS.map((r, i) => (
@@ -35,11 +42,24 @@ export const HideDialog = ({ open, onClose, onHide }: { open: boolean; onClose: 
             </ListItemButton>
           ))}
         </List>
-        <TextField autoFocus fullWidth size="small" label="Other reason" value={text} onChange={(e) => setText(e.target.value)} slotProps={{ htmlInput: { maxLength: 500 } }} />
+        <TextField
+          autoFocus
+          fullWidth
+          size="small"
+          label="Other reason"
+          value={text}
+          onChange={(e) => {
+            setText(e.target.value);
+            setMissing(false);
+          }}
+          error={missing}
+          helperText={missing ? 'A hide needs a reason: pick one above or type one' : ' '}
+          slotProps={{ htmlInput: { maxLength: 500, name: 'hide-reason' } }}
+        />
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button color="error" variant="contained" onClick={() => done(text.trim() || undefined)}>
+        <Button onClick={close}>Cancel</Button>
+        <Button color="error" variant="contained" onClick={() => done(text.trim())}>
           Hide
         </Button>
       </DialogActions>

@@ -3,7 +3,8 @@ import { Dialog, DialogContent, DialogTitle, Table, TableBody, TableCell, TableR
 export const SHORTCUTS: Array<[string, string]> = [
   ['j / k', 'next / previous comment'],
   ['a', 'approve the focused comment'],
-  ['h', 'hide it (then 1–6 for a reason, or Enter)'],
+  ['h', 'hide it (then 1–6 for a reason, or type one and Enter)'],
+  ['u', 'undo the last decision (a decision is sent after 5 s)'],
   ['r', 'reply as staff'],
   ['x', 'select it (for bulk approve / hide)'],
   ['o', 'open or close the card'],

@@ -1,45 +1,36 @@
 import type { ModerationAction } from '@sift/shared';
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { HttpError, useDataProvider, useNotify, useRefresh } from 'react-admin';
-import type { SiftDataProvider } from '../providers/dataProvider';
-import { COUNTS_KEY } from '../providers/live';
+import { holdDecision } from '../providers/pendingDecisions';
 
 export interface Decidable {
   id: string;
   version: number;
 }
 
+const past = (action: ModerationAction) => (action === 'approve' ? 'approved' : 'hidden');
+
+/** "Comment approved", "3 comments hidden: Spam or advertising". */
+export function decisionLabel(n: number, action: ModerationAction, reason?: string): string {
+  const what = n === 1 ? 'Comment' : `${n} comments`;
+  return `${what} ${past(action)}${reason ? `: ${reason}` : ''}`;
+}
+
 /**
- * Approve or hide one comment at the version the moderator saw. A 409 (a colleague or a rule moved it first) says
- * who decided it, and the list and card reload. Resolves to true when the decision was applied.
+ * Approve or hide comments at the version the moderator saw: held for a few seconds with an undo (the layout's
+ * undo bar, or `u`), then sent (providers/pendingDecisions.ts). One comment goes to its decision endpoint, a
+ * selection to the bulk endpoint in ONE request. A hide always carries a reason (HideDialog asks for one).
  */
-export function useDecide(): (comment: Decidable, action: ModerationAction, reason?: string) => Promise<boolean> {
-  const dataProvider = useDataProvider<SiftDataProvider>();
-  const notify = useNotify();
-  const refresh = useRefresh();
-  const queryClient = useQueryClient();
-  return useCallback(
-    async (comment, action, reason) => {
-      try {
-        await dataProvider.decide(comment.id, { action, version: comment.version, reason: reason || undefined });
-        notify(action === 'approve' ? 'Comment approved' : reason ? `Comment hidden: ${reason}` : 'Comment hidden', {
-          type: 'success',
-          autoHideDuration: 2500,
-        });
-        return true;
-      } catch (err) {
-        if (err instanceof HttpError && err.status === 409) {
-          notify(`${err.message} Reloaded.`, { type: 'warning', autoHideDuration: 10_000 });
-        } else {
-          notify((err as Error).message || 'The decision failed', { type: 'error' });
-        }
-        return false;
-      } finally {
-        refresh();
-        void queryClient.invalidateQueries({ queryKey: COUNTS_KEY });
-      }
-    },
-    [dataProvider, notify, refresh, queryClient],
-  );
+export function useDecide(): (comments: Decidable | readonly Decidable[], action: ModerationAction, reason?: string) => void {
+  return useCallback((comments, action, reason) => {
+    const list = Array.isArray(comments) ? comments : [comments as Decidable];
+    if (list.length === 0) return;
+    if (action === 'hide' && !reason) throw new Error('a hide needs a reason');
+    holdDecision({
+      action,
+      reason,
+      bulk: Array.isArray(comments),
+      items: list.map(({ id, version }) => ({ id, version })),
+      label: decisionLabel(list.length, action, reason),
+    });
+  }, []);
 }

@@ -63,6 +63,12 @@ export function redirectAnonymousToLogin(location: Location): void {
   location.replace(next && next !== '/' ? `#/login?next=${encodeURIComponent(next)}` : '#/login');
 }
 
+/** Work to finish with the session's token before signing out (the decisions still held for undo are sent). */
+const beforeSignOut = new Set<() => Promise<unknown>>();
+export function onBeforeSignOut(task: () => Promise<unknown>): void {
+  beforeSignOut.add(task);
+}
+
 export const authProvider: AuthProvider = {
   async login(params: { email?: string; password?: string }) {
     const res = await fetch(LOGIN_URL, {
@@ -82,6 +88,7 @@ export const authProvider: AuthProvider = {
 
   /** Ends the session on the server too (POST /api/auth/logout), so the token stops working at once. */
   async logout() {
+    if (readSession()) await Promise.allSettled([...beforeSignOut].map((task) => task()));
     const token = getAccessToken();
     localStorage.removeItem(SESSION_KEY);
     if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);

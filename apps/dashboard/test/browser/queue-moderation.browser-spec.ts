@@ -137,7 +137,10 @@ describe('the moderator works the queue', () => {
       if (r.method() !== 'GET' && r.url().includes('/api/moderation/comments')) bulkRequests.push(`${r.method()} ${new URL(r.url()).pathname}`);
     });
     await page.locator('[data-bulk="hide"]').click();
-    await page.getByText('2 comments hidden').waitFor();
+    // A hide always has a reason, a bulk one too (issue 17, item 13).
+    await page.getByRole('dialog').getByText('Hide 2 comments').waitFor();
+    await page.keyboard.press('1');
+    await page.getByText('2 comments hidden: Personal attack').waitFor();
     await page.getByRole('button', { name: 'Undo' }).waitFor();
     // Nothing is sent while the moderator can still undo.
     expect(bulkRequests).toEqual([]);
@@ -147,7 +150,7 @@ describe('the moderator works the queue', () => {
     });
     expect(bulkRequests).toEqual(['POST /api/moderation/comments/bulk-decision']);
     const audit = (await detailOf(state.baseUrl, modToken, picked[0].id)).audit.at(-1);
-    expect(audit).toMatchObject({ fromStatus: 'flagged', toStatus: 'hidden', actorName: moderator.name, details: { bulk: true } });
+    expect(audit).toMatchObject({ fromStatus: 'flagged', toStatus: 'hidden', actorName: moderator.name, reason: 'Personal attack', details: { bulk: true } });
     await page.reload();
     await page.getByText(`1-${n - 2} of ${n - 2}`).waitFor();
   });
