@@ -18,6 +18,8 @@ async function bootstrap(): Promise<void> {
   // overflowed and clients got connect timeouts and resets before the API could answer them (bench:pipeline, 500/s).
   await app.listen({ port: config.http.port, host: config.http.host, backlog: 4096 });
   Logger.log(`Sift API on ${await app.getUrl()} (docs at /api/docs)`, 'Bootstrap');
+  if (config.metricsToken) Logger.log('API /metrics needs Authorization: Bearer <METRICS_TOKEN>', 'Bootstrap');
+  else Logger.warn('API /metrics is open to anyone who reaches this port: METRICS_TOKEN is not set (production requires it)', 'Bootstrap');
   // Stop in order: drain (readiness 503, answers close their connections, in-flight requests finish), then close the
   // app (HTTP server, open live streams, queues, Postgres, Redis). A connection that never settles must not keep a
   // stopped replica alive, so a watchdog ends the process after the grace period.

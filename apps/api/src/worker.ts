@@ -17,7 +17,7 @@ async function bootstrap(): Promise<void> {
   // SIGTERM/SIGINT close the BullMQ workers, which let in-flight jobs finish first.
   app.enableShutdownHooks();
   const queues = Object.values(QueueName).map((name) => app.get<Queue>(getQueueToken(name)));
-  startWorkerMetricsServer(config.workerMetricsPort, config.http.host, queues);
+  startWorkerMetricsServer(config.workerMetricsPort, config.http.host, queues, { token: config.metricsToken });
   logger.log('Sift worker consuming the triage and maintenance queues', 'Bootstrap');
 }
 

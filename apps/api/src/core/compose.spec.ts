@@ -50,7 +50,7 @@ describe('docker-compose.yml', () => {
   it('bakes in no secret: every secret comes from the environment', () => {
     for (const name of ['api', 'worker', 'migrate']) {
       const env = s[name].environment ?? {};
-      for (const key of ['JWT_SECRET', 'PUBLISHER_API_KEYS']) expect(env[key]).toMatch(/^\$\{[A-Z_]+:\?/);
+      for (const key of ['JWT_SECRET', 'PUBLISHER_API_KEYS', 'METRICS_TOKEN']) expect(env[key]).toMatch(/^\$\{[A-Z_]+:\?/);
       expect(env.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
       expect(env.NODE_ENV).toBe('production');
     }

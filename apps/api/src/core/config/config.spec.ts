@@ -40,6 +40,8 @@ describe('loadConfig', () => {
     [{ ADMIN_EMAIL: 'a@b.example' }, 'ADMIN_PASSWORD'],
     [{ NODE_ENV: 'production' }, 'JWT_SECRET'],
     [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) }, 'PUBLISHER_API_KEYS'],
+    // Issue 16, item 14: /metrics of the API and the worker were public by default.
+    [{ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32), PUBLISHER_API_KEYS: 'k' }, 'METRICS_TOKEN: is required in production'],
   ])('refuses %j with a message naming %s', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(name);

@@ -119,6 +119,8 @@ const EnvSchema = z
     if (!env.JWT_SECRET) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production (32+ random characters, e.g. openssl rand -hex 32); outside production one is generated' });
     if (env.PUBLISHER_API_KEYS.length === 0)
       ctx.addIssue({ code: 'custom', path: ['PUBLISHER_API_KEYS'], message: 'is required in production' });
+    if (!env.METRICS_TOKEN)
+      ctx.addIssue({ code: 'custom', path: ['METRICS_TOKEN'], message: "is required in production: the API's and the worker's /metrics answer only Authorization: Bearer <METRICS_TOKEN> (16+ random characters, e.g. openssl rand -hex 16)" });
   });
 
 export interface AppConfig {
@@ -142,7 +144,7 @@ export interface AppConfig {
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
   publicCacheMaxAgeSeconds: number;
   logLevel: string;
-  /** When set, GET /metrics needs `Authorization: Bearer <token>`. */
+  /** When set (always in production), GET /metrics of the API and the worker needs `Authorization: Bearer <token>`. */
   metricsToken?: string;
   /** The worker's own /metrics and /health port (0: off). */
   workerMetricsPort: number;

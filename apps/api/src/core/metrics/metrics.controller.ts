@@ -1,7 +1,8 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Controller, Get, Header, Headers, Inject, UnauthorizedException } from '@nestjs/common';
+import { Controller, Get, Header, Headers, Inject, Res, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Queue } from 'bullmq';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { Public } from '../http/public.decorator.js';
 import type { AppConfig } from '../config/config.js';
@@ -10,7 +11,11 @@ import { QueueName } from '../queue/queue.constants.js';
 import { registry } from './metrics.js';
 import { refreshQueueGauges } from './queue-metrics.js';
 
-/** Prometheus scrape endpoint. Open unless METRICS_TOKEN is set; then `Authorization: Bearer <METRICS_TOKEN>`. */
+/**
+ * Prometheus scrape endpoint. `Authorization: Bearer <METRICS_TOKEN>` when that is set (production requires it);
+ * open otherwise. The text content type is set on success only: a 401 is JSON like every other error (with the
+ * type set up front, the JSON error could not be sent and became a 500).
+ */
 @ApiExcludeController()
 @Controller('metrics')
 export class MetricsController {
@@ -23,9 +28,8 @@ export class MetricsController {
 
   @Get()
   @Public()
-  @Header('Content-Type', registry.contentType)
   @Header('Cache-Control', 'no-store')
-  async scrape(@Headers('authorization') authorization?: string): Promise<string> {
+  async scrape(@Res({ passthrough: true }) reply: FastifyReply, @Headers('authorization') authorization?: string): Promise<string> {
     const token = this.config.metricsToken;
     if (token) {
       const given = Buffer.from(authorization ?? '');
@@ -35,6 +39,8 @@ export class MetricsController {
       }
     }
     await refreshQueueGauges([this.triage, this.maintenance, this.ruleJobs]);
-    return registry.metrics();
+    const body = await registry.metrics();
+    reply.header('Content-Type', registry.contentType);
+    return body;
   }
 }

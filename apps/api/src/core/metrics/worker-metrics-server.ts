@@ -12,6 +12,8 @@ export interface WorkerHealthOptions {
   blockedAfterMs?: number;
   /** How long /metrics waits for the main loop to render them before answering 503 (default 5 s). */
   metricsTimeoutMs?: number;
+  /** METRICS_TOKEN: /metrics then needs `Authorization: Bearer <token>` (/health stays open for the liveness probe). */
+  token?: string;
 }
 
 /**
@@ -23,7 +25,11 @@ const THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { createServer } = require('node:http');
 const { performance } = require('node:perf_hooks');
-const { port, host, blockedAfterMs, metricsTimeoutMs } = workerData;
+const { createHash, timingSafeEqual } = require('node:crypto');
+const { port, host, blockedAfterMs, metricsTimeoutMs, token } = workerData;
+const digest = (s) => createHash('sha256').update(String(s)).digest();
+const want = token ? digest('Bearer ' + token) : null;
+const allowed = (req) => !want || timingSafeEqual(digest(req.headers.authorization || ''), want);
 const beat = new Int32Array(workerData.beat);
 let seen = Atomics.load(beat, 0);
 let lastBeat = performance.now();
@@ -41,6 +47,8 @@ const server = createServer((req, res) => {
     const ms = silentMs();
     if (ms >= blockedAfterMs) json(res, 503, { status: 'blocked', blockedMs: ms, message: 'the worker main event loop has not run for ' + ms + ' ms' });
     else json(res, 200, { status: 'ok' });
+  } else if (req.url === '/metrics' && !allowed(req)) {
+    json(res, 401, { statusCode: 401, message: 'metrics need Authorization: Bearer <METRICS_TOKEN>' });
   } else if (req.url === '/metrics') {
     const id = ++seq;
     const timer = setTimeout(() => {
@@ -84,7 +92,7 @@ export function startWorkerMetricsServer(port: number, host: string, queues: Que
   heartbeat.unref();
   const thread = new Worker(THREAD, {
     eval: true,
-    workerData: { port, host, beat: beat.buffer, blockedAfterMs: opts.blockedAfterMs ?? 5000, metricsTimeoutMs: opts.metricsTimeoutMs ?? 5000 },
+    workerData: { port, host, beat: beat.buffer, blockedAfterMs: opts.blockedAfterMs ?? 5000, metricsTimeoutMs: opts.metricsTimeoutMs ?? 5000, token: opts.token },
   });
   thread.unref();
   let resolveListening: (port: number | null) => void = () => undefined;
@@ -97,6 +105,8 @@ export function startWorkerMetricsServer(port: number, host: string, queues: Que
         .catch((err: Error) => thread.postMessage({ id: m.id, error: err.message }));
     } else if (m.type === 'listening') {
       logger.log(`worker metrics on http://${host}:${m.port}/metrics, liveness on /health`);
+      if (opts.token) logger.log('worker /metrics needs Authorization: Bearer <METRICS_TOKEN>');
+      else logger.warn('worker /metrics is open to anyone who reaches this port: METRICS_TOKEN is not set (production requires it)');
       resolveListening(m.port ?? port);
     } else if (m.type === 'error') {
       logger.warn(`metrics server not started on ${host}:${port}: ${m.message}`);
