@@ -3,10 +3,14 @@
  * decides its status. Pure: no I/O, no framework; the API and the worker call it with plain data.
  * docs/rules-engine.md describes the contract and the lifecycle it decides.
  */
-export type { RuleClock, RuleDefinition, RuleInput, RuleVerdict } from './contract/rule.js';
+export type { CampaignContext, RuleClock, RuleDefinition, RuleInput, RuleVerdict } from './contract/rule.js';
 export { commentFields, RuleOverBudget } from './contract/rule.js';
 export type { CompiledRule, RuleOutcome, RuleOutcomeKind, RuleSpec, RunBudget, SiteModeration, TriageOutcome } from './engine/engine.js';
 export { compileRule, decide, runRules } from './engine/engine.js';
 export { RULE_DEFINITIONS } from './engine/registry.js';
 export { insultConfigSchema } from './insult/insult.rule.js';
 export { offTopicConfigSchema } from './off-topic/off-topic.rule.js';
+export type { CampaignSignature } from './campaign/signature.js';
+export { signature as campaignSignature } from './campaign/signature.js';
+export { DEFAULT_CLUSTER_CONFIG, joinCluster, MAX_CANDIDATES, type ClusterCandidate, type ClusterJoin } from './campaign/cluster.js';
+export { sharedPassage } from './campaign/passage.js';

@@ -7,8 +7,9 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
 import { ruleOutcomes, ruleOverBudget, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
+import { CampaignLookupService } from './campaign-lookup.service.js';
 import { RULES_FINGERPRINT_SQL, RuleSetService } from './rule-set.service.js';
-import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules, type RunBudget } from '@sift/triage-engine';
+import { type CampaignContext, type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules, type RunBudget } from '@sift/triage-engine';
 import { WARM_UP_INPUTS } from './warm-up.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';
@@ -141,6 +142,7 @@ export class TriageService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly rules: RuleSetService,
     private readonly moderation: ModerationService,
+    private readonly campaigns: CampaignLookupService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.budget = { ms: config.triage.ruleBudgetMs, now: () => performance.now() };
@@ -169,6 +171,7 @@ export class TriageService {
     const warmed = await warmConnections(this.dataSource, concurrency, [
       [CONTEXT, [NO_COMMENT, this.historyMinutes]],
       [DECIDE, [...decisionParams(NO_COMMENT, 'approved', rules, [], 0), 0, ...statusChangeParams(change)]],
+      ...CampaignLookupService.warmUp,
     ]);
     if (warmed < concurrency) {
       this.logger.warn(`TRIAGE_CONCURRENCY (${concurrency}) is above DATABASE_POOL_SIZE (${warmed}): jobs will wait for a database connection`);
@@ -189,11 +192,16 @@ export class TriageService {
     return this.historyMinutes > ctx.history_minutes ? this.read(commentId) : { ctx, rules };
   }
 
-  /** The rules over one comment with its author history and thread, and the status they ask for. */
-  private evaluate(ctx: TriageContext, rules: CompiledRule[]) {
+  /** The comment's campaign context (stored signature, cluster, network names) when a campaign rule is active. */
+  private async campaignOf(ctx: TriageContext, rules: CompiledRule[]): Promise<CampaignContext | undefined> {
+    return CampaignLookupService.wanted(rules) ? this.campaigns.context(ctx.id, ctx.title, ctx.body) : undefined;
+  }
+
+  /** The rules over one comment with its author history, thread and campaign, and the status they ask for. */
+  private evaluate(ctx: TriageContext, rules: CompiledRule[], campaign: CampaignContext | undefined) {
     const history = ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
     const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread }, this.budget);
+    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread, campaign }, this.budget);
     const verdict = decide(outcomes, {
       autoApprove: ctx.auto_approve,
       preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
@@ -209,7 +217,7 @@ export class TriageService {
     const { ctx, rules } = read;
     if (ctx.decided) return 'already-decided';
 
-    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules);
+    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
     const change: StatusChange = {
       commentId,
       expectedVersion: ctx.version,
@@ -248,7 +256,7 @@ export class TriageService {
     const read = await this.read(commentId);
     if (!read) return { result: 'missing' };
     const { ctx, rules } = read;
-    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules);
+    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
     return this.dataSource.transaction(async (m) => {
       const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
         `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,

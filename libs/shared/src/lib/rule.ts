@@ -1,5 +1,5 @@
 /** Built-in rule types (docs/semantics.md, "Rules"). A type is listed here once its pure rule file exists. */
-export const RULE_TYPES = ['keywords', 'links', 'insult', 'off_topic', 'shouting', 'repeat', 'flood', 'author', 'length'] as const;
+export const RULE_TYPES = ['keywords', 'links', 'insult', 'off_topic', 'shouting', 'repeat', 'flood', 'author', 'length', 'campaign'] as const;
 export type RuleType = (typeof RULE_TYPES)[number];
 
 export type RuleAction = 'flag' | 'hide';

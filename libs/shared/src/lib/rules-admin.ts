@@ -126,10 +126,10 @@ export interface BacktestRequest {
 export const HIDE_REASON_RULE_TYPES: Record<HideReason, readonly RuleType[]> = {
   'Personal attack': ['insult'],
   'Hate or harassment': ['insult'],
-  'Spam or advertising': ['links', 'repeat', 'flood'],
+  'Spam or advertising': ['links', 'repeat', 'flood', 'campaign'],
   'Off topic': ['off_topic'],
-  Misinformation: [],
-  Duplicate: ['repeat', 'flood'],
+  Misinformation: ['campaign'],
+  Duplicate: ['repeat', 'flood', 'campaign'],
 };
 /** Rule types every hide confirms, whatever its reason. */
 export const ANY_HIDE_CONFIRMS: readonly RuleType[] = ['keywords', 'author'];

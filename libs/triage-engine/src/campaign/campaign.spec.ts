@@ -34,8 +34,8 @@ describe('campaign signature', () => {
   it('a link counts as its host, and words keep their offsets in the original text', () => {
     const text = 'Read https://www.example.org/a/b?c=1 now, Ratepayers!';
     const words = campaignWords(text);
-    expect(words.map((w) => w.stem)).toEqual(['example.org', 'read', 'ratepay']);
-    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['https://www.example.org/a/b?c=1', 'Read', 'Ratepayers']);
+    expect(words.map((w) => w.stem)).toEqual(['read', 'example.org', 'ratepay']);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['Read', 'https://www.example.org/a/b?c=1', 'Ratepayers']);
   });
 
   it('a text without words has no band keys (it can never be looked up)', () => {
@@ -55,7 +55,7 @@ describe('joinCluster', () => {
 
   it('joins the campaign of the earliest match, adopts lone matches and merges the other campaigns it bridges', () => {
     const j = joinCluster(sig, at(30), [cand('b', 'cb', 5), cand('a', null, 2), cand('c', 'cc', 9), cand('u', null, 1, UNRELATED)]);
-    expect(j).toMatchObject({ clusterId: 'a', adopt: ['a'], merge: ['cb', 'cc'] });
+    expect({ ...j, merge: j.merge.sort() }).toMatchObject({ clusterId: 'a', adopt: ['a'], merge: ['cb', 'cc'] });
     expect(j.matches.map((m) => m.id).sort()).toEqual(['a', 'b', 'c']);
   });
 });

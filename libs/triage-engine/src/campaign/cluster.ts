@@ -36,6 +36,12 @@ export interface ClusterJoin {
   matches: Array<{ id: string; similarity: number }>;
 }
 
+/**
+ * At most this many candidates are compared, the most recent first (the worker's lookup has the same LIMIT): a
+ * campaign that large is joined through its recent members.
+ */
+export const MAX_CANDIDATES = 200;
+
 const ALONE: ClusterJoin = { clusterId: null, adopt: [], merge: [], matches: [] };
 
 /** Decides which campaign a new comment joins, from its signature and its candidates. Pure. */
@@ -49,6 +55,8 @@ export function joinCluster(
   const since = receivedAt.getTime() - config.windowMinutes * 60_000;
   const alike = candidates
     .filter((c) => c.receivedAt.getTime() >= since && c.receivedAt.getTime() <= receivedAt.getTime())
+    .sort((a, b) => b.receivedAt.getTime() - a.receivedAt.getTime())
+    .slice(0, MAX_CANDIDATES)
     .map((c) => ({ c, s: similarity(sig.minhash, c.minhash) }))
     .filter((x) => x.s >= config.minSimilarity);
   if (alike.length === 0) return ALONE;

@@ -59,7 +59,7 @@ export function campaignWords(text: string): CampaignWord[] {
     if (folded.length < 2 || STOPWORDS.has(folded)) continue;
     out.push({ stem: stem(folded), start: t.start, end: t.end });
   }
-  return out;
+  return hosts.length ? out.sort((x, y) => x.start - y.start) : out;
 }
 
 /** 32-bit FNV-1a of a string. */

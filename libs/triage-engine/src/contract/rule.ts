@@ -24,6 +24,34 @@ export interface RuleInput {
     status: AuthorListStatus | null;
     history: ReadonlyArray<{ id: string; articleId: string; title: string | null; body: string; receivedAt: Date }>;
   };
+  /** Set by the worker when a `campaign` rule is active (issue 18). */
+  campaign?: CampaignContext;
+}
+
+/**
+ * What the worker knows about the campaign a comment may be part of (issue 18): its near-duplicate cluster across
+ * authors and articles, the display names its network identity (hashed IP) used lately, and its article's arrival
+ * rate against the article's own baseline. Absent for the tester and evals of other rule types.
+ */
+export interface CampaignContext {
+  /** The cluster this comment joined (counted with this comment); null when it is alone. */
+  cluster: {
+    id: string;
+    size: number;
+    authors: number;
+    articles: number;
+    firstSeen: Date;
+    lastSeen: Date;
+    /** Up to 10 distinct author names and article ids, first seen first. */
+    authorNames: string[];
+    articleIds: string[];
+    /** The most alike earlier member: the shared passage is read against its text. */
+    sample: { id: string; body: string; similarity: number } | null;
+  } | null;
+  /** Distinct display names posted from this comment's network identity within the last hour, this one included. */
+  networkNames?: string[];
+  /** The article's arrivals: per minute over the last 5 minutes, its baseline per minute (last 24 h), new authors' share. */
+  burst?: { perMinute: number; baselinePerMinute: number; newAuthorShare: number };
 }
 
 /**

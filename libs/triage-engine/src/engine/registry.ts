@@ -1,6 +1,7 @@
 import type { RuleType } from '@sift/shared';
 import type { RuleDefinition } from '../contract/rule.js';
 import { authorRule } from '../basic/author.rule.js';
+import { campaignRule } from '../campaign/campaign.rule.js';
 import { floodRule } from '../history/flood.rule.js';
 import { insultRule } from '../insult/insult.rule.js';
 import { keywordsRule } from '../basic/keywords.rule.js';
@@ -22,4 +23,5 @@ export const RULE_DEFINITIONS: { [T in RuleType]: RuleDefinition<any> } = {
   flood: floodRule,
   author: authorRule,
   length: lengthRule,
+  campaign: campaignRule,
 };

@@ -7,6 +7,7 @@ import { RulesAdmin1764748800000 } from './1764748800000-rules-admin.js';
 import { VerifiedAuthorKeys1764900000000 } from './1764900000000-verified-author-keys.js';
 import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-and-near-repeat-defaults.js';
 import { StaffSessions1765200000000 } from './1765200000000-staff-sessions.js';
+import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signatures.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   VerifiedAuthorKeys1764900000000,
   BurstAndNearRepeatDefaults1765100000000,
   StaffSessions1765200000000,
+  CampaignSignatures1765600000000,
 ];

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { campaignSignature, type CampaignContext, type ClusterCandidate, type CompiledRule, DEFAULT_CLUSTER_CONFIG, joinCluster, MAX_CANDIDATES } from '@sift/triage-engine';
+import { DataSource } from 'typeorm';
+import { type Prepared, prepared, queryPrepared } from '../core/database/prepared.js';
+
+/** How far back the names of one network identity are counted (the campaign rule's "within an hour"). */
+const NETWORK_MINUTES = 60;
+
+/**
+ * Stores the comment's signature (with its author, article and hashed IP; nothing when it is already stored: a job
+ * run twice) and returns its candidates — earlier comments within the window sharing a band key, by one probe of
+ * the GIN index, the most recent first — and the display names its network used in the last hour.
+ * Values: $1 comment id, $2 MinHash values, $3 band keys, $4 window minutes.
+ */
+const LOOKUP = prepared(
+  'campaign_lookup',
+  `WITH me AS (SELECT id, article_id, author_key, author_name, ip_hash, received_at FROM comments WHERE id = $1),
+     ins AS (
+       INSERT INTO campaign_signatures (comment_id, article_id, author_key, author_name, ip_hash, received_at, minhash, bands)
+       SELECT id, article_id, author_key, author_name, ip_hash, received_at, $2::int4[], $3::int8[] FROM me
+       ON CONFLICT (comment_id) DO NOTHING)
+   SELECT me.author_name, me.received_at,
+          (SELECT coalesce(json_agg(json_build_object('id', c.comment_id, 'clusterId', c.cluster_id, 'minhash', c.minhash, 'receivedAt', c.received_at)), '[]'::json)
+             FROM (SELECT s.comment_id, s.cluster_id, s.minhash, s.received_at FROM campaign_signatures s
+                    WHERE s.bands && $3::int8[] AND s.comment_id <> me.id AND s.received_at <= me.received_at
+                      AND s.received_at > me.received_at - make_interval(mins => $4::int)
+                    ORDER BY s.received_at DESC LIMIT ${MAX_CANDIDATES}) c) AS candidates,
+          (SELECT coalesce(array_agg(DISTINCT lower(s.author_name)), '{}') FROM campaign_signatures s
+            WHERE me.ip_hash IS NOT NULL AND s.ip_hash = me.ip_hash AND s.comment_id <> me.id AND s.received_at <= me.received_at
+              AND s.received_at > me.received_at - make_interval(mins => ${NETWORK_MINUTES})) AS network_names
+     FROM me`,
+);
+
+/**
+ * Joins the comment to its campaign (itself, the lone comments it matched, and every member of the campaigns it
+ * bridges get `cluster_id` $2) and returns the campaign as it now stands: size, distinct authors and articles,
+ * first and last seen, the first ten names and article ids, and the sample's text ($5: the most alike member).
+ * Values: $1 comment id, $2 cluster id, $3 adopted ids, $4 merged cluster ids, $5 sample id.
+ */
+const JOIN = prepared(
+  'campaign_join',
+  `WITH up AS (
+       UPDATE campaign_signatures SET cluster_id = $2
+        WHERE comment_id = $1 OR comment_id = ANY($3::uuid[]) OR cluster_id = ANY($4::uuid[]) OR comment_id = $2
+       RETURNING comment_id),
+     m AS (
+       SELECT s.comment_id, s.author_key, s.author_name, s.article_id, s.received_at FROM campaign_signatures s
+        WHERE s.cluster_id = $2 OR s.cluster_id = ANY($4::uuid[]) OR s.comment_id = $1 OR s.comment_id = $2 OR s.comment_id = ANY($3::uuid[]))
+   SELECT count(*)::int AS size, count(DISTINCT m.author_key)::int AS authors, count(DISTINCT m.article_id)::int AS articles,
+          min(m.received_at) AS first_seen, max(m.received_at) AS last_seen,
+          (SELECT array_agg(n ORDER BY t) FROM (SELECT author_name AS n, min(received_at) AS t FROM m GROUP BY author_name ORDER BY t LIMIT 10) x) AS author_names,
+          (SELECT array_agg(e ORDER BY t) FROM (SELECT a.external_id AS e, min(m.received_at) AS t FROM m JOIN articles a ON a.id = m.article_id
+                                                  GROUP BY a.external_id ORDER BY t LIMIT 10) y) AS article_ids,
+          (SELECT body FROM comments WHERE id = $5) AS sample_body,
+          (SELECT count(*) FROM up)::int AS joined
+     FROM m`,
+);
+
+/** A comment id that no comment has (the warm-up's statements run for it and find nothing). */
+const NO_COMMENT = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * The campaign context of one comment (issue 18), read only when a `campaign` rule is active: two prepared
+ * statements after the triage context read (the lookup, then the join when it matched something), both by index.
+ */
+@Injectable()
+export class CampaignLookupService {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Statements and values that read and write nothing, for TriageService.warmUp. */
+  static readonly warmUp: ReadonlyArray<readonly [Prepared, readonly unknown[]]> = [
+    [LOOKUP, [NO_COMMENT, [], [], 1]],
+    [JOIN, [NO_COMMENT, NO_COMMENT, [], [], NO_COMMENT]],
+  ];
+
+  /** True when the rule set has a campaign rule (else nothing is read or stored). */
+  static wanted(rules: readonly CompiledRule[]): boolean {
+    return rules.some((r) => r.spec.type === 'campaign');
+  }
+
+  async context(commentId: string, title: string | null, body: string): Promise<CampaignContext> {
+    const sig = campaignSignature(title ? `${title} ${body}` : body);
+    const config = DEFAULT_CLUSTER_CONFIG;
+    const [row] = await queryPrepared<{ author_name: string; received_at: Date; candidates: Array<Omit<ClusterCandidate, 'receivedAt'> & { receivedAt: string }>; network_names: string[] }>(
+      this.dataSource,
+      LOOKUP,
+      [commentId, sig.minhash, sig.bands, config.windowMinutes],
+    );
+    if (!row) return { cluster: null };
+    const networkNames = [...new Set([...row.network_names, row.author_name.toLowerCase()])];
+    const candidates = row.candidates.map((c) => ({ ...c, receivedAt: new Date(c.receivedAt) }));
+    const join = joinCluster(sig, row.received_at, candidates, config);
+    if (join.clusterId === null) return { cluster: null, networkNames };
+    const best = join.matches[0];
+    const [stats] = await queryPrepared<{
+      size: number;
+      authors: number;
+      articles: number;
+      first_seen: Date;
+      last_seen: Date;
+      author_names: string[];
+      article_ids: string[];
+      sample_body: string | null;
+    }>(this.dataSource, JOIN, [commentId, join.clusterId, join.adopt, join.merge, best.id]);
+    return {
+      cluster: {
+        id: join.clusterId,
+        size: stats.size,
+        authors: stats.authors,
+        articles: stats.articles,
+        firstSeen: stats.first_seen,
+        lastSeen: stats.last_seen,
+        authorNames: stats.author_names ?? [],
+        articleIds: stats.article_ids ?? [],
+        sample: stats.sample_body === null ? null : { id: best.id, body: stats.sample_body, similarity: best.similarity },
+      },
+      networkNames,
+    };
+  }
+
+  /** Drops signatures older than the window (the reconciler's run calls it). */
+  async prune(): Promise<number> {
+    const [{ n }]: Array<{ n: number }> = await this.dataSource.query(
+      `WITH d AS (DELETE FROM campaign_signatures WHERE received_at < now() - make_interval(mins => $1) RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      [DEFAULT_CLUSTER_CONFIG.windowMinutes],
+    );
+    return n;
+  }
+}
