@@ -23,7 +23,7 @@ describe('rule config checks', () => {
 
   it('every rule type has a JSON Schema object with properties, and defaults its own schema accepts', () => {
     const types = ruleTypes();
-    expect(types.map((t) => t.type).sort()).toEqual(['author', 'flood', 'insult', 'keywords', 'length', 'links', 'off_topic', 'repeat', 'shouting']);
+    expect(types.map((t) => t.type).sort()).toEqual(['author', 'campaign', 'flood', 'insult', 'keywords', 'length', 'links', 'off_topic', 'repeat', 'shouting']);
     for (const t of types) {
       expect(t.schema).toMatchObject({ type: 'object' });
       expect(Object.keys(t.schema.properties as object).length).toBeGreaterThan(0);

@@ -1,3 +1,4 @@
+import type { Evidence } from '@sift/shared';
 import { eventually, postFrom, putArticle, useStack } from '../utils/harness.js';
 
 // Issue 18. Real: the HTTP app, BullMQ, the worker running the seeded rules as migrated (the campaign rule switched
@@ -36,7 +37,7 @@ describe('campaigns', () => {
            LEFT JOIN campaign_signatures s ON s.comment_id = c.id WHERE c.id = $1`,
         [id],
       );
-      return r as { status: string; evidence: Record<string, any> | null; cluster_id: string | null } | undefined;
+      return r as { status: string; evidence: Evidence | null; cluster_id: string | null } | undefined;
     }, 20000, `triage of ${id}`);
 
   it('8 paraphrases from 5 names over 3 articles are one campaign; from the fifth on the rule flags them, naming the cluster and the shared passage', async () => {
@@ -52,7 +53,7 @@ describe('campaigns', () => {
     expect(other.cluster_id).toBeNull();
     expect(other.evidence).toBeNull();
     expect(results.map((r) => r.evidence !== null)).toEqual([false, false, false, false, true, true, true, true]);
-    const last = results[7].evidence as Record<string, any>;
+    const last = results[7].evidence as Evidence & { spans: NonNullable<Evidence['spans']> };
     expect(last.cluster).toMatchObject({ id: ids[0], size: 8, authors: 5, articles: 3, articleIds: expect.arrayContaining(ARTICLES) });
     expect(last.summary).toMatch(/^campaign of 8 comments from 5 authors on 3 articles: “.*daylight robbery/);
     expect(last.spans[0]).toMatchObject({ field: 'body', label: 'shared passage' });
