@@ -112,7 +112,7 @@ export class RulesAdminController {
   @Roles('admin')
   @ApiOperation({ summary: 'Save a rule: a new version; 400 with field errors (no version); 409 when saved meanwhile' })
   update(@Param('id', UuidPipe) id: string, @Body() dto: RuleUpdateDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
-    return this.rules.update(id, dto, user.id);
+    return this.rules.update(id, dto, user.id, dto.note || null);
   }
 
   @Delete(':id')
@@ -133,7 +133,7 @@ export class RulesAdminController {
   @Roles('admin')
   @ApiOperation({ summary: 'Roll back: save an old version as the newest one' })
   rollback(@Param('id', UuidPipe) id: string, @Body() dto: RollbackDto, @CurrentUser() user: AuthUser): Promise<RuleAdminRecord> {
-    return this.rules.rollback(id, dto.version, user.id);
+    return this.rules.rollback(id, dto.version, user.id, dto.note || null);
   }
 
   @Get(':id/quality')

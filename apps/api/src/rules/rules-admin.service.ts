@@ -210,7 +210,7 @@ export class RulesAdminService {
   }
 
   /** Roll back = save an old version's settings as the newest version (the old versions stay as they were). */
-  async rollback(id: string, version: number, userId: string): Promise<RuleAdminRecord> {
+  async rollback(id: string, version: number, userId: string, note: string | null = null): Promise<RuleAdminRecord> {
     await this.ds.transaction(async (m) => {
       const current = await this.row(m, id, true);
       const [old]: RuleRow[] = await m.query(`SELECT * FROM rule_versions WHERE rule_id = $1 AND version = $2`, [id, version]);
@@ -222,7 +222,7 @@ export class RulesAdminService {
         current,
         { name: old.name, config: checked.config, action: old.action, mode: old.mode, enabled: current.enabled, severity: old.severity, auto_demote: old.auto_demote },
         userId,
-        `rolled back to v${version}`,
+        note ? `rolled back to v${version}: ${note}` : `rolled back to v${version}`,
       );
     });
     return this.get(id);

@@ -6,6 +6,7 @@ import { Title, useNotify, useParams, useRedirect } from 'react-admin';
 import { AdminOnly } from './AdminOnly';
 import { errorText, fieldErrors, pct, rulesApi } from './api';
 import { BacktestPanel } from './BacktestPanel';
+import { ChangeNoteDialog } from './ChangeNoteDialog';
 import { QualityPanel } from './QualityPanel';
 import { RuleTester } from './RuleTester';
 import { ActionField, CheckField, ModeField, NameField, SeverityField } from './RuleFields';
@@ -43,6 +44,8 @@ const RuleEditor = ({ id }: { id: string }) => {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [saving, setSaving] = useState(false);
+  /** What waits for its confirmation and change note: a save, or a roll back to a version. */
+  const [confirming, setConfirming] = useState<null | { save: true } | { rollback: number }>(null);
 
   useEffect(() => {
     if (rule.data) setDraft(draftOf(rule.data));
@@ -55,11 +58,11 @@ const RuleEditor = ({ id }: { id: string }) => {
     await Promise.all([qc.invalidateQueries({ queryKey: ['rule-versions', id] }), qc.invalidateQueries({ queryKey: ['rules'] })]);
   };
 
-  const save = async () => {
+  const save = async (note: string) => {
     if (!draft || !rule.data) return;
     setSaving(true);
     try {
-      const saved = await rulesApi.save(id, { ...draft, version: rule.data.version });
+      const saved = await rulesApi.save(id, { ...draft, version: rule.data.version, note });
       await reload(saved);
       notify(`Saved as version ${saved.version}`, { type: 'success' });
     } catch (err) {
@@ -83,9 +86,9 @@ const RuleEditor = ({ id }: { id: string }) => {
     }
   };
 
-  const rollback = async (version: number) => {
+  const rollback = async (version: number, note: string) => {
     try {
-      const saved = await rulesApi.rollback(id, version);
+      const saved = await rulesApi.rollback(id, version, note);
       await reload(saved);
       notify(`Rolled back to version ${version} (saved as version ${saved.version})`, { type: 'success' });
     } catch (err) {
@@ -137,7 +140,7 @@ const RuleEditor = ({ id }: { id: string }) => {
             <Typography variant="subtitle2">Configuration</Typography>
             {type && <SchemaForm schema={type.schema} value={draft.config} onChange={(config) => set('config', config)} errors={errors} />}
             <Box>
-              <Button variant="contained" onClick={() => void save()} disabled={saving || !dirty}>
+              <Button variant="contained" onClick={() => setConfirming({ save: true })} disabled={saving || !dirty}>
                 Save as version {r.version + 1}
               </Button>
               <Button sx={{ ml: 1 }} disabled={!dirty} onClick={() => { setDraft(draftOf(r)); setErrors({}); }}>
@@ -152,7 +155,18 @@ const RuleEditor = ({ id }: { id: string }) => {
       </Card>
       <RuleTester draft={testDraft} />
       <BacktestPanel ruleId={r.id} type={r.type} config={draft.config} />
-      {versions.data && <VersionsPanel versions={versions.data} current={r.version} onRollback={(v) => void rollback(v)} />}
+      {versions.data && <VersionsPanel versions={versions.data} current={r.version} onRollback={(v) => setConfirming({ rollback: v })} />}
+      <ChangeNoteDialog
+        title={confirming === null ? null : 'save' in confirming ? `Save as version ${r.version + 1}?` : `Roll back to v${confirming.rollback}?`}
+        mode={draft.mode}
+        enabled={draft.enabled}
+        onClose={() => setConfirming(null)}
+        onConfirm={(note) => {
+          setConfirming(null);
+          if (confirming && 'rollback' in confirming) void rollback(confirming.rollback, note);
+          else void save(note);
+        }}
+      />
       <QualityPanel ruleId={r.id} />
     </Stack>
   );

@@ -5,7 +5,7 @@ const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(
 const describe = (c: ConfigChange) =>
   c.kind === 'changed' ? `${c.path}: ${show(c.before)} → ${show(c.after)}` : c.kind === 'added' ? `${c.path}: + ${show(c.after)}` : `${c.path}: − ${show(c.before)}`;
 
-/** Every version: who, when, what changed; roll back = save that version again as the newest. */
+/** Every version: who, when, why (the change note asked for at each save and roll back), what changed; roll back = save that version again as the newest. */
 export const VersionsPanel = ({ versions, current, onRollback }: { versions: RuleVersionRecord[]; current: number; onRollback: (v: number) => void }) => (
   <Card data-panel="versions">
     <CardContent>
@@ -16,6 +16,7 @@ export const VersionsPanel = ({ versions, current, onRollback }: { versions: Rul
             <TableCell>Version</TableCell>
             <TableCell>Saved</TableCell>
             <TableCell>By</TableCell>
+            <TableCell>Change note</TableCell>
             <TableCell>Changes</TableCell>
             <TableCell />
           </TableRow>
@@ -28,9 +29,11 @@ export const VersionsPanel = ({ versions, current, onRollback }: { versions: Rul
               </TableCell>
               <TableCell>{new Date(v.createdAt).toLocaleString()}</TableCell>
               <TableCell>{v.createdBy?.name ?? 'system'}</TableCell>
+              <TableCell data-note={v.note ?? ''} sx={{ maxWidth: 260, overflowWrap: 'anywhere' }}>
+                {v.note ?? <Typography variant="caption" color="text.secondary">—</Typography>}
+              </TableCell>
               <TableCell>
-                {v.note && <Box sx={{ fontStyle: 'italic' }}>{v.note}</Box>}
-                {v.changes.length === 0 && !v.note ? <Typography variant="caption">first version</Typography> : v.changes.map((c, i) => <Box key={i} component="code" sx={{ display: 'block', fontSize: 12 }}>{describe(c)}</Box>)}
+                {v.changes.length === 0 ? <Typography variant="caption">first version</Typography> : v.changes.map((c, i) => <Box key={i} component="code" sx={{ display: 'block', fontSize: 12 }}>{describe(c)}</Box>)}
               </TableCell>
               <TableCell>
                 {v.version !== current && (

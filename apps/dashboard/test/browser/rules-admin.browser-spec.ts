@@ -37,6 +37,14 @@ let newThreshold: number;
 const api = <T>(path: string, init: { method?: string; body?: unknown; token?: string; expect?: number[] } = {}) =>
   requestJson<T>(state.baseUrl, path, { token: adminToken, ...init });
 
+/** The confirmation every rule change asks for (issue 17, item 10): a change note, then Confirm. */
+async function confirmWith(note: string): Promise<void> {
+  const dialog = page.locator('[data-dialog="change-note"]');
+  await dialog.locator('input[name="change-note"]').fill(note);
+  await dialog.getByRole('button', { name: 'Confirm' }).click();
+  await dialog.waitFor({ state: 'detached' });
+}
+
 beforeAll(async () => {
   adminToken = await tokenFor(state.baseUrl, admin);
   modToken = await tokenFor(state.baseUrl, moderator);
@@ -115,6 +123,7 @@ describe('rules admin', () => {
     // A value the schema refuses: the server's field error shows on the field, and nothing is saved.
     await page.locator('input[name="config.threshold"]').fill('3');
     await page.getByRole('button', { name: /^Save as version/ }).click();
+    await confirmWith('trying 3');
     await page.locator('[data-schema-form] .Mui-error', { hasText: /3|<=|1/ }).first().waitFor();
     expect((await api<RuleAdminRecord>(`/api/rules/${insult.id}`)).version).toBe(insult.version);
     await page.locator('input[name="config.threshold"]').fill(String(newThreshold));
@@ -138,15 +147,32 @@ describe('rules admin', () => {
     await backtest.scrollIntoViewIfNeeded();
     await backtest.screenshot({ path: join(SCREENSHOT_DIR, 'backtest.png'), animations: 'disabled' });
 
-    // Save: a new version with a readable diff.
+    // Save: confirmed with a change note (issue 17, item 10; Cancel saves nothing), a new version with a readable diff and the note.
     await page.getByRole('button', { name: `Save as version ${insult.version + 1}` }).click();
+    const dialog = page.locator('[data-dialog="change-note"]');
+    await dialog.getByText(`Save as version ${insult.version + 1}?`).waitFor();
+    expect(await dialog.textContent()).toContain('This rule is live');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    expect((await api<RuleAdminRecord>(`/api/rules/${insult.id}`)).version).toBe(insult.version);
+    await page.getByRole('button', { name: `Save as version ${insult.version + 1}` }).click();
+    await dialog.getByRole('button', { name: 'Confirm' }).click();
+    await dialog.getByText('A change note is needed').waitFor();
+    expect((await api<RuleAdminRecord>(`/api/rules/${insult.id}`)).version).toBe(insult.version);
+    await dialog.screenshot({ path: join(SCREENSHOT_DIR, 'rule-change-note.png'), animations: 'disabled' });
+    await confirmWith('lowered: the backtest catches “total clown”');
     const versions = page.locator('[data-panel="versions"]');
-    await versions.locator(`[data-version="${insult.version + 1}"]`, { hasText: `config.threshold: ${insult.config.threshold} → ${newThreshold}` }).waitFor();
+    const saved = versions.locator(`[data-version="${insult.version + 1}"]`);
+    await saved.filter({ hasText: `config.threshold: ${insult.config.threshold} → ${newThreshold}` }).waitFor();
+    expect(await saved.locator('[data-note]').textContent()).toBe('lowered: the backtest catches “total clown”');
     expect((await api<RuleAdminRecord>(`/api/rules/${insult.id}`)).config.threshold).toBe(newThreshold);
 
-    // Roll back to the version before: saved again as the newest version.
+    // Roll back to the version before, confirmed with a note too: saved again as the newest version.
     await versions.getByRole('button', { name: `Roll back to v${insult.version}` }).click();
-    await versions.locator(`[data-version="${insult.version + 2}"]`, { hasText: `rolled back to v${insult.version}` }).waitFor();
+    await dialog.getByText(`Roll back to v${insult.version}?`).waitFor();
+    await confirmWith('too many false hits');
+    await versions.locator(`[data-version="${insult.version + 2}"] [data-note]`, { hasText: `rolled back to v${insult.version}: too many false hits` }).waitFor();
+    await versions.screenshot({ path: join(SCREENSHOT_DIR, 'rule-versions.png'), animations: 'disabled' });
     expect(await page.locator('input[name="config.threshold"]').inputValue()).toBe(String(insult.config.threshold));
     const after = await api<RuleAdminRecord>(`/api/rules/${insult.id}`);
     expect([after.version, after.config]).toEqual([insult.version + 2, insult.config]);

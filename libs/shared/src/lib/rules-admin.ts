@@ -28,6 +28,8 @@ export interface RuleSaveRequest {
   autoDemote?: boolean;
   /** The version the admin edited: a save on top of another admin's save is a 409. */
   version?: number;
+  /** Why (a save of an existing rule, a rollback): the new version's change note, shown in the versions table. */
+  note?: string;
 }
 
 /** One rule type: what it catches and its config schema (JSON Schema, draft 2020-12), for the dashboard's form. */

@@ -56,6 +56,14 @@ export class RuleUpdateDto extends PartialType(RuleCreateDto) {
   @IsInt()
   @Min(1)
   version?: number;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'the change note of the new version, shown in the versions table' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  @IsCleanText({ multiline: false })
+  note?: string;
 }
 
 export class RollbackDto {
@@ -63,4 +71,12 @@ export class RollbackDto {
   @IsInt()
   @Min(1)
   version: number;
+
+  @ApiPropertyOptional({ maxLength: 500, description: 'the change note of the new version, shown in the versions table' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  @IsCleanText({ multiline: false })
+  note?: string;
 }
