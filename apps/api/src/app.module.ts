@@ -16,6 +16,7 @@ import { OpsModule } from './ops/ops.module.js';
 import { ModerationModule } from './moderation/moderation.module.js';
 import { StatsModule } from './stats/stats.module.js';
 import { ReaderModule } from './reader/reader.module.js';
+import { ReportsModule } from './reports/reports.module.js';
 import { RulesAdminModule } from './rules/rules-admin.module.js';
 import { SettingsModule } from './settings/settings.module.js';
 
@@ -35,6 +36,7 @@ import { SettingsModule } from './settings/settings.module.js';
     AuthorsModule,
     StatsModule,
     ReaderModule,
+    ReportsModule,
     RulesAdminModule,
     SettingsModule,
     HealthModule,

@@ -31,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
     RATE_LIMIT_PER_AUTHOR: '100000',
     // Every spec signs in from 127.0.0.1 (the fuzz spec with many bad passwords); login-throttle proves the limits.
     LOGIN_FREE_FAILURES_PER_NETWORK: '1000000',
+    REPORT_LIMIT_PER_READER: '100000',
     TEST_DB_NAME: dbName,
   });
 }

@@ -10,7 +10,6 @@ import {
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ReaderIntakeResponse } from '@sift/shared';
-import { createHmac } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
@@ -20,7 +19,7 @@ import { intakeComments, intakeEnqueueFailures } from '../core/metrics/metrics.j
 import { hashReaderToken, issueReaderToken, newReaderToken } from '../reader/reader-token.js';
 import { TriageQueue } from '../triage/triage.queue.js';
 import { CommentEntity } from '../moderation/comment.entity.js';
-import { authorKey, clientNetwork, identityName } from '../core/identity/author-identity.js';
+import { authorKey, identityName, networkHash } from '../core/identity/author-identity.js';
 import { AuthorTokens } from './author-token.js';
 import type { CreateCommentDto } from './dto/create-comment.dto.js';
 import { AuthorRateLimit } from './intake-rate-limit.js';
@@ -82,7 +81,7 @@ export class CommentsService implements OnApplicationBootstrap {
     dto: CreateCommentDto,
     meta: { idempotencyKey: string | null; ip: string | null; requestId?: string },
   ): Promise<ReaderIntakeResponse> {
-    const ipHash = meta.ip ? this.hashIp(clientNetwork(meta.ip)) : null;
+    const ipHash = meta.ip ? networkHash(meta.ip, this.config.auth.jwtSecret) : null;
     // Who the author is (docs/reader.md, "Who an author is"): the publisher's signed-in reader when it sent a signed
     // author token; else a name from an address (two readers behind one office NAT are two authors; one reader's
     // flood from one address is also caught by the per-IP rate limit). Trust, blocks and history attach to this key.
@@ -172,9 +171,5 @@ export class CommentsService implements OnApplicationBootstrap {
     }
     const readerToken = await issueReaderToken(this.dataSource.manager, first.id);
     return { id: first.id, status: first.status, readerToken };
-  }
-
-  private hashIp(ip: string): string {
-    return createHmac('sha256', this.config.auth.jwtSecret).update(ip).digest('base64url').slice(0, 22);
   }
 }

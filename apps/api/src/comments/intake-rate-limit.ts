@@ -37,53 +37,72 @@ import { redisOptions } from '../core/queue/redis-connection.js';
  */
 export const THROTTLE_IP = 'ip';
 export const THROTTLE_AUTHOR = 'author';
+export const THROTTLE_REPORT = 'report';
 const THROTTLE_REDIS = Symbol('THROTTLE_REDIS');
 
 const sha = (s: string) => createHash('sha256').update(s).digest('base64url').slice(0, 32);
 
 function limitReached(limit: string, seconds: number): HttpException {
-  const wait = `please wait ${seconds} second${seconds === 1 ? '' : 's'} before posting again`;
-  const message = limit === THROTTLE_AUTHOR ? `You are posting comments too quickly: ${wait}.` : `Too many comments from your network: ${wait}.`;
+  const wait = `please wait ${seconds} second${seconds === 1 ? '' : 's'} before ${limit === THROTTLE_REPORT ? 'reporting' : 'posting'} again`;
+  const message =
+    limit === THROTTLE_REPORT
+      ? `You have reported many comments in a short time: ${wait}.`
+      : limit === THROTTLE_AUTHOR
+        ? `You are posting comments too quickly: ${wait}.`
+        : `Too many comments from your network: ${wait}.`;
   return new HttpException({ statusCode: 429, error: 'Too Many Requests', message, retryAfterSeconds: seconds, limit }, HttpStatus.TOO_MANY_REQUESTS);
 }
 
 /**
- * The per-author limit: at most RATE_LIMIT_PER_AUTHOR stored comments per author key per window
- * (rate-limiter-flexible on the limiter's Redis: `take` consumes a place atomically, `giveBack` rewards it when the
- * request stored nothing). Fails open like the IP limit: intake never depends on Redis.
+ * A limit that counts places in Redis (rate-limiter-flexible on the limiter's Redis: `take` consumes a place
+ * atomically, `giveBack` rewards it when the request stored nothing). Fails open: neither intake nor reports
+ * depend on Redis.
  */
-@Injectable()
-export class AuthorRateLimit {
+class CountedLimit {
   private readonly logger = new Logger('IntakeRateLimit');
   private readonly limiter: RateLimiterRedis;
   private warned = false;
 
-  constructor(@Inject(THROTTLE_REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
-    this.limiter = new RateLimiterRedis({
-      storeClient: redis,
-      keyPrefix: 'intake:author',
-      points: config.rateLimits.perAuthor,
-      duration: config.rateLimits.windowSeconds,
-      rejectIfRedisNotReady: true,
-    });
+  constructor(
+    redis: Redis,
+    private readonly limit: string,
+    opts: { keyPrefix: string; points: number; duration: number },
+  ) {
+    this.limiter = new RateLimiterRedis({ storeClient: redis, ...opts, rejectIfRedisNotReady: true });
   }
 
-  /** A place for one comment by `authorKey`, or a 429 naming when to retry. */
-  async take(authorKey: string): Promise<{ giveBack: () => Promise<void> }> {
-    const key = sha(authorKey);
+  /** A place for one request by `who`, or a 429 naming when to retry. */
+  async take(who: string): Promise<{ giveBack: () => Promise<void> }> {
+    const key = sha(who);
     try {
       await this.limiter.consume(key);
       this.warned = false;
     } catch (err) {
       if (err instanceof RateLimiterRes) {
         await this.limiter.reward(key).catch(() => undefined); // the refused request does not count either
-        throw limitReached(THROTTLE_AUTHOR, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
+        throw limitReached(this.limit, Math.max(1, Math.ceil(err.msBeforeNext / 1000)));
       }
-      if (!this.warned) this.logger.warn(`per-author limit not enforced while Redis is unreachable: ${(err as Error).message}`);
+      if (!this.warned) this.logger.warn(`per-${this.limit} limit not enforced while Redis is unreachable: ${(err as Error).message}`);
       this.warned = true;
       return { giveBack: async () => undefined };
     }
     return { giveBack: () => this.limiter.reward(key).then(() => undefined, () => undefined) };
+  }
+}
+
+/** The per-author limit: at most RATE_LIMIT_PER_AUTHOR stored comments per author key per window. */
+@Injectable()
+export class AuthorRateLimit extends CountedLimit {
+  constructor(@Inject(THROTTLE_REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    super(redis, THROTTLE_AUTHOR, { keyPrefix: 'intake:author', points: config.rateLimits.perAuthor, duration: config.rateLimits.windowSeconds });
+  }
+}
+
+/** The per-reader report limit: at most REPORT_LIMIT_PER_READER reports per reader per window (docs/reader.md, "Reports"). */
+@Injectable()
+export class ReportRateLimit extends CountedLimit {
+  constructor(@Inject(THROTTLE_REDIS) redis: Redis, @Inject(APP_CONFIG) config: AppConfig) {
+    super(redis, THROTTLE_REPORT, { keyPrefix: 'reports:reader', points: config.reportLimits.perReader, duration: config.reportLimits.windowSeconds });
   }
 }
 
@@ -186,8 +205,9 @@ class ThrottleRedisLifecycle implements OnApplicationShutdown {
     },
     ThrottleRedisLifecycle,
     AuthorRateLimit,
+    ReportRateLimit,
   ],
-  exports: [THROTTLE_REDIS, AuthorRateLimit],
+  exports: [THROTTLE_REDIS, AuthorRateLimit, ReportRateLimit],
 })
 export class ThrottleRedisModule {}
 

@@ -13,6 +13,7 @@ import {
   type CommentStatus,
   type FlagRecord,
   type ModerationEventRecord,
+  type ReportReason,
 } from '@sift/shared';
 import { DataSource } from 'typeorm';
 import { AuthorsService } from '../authors/authors.service.js';
@@ -31,6 +32,8 @@ export interface CommentFilter {
   receivedAt_gte?: string;
   receivedAt_lte?: string;
   q?: string;
+  /** The Reported queue: approved comments with open reader reports. */
+  reported?: boolean;
 }
 
 export const COMMENT_SORTABLE = ['id', 'receivedAt', 'priority', 'status', 'decidedAt', 'authorName'] as const;
@@ -42,7 +45,9 @@ const SORT_COLUMN: Record<(typeof COMMENT_SORTABLE)[number], string> = {
   decidedAt: 'c.decided_at',
   authorName: 'c.author_name',
 };
-const FILTERS = ['id', 'status', 'articleId', 'articleExternalId', 'authorId', 'authorKey', 'rule', 'receivedAt_gte', 'receivedAt_lte', 'q'];
+const FILTERS = ['id', 'status', 'articleId', 'articleExternalId', 'authorId', 'authorKey', 'rule', 'receivedAt_gte', 'receivedAt_lte', 'q', 'reported'];
+/** Open reports of `c` (a partial index covers them). */
+const OPEN_REPORTS = `(SELECT count(*)::int FROM comment_reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)`;
 const NULLABLE_SORT = new Set(['decidedAt']);
 const DATE = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/;
 const HISTORY_LIMIT = 20;
@@ -107,6 +112,10 @@ export function parseCommentFilter(raw: Record<string, unknown>): CommentFilter 
     if (typeof raw.q !== 'string' || raw.q.length > 200) throw new BadRequestException('filter.q: expected a string up to 200 characters');
     if (raw.q.trim()) f.q = raw.q.trim();
   }
+  if (raw.reported !== undefined) {
+    if (typeof raw.reported !== 'boolean') throw new BadRequestException('filter.reported: expected true or false');
+    if (raw.reported) f.reported = true;
+  }
   return f;
 }
 
@@ -137,12 +146,21 @@ export class ModerationQueryService {
     const rows: Array<{ status: string; n: number }> = await this.dataSource.query(
       `SELECT status, count(*)::int AS n FROM comments GROUP BY status`,
     );
-    const counts: QueueCounts = { flagged: 0, pending: 0, approved: 0, hidden: 0, all: 0 };
+    const counts: QueueCounts = { flagged: 0, reported: await this.reportedCount(), pending: 0, approved: 0, hidden: 0, all: 0 };
     for (const r of rows) {
       if (r.status in counts) counts[r.status as keyof QueueCounts] = r.n;
       counts.all += r.n;
     }
     return counts;
+  }
+
+  /** The Reported queue's size: approved comments with open reports. */
+  async reportedCount(): Promise<number> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(DISTINCT r.comment_id)::int AS n FROM comment_reports r JOIN comments c ON c.id = r.comment_id
+        WHERE r.resolved_at IS NULL AND c.status = 'approved'`,
+    );
+    return row.n;
   }
 
   async list(query: ListQuery<CommentFilter>): Promise<{ rows: QueueRow[]; total: number }> {
@@ -170,6 +188,7 @@ export class ModerationQueryService {
       const end = /^\d{4}-\d{2}-\d{2}$/.test(f.receivedAt_lte) ? `${f.receivedAt_lte}T23:59:59.999Z` : f.receivedAt_lte;
       where.push(`c.received_at <= ${p(end)}::timestamptz`);
     }
+    if (f.reported) where.push(`c.status = 'approved' AND EXISTS (SELECT 1 FROM comment_reports r WHERE r.comment_id = c.id AND r.resolved_at IS NULL)`);
     if (f.q) where.push(`(c.body ILIKE ${p(`%${f.q.replace(/[\\%_]/g, '\\$&')}%`)} OR c.author_name ILIKE $${params.length})`);
     const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
     // Non-null columns get no NULLS clause, so the order matches the queue index (no sort step).
@@ -185,7 +204,7 @@ export class ModerationQueryService {
       params,
     );
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title
+      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, ${OPEN_REPORTS} AS open_reports
          FROM comments c JOIN articles a ON a.id = c.article_id
          ${whereSql}
         ORDER BY ${order}
@@ -201,7 +220,7 @@ export class ModerationQueryService {
     const base = await this.detail(id);
     const [row] = await this.dataSource.query(`SELECT author_key FROM comments WHERE id = $1`, [id]);
     const authorKey = row.author_key as string;
-    const [author, history, audit, replies] = await Promise.all([
+    const [author, history, audit, replies, reports] = await Promise.all([
       this.authors.get(authorKey, base.authorName),
       this.history(authorKey, id),
       this.dataSource.query(
@@ -211,6 +230,10 @@ export class ModerationQueryService {
       ),
       this.dataSource.query(
         `SELECT id, author_name, body, status, received_at, author_role FROM comments WHERE parent_id = $1 ORDER BY received_at LIMIT 50`,
+        [id],
+      ),
+      this.dataSource.query(
+        `SELECT id, reason, note, created_at FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL ORDER BY created_at DESC, id LIMIT 100`,
         [id],
       ),
     ]);
@@ -229,6 +252,12 @@ export class ModerationQueryService {
         status: r.status as CommentStatus,
         receivedAt: (r.received_at as Date).toISOString(),
         staff: r.author_role === 'staff',
+      })),
+      reports: (reports as Array<Record<string, unknown>>).map((r) => ({
+        id: r.id as string,
+        reason: r.reason as ReportReason,
+        note: (r.note as string | null) ?? null,
+        createdAt: (r.created_at as Date).toISOString(),
       })),
     };
   }
@@ -262,7 +291,7 @@ export class ModerationQueryService {
 
   async detail(id: string): Promise<CommentDetail> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title
+      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, ${OPEN_REPORTS} AS open_reports
          FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
       [id],
     );
@@ -346,5 +375,6 @@ function toRecord(r: Record<string, unknown>, flags: FlagRecord[]): QueueRow {
     receivedAt: (r.received_at as Date).toISOString(),
     decidedAt: r.decided_at ? (r.decided_at as Date).toISOString() : null,
     flags,
+    openReports: (r.open_reports as number | undefined) ?? 0,
   };
 }

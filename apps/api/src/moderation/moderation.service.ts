@@ -51,6 +51,9 @@ const HUMAN_FROM: Record<DecisionRequest['action'], readonly CommentStatus[]> = 
   hide: ['pending', 'flagged', 'approved'],
 };
 const HUMAN_TO: Record<DecisionRequest['action'], CommentStatus> = { approve: 'approved', hide: 'hidden' };
+/** Approving a reported comment again keeps it (approved → approved): a decision that resolves its reports. */
+const KEEP_FROM: readonly CommentStatus[] = ['approved'];
+const KEEP_REASON = 'kept after reader reports';
 
 /** The row `statusChangeSql`'s `moved` CTE returns. */
 export interface MovedRow {
@@ -62,8 +65,9 @@ export interface MovedRow {
 }
 
 /**
- * The one status-change SQL, as two CTEs of a single statement: `moved`, the conditional update on (id, version,
- * status) of the row locked first, returning it when it moved; and `moved_event`, its audit event. Its nine
+ * The one status-change SQL, as CTEs of a single statement: `moved`, the conditional update on (id, version,
+ * status) of the row locked first, returning it when it moved; `moved_event`, its audit event; and `moved_reports`:
+ * a person's decision resolves the comment's open reader reports (kept, or hidden). Its nine
  * placeholders start at `$first` (values: `statusChangeParams`). A caller that writes more in the same statement
  * (triage: its decision) puts its own CTEs before these and may add a `gate` (an SQL condition the move also needs)
  * and `detailsSql` (a jsonb expression merged into the event's details).
@@ -80,7 +84,12 @@ export function statusChangeSql(first = 1, opts: { gate?: string; detailsSql?: s
    RETURNING c.id, c.status, c.version, c.article_id, old.status AS from_status),
     moved_event AS (
       INSERT INTO moderation_events (comment_id, from_status, to_status, actor_type, actor_user_id, reason, details)
-      SELECT id, from_status, status, ${$(5)}, ${$(6)}::uuid, ${$(7)}, ${details} FROM moved)`;
+      SELECT id, from_status, status, ${$(5)}, ${$(6)}::uuid, ${$(7)}, ${details} FROM moved),
+    moved_reports AS (
+      UPDATE comment_reports r
+         SET resolved_at = now(), resolved_by = ${$(6)}::uuid, resolution = CASE WHEN moved.status = 'hidden' THEN 'hidden' ELSE 'kept' END
+        FROM moved
+       WHERE r.comment_id = moved.id AND r.resolved_at IS NULL AND ${$(6)}::uuid IS NOT NULL)`;
 }
 
 /** The values for `statusChangeSql`'s placeholders, in order. */
@@ -207,10 +216,11 @@ export class ModerationService {
       const current = await m.findOne(CommentEntity, { where: { id: commentId } });
       if (!current) throw new NotFoundException(`comment ${commentId} not found`);
       const to = HUMAN_TO[req.action];
-      if (current.version === req.version && current.status === to) {
+      const keep = req.action === 'approve' && current.status === 'approved' && (await this.hasOpenReports(m, commentId));
+      if (current.version === req.version && current.status === to && !keep) {
         return { id: current.id, status: current.status, version: current.version, fromStatus: current.status };
       }
-      if (current.version === req.version && !HUMAN_FROM[req.action].includes(current.status)) {
+      if (current.version === req.version && !keep && !HUMAN_FROM[req.action].includes(current.status)) {
         throw new ConflictException(`a ${current.status} comment cannot be ${to}`);
       }
       const changed =
@@ -218,10 +228,10 @@ export class ModerationService {
           ? await this.transition(m, {
               commentId,
               expectedVersion: req.version,
-              from: HUMAN_FROM[req.action],
+              from: keep ? KEEP_FROM : HUMAN_FROM[req.action],
               to,
               actor: { type: 'user', userId },
-              reason: req.reason ?? null,
+              reason: req.reason ?? (keep ? KEEP_REASON : null),
             })
           : null;
       if (!changed) throw await this.staleConflict(m, commentId);
@@ -244,11 +254,12 @@ export class ModerationService {
           out.push({ id: item.id, result: 'not_found', message: 'no such comment' });
           continue;
         }
-        if (current.version === item.version && current.status === to) {
+        const keep = req.action === 'approve' && current.status === 'approved' && (await this.hasOpenReports(m, item.id));
+        if (current.version === item.version && current.status === to && !keep) {
           out.push({ id: item.id, result: 'ok', status: current.status, version: current.version });
           continue;
         }
-        if (current.version === item.version && !HUMAN_FROM[req.action].includes(current.status)) {
+        if (current.version === item.version && !keep && !HUMAN_FROM[req.action].includes(current.status)) {
           out.push({ id: item.id, result: 'invalid', status: current.status, version: current.version, message: `a ${current.status} comment cannot be ${to}` });
           continue;
         }
@@ -257,10 +268,10 @@ export class ModerationService {
             ? await this.transition(m, {
                 commentId: item.id,
                 expectedVersion: item.version,
-                from: HUMAN_FROM[req.action],
+                from: keep ? KEEP_FROM : HUMAN_FROM[req.action],
                 to,
                 actor: { type: 'user', userId },
-                reason: req.reason ?? null,
+                reason: req.reason ?? (keep ? KEEP_REASON : null),
                 details: { bulk: true },
               })
             : null;
@@ -306,6 +317,26 @@ export class ModerationService {
       await this.record(m, parent.id, { fromStatus: null, toStatus: null, actor, reason: 'moderator replied', details: { replyId: row.id } });
       return { id: row.id, parentId: parent.id, status: row.status, authorName: user.name, authorRole: 'staff', body };
     });
+  }
+
+  /**
+   * A reader reported a published comment (reports/ has stored the report in `manager`'s transaction): its audit
+   * event, and a live event after COMMIT so open dashboards count it into the Reported queue.
+   */
+  async reported(manager: EntityManager, r: { commentId: string; articleId: string; reportId: string; reason: string; openReports: number }): Promise<void> {
+    await this.record(manager, r.commentId, {
+      fromStatus: null,
+      toStatus: null,
+      actor: { type: 'system' },
+      reason: `reported by a reader: ${r.reason}`,
+      details: { reportId: r.reportId },
+    });
+    this.emit(manager, { type: 'reported', id: r.commentId, articleId: r.articleId, reports: r.openReports, at: new Date().toISOString() });
+  }
+
+  private async hasOpenReports(m: EntityManager, commentId: string): Promise<boolean> {
+    const [row] = await m.query(`SELECT EXISTS (SELECT 1 FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL) AS open`, [commentId]);
+    return row?.open === true;
   }
 
   private async lastMover(m: EntityManager, commentId: string): Promise<{ who: string; status: CommentStatus; version: number; at: Date | null } | null> {

@@ -9,8 +9,13 @@ export class StatsService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async home(now = new Date()): Promise<HomeStats> {
-    const [countRows, hourRows, overall] = await Promise.all([
+    const [countRows, [reported], hourRows, overall] = await Promise.all([
       this.dataSource.query(`SELECT status, count(*)::int AS n FROM comments GROUP BY status`),
+      // The Reported queue (not a status): approved comments with open reader reports.
+      this.dataSource.query(
+        `SELECT count(DISTINCT r.comment_id)::int AS n FROM comment_reports r JOIN comments c ON c.id = r.comment_id
+          WHERE r.resolved_at IS NULL AND c.status = 'approved'`,
+      ),
       this.dataSource.query(
         `WITH hours AS (
            SELECT generate_series(date_trunc('hour', $1::timestamptz) - interval '23 hours', date_trunc('hour', $1::timestamptz), interval '1 hour') AS hour
@@ -45,7 +50,7 @@ export class StatsService {
         [now.toISOString()],
       ),
     ]);
-    const counts: QueueCounts = { flagged: 0, pending: 0, approved: 0, hidden: 0, all: 0 };
+    const counts: QueueCounts = { flagged: 0, reported: reported.n as number, pending: 0, approved: 0, hidden: 0, all: 0 };
     for (const r of countRows as Array<{ status: keyof QueueCounts; n: number }>) {
       counts[r.status] = r.n;
       counts.all += r.n;

@@ -54,6 +54,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/public/articles/{externalId}', url: () => '/api/public/articles/authz', allowed: everyone },
   { method: 'GET', path: '/api/public/articles/{externalId}/comments', url: () => '/api/public/articles/authz/comments', allowed: everyone },
   { method: 'POST', path: '/api/public/comments/mine', url: () => '/api/public/comments/mine', body: (f) => ({ tokens: [f.readerToken] }), allowed: everyone },
+  // A reader's report (the fixture's comment is pending: 404, past auth all the same).
+  { method: 'POST', path: '/api/public/comments/{id}/reports', url: (f) => `/api/public/comments/${f.commentId}/reports`, body: () => ({ reason: 'Off topic' }), allowed: everyone },
   { method: 'GET', path: '/health', url: () => '/health', allowed: everyone },
   { method: 'GET', path: '/health/live', url: () => '/health/live', allowed: everyone },
   { method: 'POST', path: '/api/ops/queue-board/session', url: () => '/api/ops/queue-board/session', allowed: admins },

@@ -5,13 +5,14 @@ import { AuthorActions, AuthorStatusChip } from './AuthorPanel';
 import { spansFor } from './evidence';
 import { FlagChip } from './FlagChips';
 import { HighlightedText } from './HighlightedText';
+import { ReportsSection } from './ReportsSection';
 import { StatusChip } from './StatusChip';
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 export const formatTime = (iso: string) => dateTime.format(new Date(iso));
 const showHref = (id: string) => `#/comments/${id}/show`;
 
-const Section = ({ name, title, children, action }: { name: string; title: string; children: ReactNode; action?: ReactNode }) => (
+export const Section = ({ name, title, children, action }: { name: string; title: string; children: ReactNode; action?: ReactNode }) => (
   <Card variant="outlined" component="section" data-section={name}>
     <CardContent sx={{ '&:last-child': { pb: 2 } }}>
       <Stack direction="row" sx={{ alignItems: 'center', mb: 0.5 }}>
@@ -206,8 +207,15 @@ export interface CardActionsProps {
 
 export const DecisionButtons = ({ comment, onApprove, onHide, onReply }: CardActionsProps & { comment: CommentRecord }) => (
   <Stack direction="row" spacing={1}>
-    <Button size="small" variant="contained" color="success" onClick={onApprove} disabled={comment.status === 'approved'} title="Approve (a)">
-      Approve
+    <Button
+      size="small"
+      variant="contained"
+      color="success"
+      onClick={onApprove}
+      disabled={comment.status === 'approved' && !comment.openReports}
+      title={comment.openReports ? 'Keep it published and clear the reports (a)' : 'Approve (a)'}
+    >
+      {comment.status === 'approved' && comment.openReports ? 'Approve (keep)' : 'Approve'}
     </Button>
     <Button size="small" variant="contained" color="error" onClick={onHide} disabled={comment.status === 'hidden'} title="Hide (h)">
       Hide
@@ -228,6 +236,7 @@ export const CommentCard = ({ comment, actions, layout = 'drawer' }: { comment: 
   const main = (
     <Stack spacing={2}>
       <CommentText comment={comment} actions={actions} />
+      {detail && <ReportsSection reports={detail.reports} />}
       {detail?.parent && <ParentComment parent={detail.parent} />}
       <Flags flags={comment.flags} />
       {detail && detail.replies.length > 0 && <Replies replies={detail.replies} />}

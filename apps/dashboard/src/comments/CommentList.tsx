@@ -54,6 +54,12 @@ const useQueueState = () => {
   return { focus, setFocus, drawer, setDrawer, dialog, setDialog };
 };
 
+/** Whether a comment received or moved comes into `queue` (Reported is not a status: see its own event). */
+const entersQueue = (e: Exclude<LiveEvent, { type: 'reported' }>, queue: ReturnType<typeof queueOf>) => {
+  const status = e.type === 'received' ? e.status : e.to;
+  return queue === 'all' ? e.type === 'received' : status === queue && (e.type === 'received' || e.from !== queue);
+};
+
 /** "N new comments": live arrivals into this queue are counted, not inserted under the moderator's cursor. */
 const NewCommentsBanner = () => {
   const { data, filterValues, refetch } = useListContext<QueueRow>();
@@ -62,8 +68,7 @@ const NewCommentsBanner = () => {
   const visible = useMemo(() => new Set((data ?? []).map((r) => r.id)), [data]);
   useEffect(() => setFresh(new Set()), [data]);
   useLiveEvents((e: LiveEvent) => {
-    const status = e.type === 'received' ? e.status : e.to;
-    const enters = queue === 'all' ? e.type === 'received' : status === queue && (e.type === 'received' || e.from !== queue);
+    const enters = e.type === 'reported' ? queue === 'reported' : entersQueue(e, queue);
     if (enters && !visible.has(e.id)) setFresh((s) => (s.has(e.id) ? s : new Set(s).add(e.id)));
   });
   if (fresh.size === 0) return null;
@@ -247,7 +252,7 @@ const QueueView = () => {
           )}
         />
         <FunctionField<QueueRow> label="Article" sortable={false} render={(r) => <ArticleFilterLink record={r} />} />
-        <FunctionField<QueueRow> label="Flags" sortable={false} render={(r) => <FlagChips flags={r.flags} />} />
+        <FunctionField<QueueRow> label="Flags" sortable={false} render={(r) => <FlagChips flags={r.flags} reports={r.openReports} />} />
         <DateField source="receivedAt" label="Received" showTime />
       </Datagrid>
       <CardDrawer

@@ -13,9 +13,11 @@ export const FlagChip = ({ flag }: { flag: FlagRecord }) => (
   </Tooltip>
 );
 
-export const FlagChips = ({ flags }: { flags: readonly FlagRecord[] }) =>
-  flags.length === 0 ? null : (
+/** The rules' chips, and "N reports" when readers have reported the (published) comment. */
+export const FlagChips = ({ flags, reports = 0 }: { flags: readonly FlagRecord[]; reports?: number }) =>
+  flags.length === 0 && reports === 0 ? null : (
     <Stack direction="row" spacing={0.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {reports > 0 && <Chip size="small" color="warning" variant="outlined" data-open-reports={reports} label={`${reports} report${reports === 1 ? '' : 's'}`} />}
       {flags.map((flag) => (
         <FlagChip key={flag.id} flag={flag} />
       ))}

@@ -1,4 +1,5 @@
 import FlagIcon from '@mui/icons-material/Flag';
+import ReportIcon from '@mui/icons-material/ReportOutlined';
 import HourglassIcon from '@mui/icons-material/HourglassEmpty';
 import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
 import HiddenIcon from '@mui/icons-material/VisibilityOff';
@@ -17,6 +18,7 @@ import { QUEUE_LABEL, queuePath } from './queues';
 
 const ICON: Record<Queue, ReactElement> = {
   flagged: <FlagIcon />,
+  reported: <ReportIcon />,
   pending: <HourglassIcon />,
   approved: <CheckIcon />,
   hidden: <HiddenIcon />,
@@ -33,7 +35,7 @@ const QueueLabel = ({ queue, count }: { queue: Queue; count: number | undefined 
         size="small"
         data-count={count}
         label={count.toLocaleString()}
-        color={queue === 'flagged' && count > 0 ? 'warning' : 'default'}
+        color={(queue === 'flagged' || queue === 'reported') && count > 0 ? 'warning' : 'default'}
         sx={{ ml: 'auto', height: 20 }}
       />
     )}

@@ -2,6 +2,7 @@ import type { MyComment, PublicThreadNode, ReaderIntakeResponse } from '@sift/sh
 import { useState } from 'react';
 import type { SignedInAuthor } from './author-token';
 import { CommentForm } from './CommentForm';
+import { ReportAction } from './ReportForm';
 
 interface ThreadProps {
   nodes: PublicThreadNode[];
@@ -58,11 +59,14 @@ function Node({ node, depth, ownByParent, ownPublished, articleId, commentsOpen,
       </header>
       {node.title && <p className="comment-title">{node.title}</p>}
       <p className="comment-body">{node.body}</p>
-      {commentsOpen && !replying && (
-        <button type="button" className="link-button" onClick={() => setReplying(true)} aria-label={`Reply to ${node.authorName}`}>
-          Reply
-        </button>
-      )}
+      <div className="comment-actions">
+        {commentsOpen && !replying && (
+          <button type="button" className="link-button" onClick={() => setReplying(true)} aria-label={`Reply to ${node.authorName}`}>
+            Reply
+          </button>
+        )}
+        {!staff && !ownPublished.has(node.id) && <ReportAction articleId={articleId} commentId={node.id} authorName={node.authorName} author={author} />}
+      </div>
       {replying && (
         <CommentForm
           articleId={articleId}

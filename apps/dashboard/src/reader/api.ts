@@ -6,6 +6,8 @@ import type {
   PublicArticle,
   PublicThreadPage,
   ReaderIntakeResponse,
+  ReportRequest,
+  ReportResponse,
   ThreadOrder,
 } from '@sift/shared';
 
@@ -86,6 +88,12 @@ export const readerApi = {
             body: JSON.stringify({ tokens }),
           })
         ).comments,
+  report: (commentId: string, report: ReportRequest) =>
+    request<ReportResponse>(`api/public/comments/${enc(commentId)}/reports`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(report),
+    }),
   post: (id: string, comment: CreateCommentRequest, idempotencyKey: string) =>
     request<ReaderIntakeResponse>(`api/articles/${enc(id)}/comments`, {
       method: 'POST',

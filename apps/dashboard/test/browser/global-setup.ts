@@ -64,6 +64,7 @@ export default async function globalSetup(): Promise<void> {
       RATE_LIMIT_PER_AUTHOR: '100000',
       // Specs sign in many times from 127.0.0.1; the limits are proven by apps/api login-throttle.integration-spec.
       LOGIN_FREE_FAILURES_PER_NETWORK: '1000000',
+      REPORT_LIMIT_PER_READER: '100000',
       NO_COLOR: '1',
     };
 

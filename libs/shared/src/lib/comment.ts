@@ -99,6 +99,8 @@ export interface CommentRecord {
   receivedAt: string;
   decidedAt: string | null;
   flags: FlagRecord[];
+  /** Open reader reports (an approved comment in the Reported queue has at least one). */
+  openReports?: number;
 }
 
 export interface CommentDetail extends CommentRecord {

@@ -1,11 +1,15 @@
+import type { ReportReason } from './reader.js';
 import type { AuthorListStatus, CommentDetail, CommentRecord, CommentStatus, ModerationAction, ModerationEventRecord } from './comment.js';
 
 /** Reasons a moderator can pick when hiding (free text is allowed too). */
 export const HIDE_REASONS = ['Personal attack', 'Hate or harassment', 'Spam or advertising', 'Off topic', 'Misinformation', 'Duplicate'] as const;
 export type HideReason = (typeof HIDE_REASONS)[number];
 
-/** The queues of the moderation dashboard (`all` = no status filter). */
-export const QUEUES = ['flagged', 'pending', 'approved', 'hidden', 'all'] as const;
+/**
+ * The queues of the moderation dashboard (`all` = no status filter). `reported` is not a status: it holds the
+ * approved comments with open reader reports (docs/reader.md, "Reports"), still published while they wait.
+ */
+export const QUEUES = ['flagged', 'reported', 'pending', 'approved', 'hidden', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 
 /** `GET /api/moderation/counts`: comments per status, and all of them. */
@@ -105,6 +109,16 @@ export interface ModerationCommentDetail extends CommentDetail {
   history: AuthorHistoryItem[];
   audit: AuditEventRecord[];
   replies: Array<{ id: string; authorName: string; body: string; status: CommentStatus; receivedAt: string; staff: boolean }>;
+  /** Open reader reports (newest first): the moderator's next decision resolves them. */
+  reports: CommentReportRecord[];
+}
+
+/** One reader's report of a comment, as the moderators see it (the reporter is not named). */
+export interface CommentReportRecord {
+  id: string;
+  reason: ReportReason;
+  note: string | null;
+  createdAt: string;
 }
 
 /** `POST /api/moderation/stream-token`: a short-lived token for the SSE stream (EventSource cannot send headers). */
@@ -126,7 +140,9 @@ export type LiveEvent =
       actorType: 'user' | 'rule' | 'system';
       actorId: string | null;
       at: string;
-    };
+    }
+  /** A reader reported a published comment; `reports` = its open reports now. */
+  | { type: 'reported'; id: string; articleId: string; reports: number; at: string };
 
 /** `GET /api/stats/home`. */
 export interface HomeStats {

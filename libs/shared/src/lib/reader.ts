@@ -92,3 +92,22 @@ export interface ApiErrorBody {
   message: string | string[];
   fields?: Record<string, string[]>;
 }
+
+/** Why a reader reports a comment (docs/reader.md, "Reports"). */
+export const REPORT_REASONS = ['Spam or advertising', 'Abuse or harassment', 'Hate speech', 'Off topic', 'Misinformation', 'Other'] as const;
+export type ReportReason = (typeof REPORT_REASONS)[number];
+
+/** Body of `POST /api/public/comments/:id/reports`. */
+export interface ReportRequest {
+  reason: ReportReason;
+  /** Optional words for the moderators (up to 500 characters). */
+  note?: string;
+  /** A signed-in reader (as for intake); without it the reader is their network. */
+  authorToken?: string;
+}
+
+/** Answer of the report endpoint (201): the report was recorded; a moderator will look. */
+export interface ReportResponse {
+  commentId: string;
+  reported: true;
+}

@@ -112,6 +112,9 @@ const EnvSchema = z
     LOGIN_FREE_FAILURES_PER_NETWORK: z.coerce.number().int().min(1).max(1000000).default(20),
     /** Password checks (argon2id) running at once per API process. */
     LOGIN_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+    // Reader reports (docs/reader.md, "Reports"): at most N reports per reader per window.
+    REPORT_LIMIT_PER_READER: z.coerce.number().int().min(1).default(10),
+    REPORT_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86400).default(3600),
     PUBLIC_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3600).default(10),
   })
   .superRefine((env, ctx) => {
@@ -141,6 +144,8 @@ export interface AppConfig {
   /** Intake limits, counted in Redis (so they hold across API replicas). */
   rateLimits: { windowSeconds: number; perIp: number; perAuthor: number };
   loginThrottle: { freeFailuresPerAccount: number; freeFailuresPerNetwork: number; hashConcurrency: number };
+  /** Reader reports per reader (author token, else network) per window, counted in Redis. */
+  reportLimits: { windowSeconds: number; perReader: number };
   /** max-age of the public read endpoints (they also carry an ETag and must-revalidate). */
   publicCacheMaxAgeSeconds: number;
   logLevel: string;
@@ -214,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       freeFailuresPerNetwork: e.LOGIN_FREE_FAILURES_PER_NETWORK,
       hashConcurrency: e.LOGIN_HASH_CONCURRENCY,
     },
+    reportLimits: { windowSeconds: e.REPORT_LIMIT_WINDOW_SECONDS, perReader: e.REPORT_LIMIT_PER_READER },
     publicCacheMaxAgeSeconds: e.PUBLIC_CACHE_MAX_AGE_SECONDS,
     logLevel: e.LOG_LEVEL,
     metricsToken: e.METRICS_TOKEN,

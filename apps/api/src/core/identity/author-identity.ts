@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import ipaddr from 'ipaddr.js';
 import unhomoglyph from 'unhomoglyph';
 
@@ -51,4 +52,9 @@ export function authorKey(author: { verified: { publisher: string; id: string } 
   if ('verified' in author) return `id:${author.verified.publisher}:${author.verified.id}`;
   const name = identityName(author.name);
   return author.ipHash ? `ip:${author.ipHash}:${name}` : `name:${name}`;
+}
+
+/** A client's network as a keyed hash (no raw address is stored): the `ip:` part of guest author keys, the reporter of a guest's report. */
+export function networkHash(ip: string, secret: string): string {
+  return createHmac('sha256', secret).update(clientNetwork(ip)).digest('base64url').slice(0, 22);
 }

@@ -8,6 +8,7 @@ import { VerifiedAuthorKeys1764900000000 } from './1764900000000-verified-author
 import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-and-near-repeat-defaults.js';
 import { StaffSessions1765200000000 } from './1765200000000-staff-sessions.js';
 import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signatures.js';
+import { CommentReports1765500000000 } from './1765500000000-comment-reports.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   BurstAndNearRepeatDefaults1765100000000,
   StaffSessions1765200000000,
   CampaignSignatures1765600000000,
+  CommentReports1765500000000,
 ];
