@@ -2,7 +2,7 @@ import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/commo
 import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { ReportResponse } from '@sift/shared';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { withRetryAfter } from '../comments/intake-rate-limit.js';
+import { withRetryAfter } from '../core/http/retry-after.js';
 import { UuidPipe } from '../core/http/pipes.js';
 import { Public } from '../core/http/public.decorator.js';
 import { ReportDto } from './dto/report.dto.js';
