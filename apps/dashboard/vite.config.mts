@@ -33,7 +33,8 @@ export default defineConfig(({ mode }) => ({
     // its warnings; the browser tier serves it so that its console guard sees them (docs/testing.md).
     outDir: resolve(workspaceRoot, mode === 'development' ? 'dist/apps/dashboard-dev' : 'dist/apps/dashboard'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps only in the development build: the production build publishes none (issue 16, item 10).
+    sourcemap: mode === 'development',
     rolldownOptions: {
       // The dashboard, the reader page (served by the API at /read/:externalId) and the publishers' embed script,
       // which keeps a stable URL (/embed.js) because it is pasted into other sites' pages.

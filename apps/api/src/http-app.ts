@@ -13,6 +13,7 @@ import { httpDuration } from './core/metrics/metrics.js';
 import { AllExceptionsFilter } from './core/http/all-exceptions.filter.js';
 import { createValidationPipe } from './core/http/validation.pipe.js';
 import { requestIdOf } from './core/http/request-id.js';
+import { dashboardHeaders, readerPageHeaders } from './core/http/security-headers.js';
 
 /** Request body limit: a comment is at most 10,000 characters; an article body at most 200,000. */
 const BODY_LIMIT = 1024 * 1024;
@@ -106,10 +107,25 @@ function setUpDocs(app: INestApplication): void {
   SwaggerModule.setup('api/docs', app, doc, { jsonDocumentUrl: 'api/docs-json' });
 }
 
-/** The built dashboard (a static SPA with a hash router) is served at `/` when present. */
+/**
+ * The built dashboard (a static SPA with a hash router) is served at `/` when present, with the dashboard's
+ * security headers (framed by nobody); `/reader.html` gets the reader page's. Source maps are never served: the
+ * production build has none, and the development build's stay on disk for local tools.
+ */
 async function serveDashboard(app: NestFastifyApplication, config: AppConfig): Promise<void> {
   const dir = resolve(config.http.dashboardDir ?? 'dist/apps/dashboard');
   if (!existsSync(resolve(dir, 'index.html'))) return;
   const fastifyStatic = (await import('@fastify/static')).default;
-  await app.register(fastifyStatic, { root: dir, prefix: '/', decorateReply: false, index: ['index.html'] });
+  const dashboard = dashboardHeaders();
+  const reader = readerPageHeaders(config.http.corsOrigins);
+  await app.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    decorateReply: false,
+    index: ['index.html'],
+    allowedPath: (path) => !path.endsWith('.map'),
+    setHeaders: (reply, path) => {
+      void reply.headers(path.endsWith('/reader.html') ? reader : dashboard);
+    },
+  });
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { dashboardHeaders } from './http/security-headers.js';
 
 // Reads the repository's docker-compose.yml (no Docker needed) and checks what operators rely on.
 interface Service {
@@ -66,5 +67,13 @@ describe('docker-compose.yml', () => {
     const toInt = (ip: string) => ip.split('.').reduce((n, o) => n * 256 + Number(o), 0);
     const block = 2 ** (32 - Number(bits));
     expect(Math.floor(toInt(nginx!) / block)).toBe(Math.floor(toInt(net) / block)); // nginx's address is in the subnet
+  });
+
+  // Issue 16, item 10: the dashboard rendered, with Approve/Hide, inside a foreign frame.
+  it("nginx sends the dashboard the API's security headers, the reader page's file through the API, and no source maps", () => {
+    const conf = readFileSync(join(__dirname, '../../../../docker/nginx.conf'), 'utf8');
+    for (const [name, value] of Object.entries(dashboardHeaders())) expect(conf).toContain(`add_header ${name} ${value.includes(' ') ? `"${value}"` : value} always;`);
+    expect(conf).toContain('location = /reader.html { proxy_pass http://sift_api; }');
+    expect(conf).toMatch(/location ~ \\\.map\$ \{ return 404; \}/);
   });
 });

@@ -7,12 +7,12 @@ import { Public } from '../core/http/public.decorator.js';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { ExternalIdPipe } from '../core/http/pipes.js';
+import { readerPageHeaders } from '../core/http/security-headers.js';
 
 /**
  * `/read/:externalId`: the reader page (a static `reader.html` built by Vite next to the dashboard; it reads the
  * article id from its own URL). Served with `<base href="../">` so its relative assets resolve from the app root,
- * and a strict Content-Security-Policy: same-origin scripts, styles and requests only, framable by the publisher
- * origins of CORS_ORIGINS (by any site when that list is empty — the embed is meant to go anywhere).
+ * and the reader page's strict Content-Security-Policy (core/http/security-headers.ts).
  */
 @ApiExcludeController()
 @Public()
@@ -25,27 +25,11 @@ export class ReaderPageController {
   @Get(':externalId')
   async page(@Param('externalId', ExternalIdPipe) _externalId: string, @Res() res: FastifyReply): Promise<void> {
     const html = await this.load();
-    const origins = this.config.http.corsOrigins;
-    const ancestors = origins.length > 0 ? `'self' ${origins.join(' ')}` : '*';
     void res
       .status(200)
       .header('Content-Type', 'text/html; charset=utf-8')
       .header('Cache-Control', 'no-cache')
-      .header(
-        'Content-Security-Policy',
-        [
-          "default-src 'none'",
-          "script-src 'self'",
-          "style-src 'self'",
-          "img-src 'self' data:",
-          "connect-src 'self'",
-          "base-uri 'self'",
-          "form-action 'none'",
-          `frame-ancestors ${ancestors}`,
-        ].join('; '),
-      )
-      .header('X-Content-Type-Options', 'nosniff')
-      .header('Referrer-Policy', 'no-referrer')
+      .headers(readerPageHeaders(this.config.http.corsOrigins))
       .send(html);
   }
 
