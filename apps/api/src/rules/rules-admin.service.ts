@@ -260,7 +260,7 @@ export class RulesAdminService {
       article: req.article ? { title: req.article.title ?? '', subtitle: null, body: req.article.body ?? null } : null,
       parent: req.parent ? { title: null, body: req.parent.body, authorName: 'Reader' } : null,
     };
-    const outcomes = runRules(specs.map(compileRule), input, this.budget);
+    const outcomes = runRules(specs.map((s) => compileRule(s)), input, this.budget);
     const s = await this.settings();
     const verdict = decide(outcomes, { autoApprove: s.autoApprove, preModerate: s.preModerate });
     return {

@@ -1,5 +1,6 @@
 import type { AuthorListStatus, Evidence, RuleType } from '@sift/shared';
 import type { z } from 'zod';
+import type { LearnedModel } from '../learned/model.js';
 
 /** What a rule sees: the comment with its article and the comment it answers. Plain data, no I/O. */
 export interface RuleInput {
@@ -91,9 +92,17 @@ export interface RuleDefinition<C> {
   /** One line for admins: what this rule type catches. */
   description: string;
   schema: z.ZodType<C>;
-  compile(config: C): (input: RuleInput, clock?: RuleClock) => RuleVerdict;
+  compile(config: C, site?: SiteModels): (input: RuleInput, clock?: RuleClock) => RuleVerdict;
   /** How many minutes of the author's history the rule reads (`input.author.history`); absent: none. */
   historyMinutes?(config: C): number;
+}
+
+/**
+ * What a site has learned from its moderators' decisions (issue 15): the promoted insult model, when there is one.
+ * Rule types that learn read it at compile time; the others ignore it.
+ */
+export interface SiteModels {
+  insult?: LearnedModel | null;
 }
 
 /** Text fields a rule may match in, with the names evidence spans use. */

@@ -28,7 +28,7 @@ const outcome = (over: Partial<RuleSpec>, kind: RuleOutcome['outcome'], score = 
 describe('rule engine', () => {
   it('runs each rule and reports hit or pass with its evidence', () => {
     const [kw, links, miss] = runRules(
-      [spec({}), spec({ id: 'r2', type: 'links', config: { maxLinks: 2 } }), spec({ id: 'r3', config: { terms: ['saint'] } })].map(compileRule),
+      [spec({}), spec({ id: 'r2', type: 'links', config: { maxLinks: 2 } }), spec({ id: 'r3', config: { terms: ['saint'] } })].map((s) => compileRule(s)),
       input,
     );
     expect(kw).toMatchObject({ outcome: 'hit', score: 1, threshold: 1 });
@@ -85,7 +85,7 @@ describe('rule engine', () => {
     });
 
     it('within the budget nothing changes', () => {
-      const rules = [spec({}), fast].map(compileRule);
+      const rules = [spec({}), fast].map((s) => compileRule(s));
       expect(runRules(rules, input, { ms: 1000, now: tick(1) })).toEqual(runRules(rules, input));
     });
   });

@@ -1,6 +1,6 @@
 import type { CommentStatus, Evidence, RuleAction, RuleMode, RuleType } from '@sift/shared';
 import { RULE_DEFINITIONS } from './registry.js';
-import { type RuleClock, type RuleInput, RuleOverBudget, type RuleVerdict } from '../contract/rule.js';
+import { type RuleClock, type RuleInput, RuleOverBudget, type RuleVerdict, type SiteModels } from '../contract/rule.js';
 
 /** A rule as stored (one version of it). */
 export interface RuleSpec {
@@ -33,7 +33,8 @@ export interface RuleOutcome {
   evidence: Evidence;
 }
 
-export function compileRule(spec: RuleSpec): CompiledRule {
+/** Compile one rule version; `site` carries the site's learned models (the insult rule stacks its model with the lexicon). */
+export function compileRule(spec: RuleSpec, site?: SiteModels): CompiledRule {
   const def = (RULE_DEFINITIONS as Record<string, (typeof RULE_DEFINITIONS)[RuleType] | undefined>)[spec.type];
   if (!def) return { spec, evaluate: null, compileError: `unknown rule type "${spec.type}"`, historyMinutes: 0 };
   const parsed = def.schema.safeParse(spec.config);
@@ -43,7 +44,7 @@ export function compileRule(spec: RuleSpec): CompiledRule {
   }
   try {
     const historyMinutes = def.historyMinutes?.(parsed.data) ?? 0;
-    return { spec, evaluate: def.compile(parsed.data), compileError: null, historyMinutes };
+    return { spec, evaluate: def.compile(parsed.data, site), compileError: null, historyMinutes };
   } catch (err) {
     return { spec, evaluate: null, compileError: `cannot compile: ${(err as Error).message}`, historyMinutes: 0 };
   }

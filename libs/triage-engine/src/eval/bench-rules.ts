@@ -3,10 +3,13 @@
  * through two profanity filters (obscenity, bad-words) for comparison. Pure engine, no Postgres or Redis.
  *
  *   npm run -s bench:rules [-- --runs 5 --input FILE.jsonl] [--sift-only] [--types off_topic,…] [--keywords-only]
+ *                          [--learn-from LABELLED.jsonl]
  *
  * Texts: the Kaggle insults train set from ../shared/data when present, else a synthetic set. Each comment gets an
  * article (the seed thread's, or a synthetic one), a thread of 20 earlier comments and an author history of 3, as
- * the worker would pass them. Median of `--runs` timed passes after a warm-up pass.
+ * the worker would pass them. Median of `--runs` timed passes after a warm-up pass. `--learn-from`: the insult rule
+ * runs with a site model trained (at run time, never stored) on that labelled file's rows, as the worker runs a promoted
+ * model; the training time and the model's size are printed too.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -14,6 +17,9 @@ import { performance } from 'node:perf_hooks';
 import { compileRule, type RuleSpec, runRules } from '../engine/engine.js';
 import type { RuleInput } from '../contract/rule.js';
 import { RULE_DEFINITIONS } from '../engine/registry.js';
+import type { SiteModels } from '../contract/rule.js';
+import { encodeModel } from '../learned/model.js';
+import { trainInsultModel } from '../learned/train.js';
 
 const ROOT = join(__dirname, '../../../..');
 const SHARED = join(ROOT, '../shared');
@@ -92,6 +98,27 @@ function time(label: string, runs: number, n: number, fn: () => void): number {
   return m;
 }
 
+/** `--learn-from FILE`: a site insult model trained on the file's labelled rows (insult format), timed and sized. */
+function siteModel(file: string): SiteModels | undefined {
+  if (!file) return undefined;
+  const lexicon = RULE_DEFINITIONS.insult.compile(RULE_DEFINITIONS.insult.schema.parse({}));
+  const rows = readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { text: string; label: number })
+    .map((o) => {
+      const body = String(o.text ?? '');
+      const score = lexicon({ comment: { title: null, body, authorName: '', authorId: null, receivedAt: new Date(0) }, article: null, parent: null }).score;
+      return { title: null, body, label: Number(o.label) > 0, lexicon: score };
+    });
+  const t0 = performance.now();
+  const { model, reason } = trainInsultModel(rows);
+  if (!model) throw new Error(`no model from ${file}: ${reason}`);
+  const bytes = Buffer.byteLength(JSON.stringify(encodeModel(model)));
+  console.log(`site insult model: ${rows.length} decisions from ${relative(ROOT, file)}, trained with 5-fold CV in ${((performance.now() - t0) / 1000).toFixed(1)} s; ${(bytes / 2 ** 20).toFixed(2)} MiB as JSON`);
+  return { insult: model };
+}
+
 async function main(): Promise<void> {
   const runs = Number(arg('runs', '5'));
   const { texts, source } = loadTexts();
@@ -107,10 +134,11 @@ async function main(): Promise<void> {
       history: [1, 2, 3].map((k) => ({ id: `h${k}`, articleId: 'a1', title: null, body: texts[(i + k * 7) % texts.length], receivedAt: new Date(now.getTime() - k * 20_000) })),
     },
   }));
+  const site = siteModel(arg('learn-from', ''));
   const only = arg('types', '').split(',').filter(Boolean); // profiling: `--types off_topic,insult`
   const rules = DEFAULT_SET.filter((r) => !only.length || only.includes(r.type)).map((r, i) => {
     const def = RULE_DEFINITIONS[r.type as keyof typeof RULE_DEFINITIONS];
-    return compileRule({ id: `r${i}`, version: 1, mode: 'live', name: r.name, type: r.type, action: r.action, severity: r.severity, config: def.schema.parse(r.config ?? {}) });
+    return compileRule({ id: `r${i}`, version: 1, mode: 'live', name: r.name, type: r.type, action: r.action, severity: r.severity, config: def.schema.parse(r.config ?? {}) }, site);
   });
   const broken = rules.filter((r) => !r.evaluate);
   if (broken.length) throw new Error(`rules did not compile: ${broken.map((r) => `${r.spec.name}: ${r.compileError}`).join('; ')}`);

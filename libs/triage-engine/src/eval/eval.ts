@@ -18,12 +18,17 @@
  * of FILE (rows {"article_id", "text"}) with the row's `article_id`, less the row's own text — the article's real
  * thread, as the worker passes it, rather than the input file's rows (which, in a swap-built set, are half another
  * article's comments).
+ * `--learn-from LABELLED.jsonl` (insult): the labelled rows (same format as --input) are replayed as moderator decisions
+ * through the retrain's training code; --input is then scored by the default insult rule with that site model in use
+ * (the written score is the one that decides the flag). `--learning-curve 100,300,1000`: held-out AUC on --input of
+ * models trained on the first N decisions (learn-eval.ts).
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { runCampaignEval } from './campaign-eval.js';
+import { asDecisions, learn, printLearningCurve } from './learn-eval.js';
 import { metrics } from './metrics.js';
 
 type Task = 'insult' | 'off_topic' | 'campaign';
@@ -46,6 +51,8 @@ function parseArgs(argv: string[]): {
   split: 'even' | 'odd' | null;
   threads: string | null;
   threadSize: number;
+  learnFrom: string | null;
+  curve: number[] | null;
 } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -61,7 +68,7 @@ function parseArgs(argv: string[]): {
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic' && task !== 'campaign') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]]\n',
+      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]] [--learn-from LABELLED.jsonl [--learning-curve 100,300,1000]]\n',
     );
     process.exit(2);
   }
@@ -77,7 +84,18 @@ function parseArgs(argv: string[]): {
     process.stderr.write('--thread-size must be a positive integer\n');
     process.exit(2);
   }
-  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize };
+  const learnFrom = args.get('learn-from') || null;
+  const curveArg = args.get('learning-curve');
+  const curve = curveArg ? curveArg.split(',').map(Number) : null;
+  if (curve && !curve.every((n) => Number.isInteger(n) && n > 0)) fail('--learning-curve takes positive integers, e.g. 100,300,1000');
+  if ((learnFrom || curve) && task !== 'insult') fail('--learn-from and --learning-curve: only --task insult learns so far (off_topic scores as day 0)');
+  if (curve && !learnFrom) fail('--learning-curve needs --learn-from (the decisions to learn from)');
+  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve };
+}
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n`);
+  process.exit(2);
 }
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : v == null ? null : String(v));
@@ -194,14 +212,21 @@ async function loadPeers(): Promise<Array<{ name: string; matches: (text: string
 }
 
 async function main() {
-  const { task, input, output, config, peers, split, threads, threadSize } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve } = parseArgs(process.argv.slice(2));
   if (task === 'campaign') return runCampaignEval(input, output, config);
-  const evaluate: (i: RuleInput) => RuleVerdict =
-    task === 'insult'
-      ? insultRule.compile(insultConfigSchema.parse(config))
-      : offTopicRule.compile(offTopicConfigSchema.parse(config));
-
   const rows = readRows(task, input);
+  let evaluate: (i: RuleInput) => RuleVerdict;
+  if (task === 'insult') {
+    const insultConfig = insultConfigSchema.parse(config);
+    evaluate = insultRule.compile(insultConfig);
+    if (learnFrom) {
+      const decisions = asDecisions(readRows(task, learnFrom), evaluate);
+      if (curve) printLearningCurve(decisions, curve, asDecisions(rows, evaluate), insultConfig.threshold);
+      const model = learn(decisions, insultConfig.threshold, learnFrom);
+      if (model) evaluate = insultRule.compile(insultConfig, { insult: model });
+    }
+  } else evaluate = offTopicRule.compile(offTopicConfigSchema.parse(config));
+
   const inputs: RuleInput[] =
     task !== 'off_topic' ? rows.map((r) => r.input) : threads ? withRealThreads(rows, threads, threadSize) : withThreads(rows);
   const t0 = process.hrtime.bigint();

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition } from '../contract/rule.js';
 import { quotedRanges, tokenize } from '../text/tokens.js';
+import { learnedVerdict } from '../learned/learned-verdict.js';
+import { LearnedScorer } from '../learned/scorer.js';
 import { findHits, type Tally } from './find-hits.js';
 import { InsultLexicon } from './lexicon-index.js';
 import { verdictOf } from './score.js';
@@ -18,6 +20,9 @@ import { Search, type Field, type Hit } from './types.js';
  * count zero; untargeted profanity counts zero unless `countUntargetedProfanity`. Score = 1 − Π(1 − weight) over
  * hits, in [0, 1], plus a small prior from how much the comment addresses "you" (always below any sensible
  * threshold on its own). Fires when score ≥ `threshold`. Every number is in tuning.ts.
+ *
+ * With a site model (`SiteModels.insult`, learned from the site's own decisions: learned/), the score is instead the
+ * stacked probability of the lexicon's score and the model's, against the model's threshold (learned-verdict.ts).
  */
 export const INSULT_DEFAULTS = {
   threshold: TUNE.threshold,
@@ -69,8 +74,10 @@ export const insultRule: RuleDefinition<InsultConfig> = {
   label: 'Insults and name-calling',
   description: 'Name-calling and contempt aimed at a person or group, including obfuscated spellings.',
   schema: insultConfigSchema,
-  compile(config) {
+  compile(config, site) {
     const lex = new InsultLexicon(config.extraTerms, config.allowTerms);
+    // A site model (learned from this site's decisions) stacks with the lexicon and decides; day 0 has none.
+    const learned = site?.insult ? new LearnedScorer(site.insult) : null;
     const profanityWeight = config.countUntargetedProfanity ? TUNE.untargetedProfanity : 0;
     const search = new Search();
     return (input) => {
@@ -85,7 +92,8 @@ export const insultRule: RuleDefinition<InsultConfig> = {
         aimHits(f, fieldHits, search);
         for (const h of fieldHits) hits.push(h);
       }
-      return verdictOf(input, hits, tally, profanityWeight, config.threshold);
+      const verdict = verdictOf(input, hits, tally, profanityWeight, config.threshold);
+      return learned ? learnedVerdict(verdict, learned, input) : verdict;
     };
   },
 };

@@ -1,0 +1,78 @@
+/**
+ * `--learn-from` and `--learning-curve` of the eval command (insult): the rows of a labelled file are replayed as
+ * moderator decisions through the retrain's own training code (`trainInsultModel`), and the model it returns is the
+ * site model the insult rule then scores with. No database: the same pure function the retrain job calls.
+ */
+import type { RuleInput, RuleVerdict } from '../contract/rule.js';
+import type { LearnedModel } from '../learned/model.js';
+import { type LabelledComment, scoreWith, trainInsultModel } from '../learned/train.js';
+import { rocAuc } from './metrics.js';
+
+export interface LabelledInput {
+  input: RuleInput;
+  label: boolean | null;
+}
+
+/** Decisions from labelled rows: the comment, its label, and the day-0 (lexicon) score the stacker weighs. */
+export function asDecisions(rows: readonly LabelledInput[], lexicon: (i: RuleInput) => RuleVerdict): LabelledComment[] {
+  return rows
+    .filter((r) => r.label !== null)
+    .map((r) => ({ title: r.input.comment.title, body: r.input.comment.body, label: r.label as boolean, lexicon: lexicon(r.input).score }));
+}
+
+const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
+
+/** Train on the decisions and print what the retrain would store; null (day 0) when there are too few. */
+export function learn(decisions: readonly LabelledComment[], lexiconThreshold: number, file: string): LearnedModel | null {
+  const t0 = process.hrtime.bigint();
+  const res = trainInsultModel(decisions, { lexiconThreshold });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (!res.model) {
+    console.log(`learn-from ${file}: no model (${res.reason}); scoring with the lexicon alone (day 0)`);
+    return null;
+  }
+  const { cv, stack, threshold, fingerprint } = res.model;
+  console.log(`learn-from ${file}: ${cv.n} decisions (${cv.positives} insults), trained in ${ms.toFixed(0)} ms, fingerprint ${fingerprint}`);
+  console.log(
+    `  ${cv.folds}-fold CV: stacked AUC ${fmt(cv.auc)} F1 ${fmt(cv.f1)} (P ${fmt(cv.precision)} R ${fmt(cv.recall)}) at threshold ${fmt(threshold)}; ` +
+      `learned alone AUC ${fmt(cv.learnedAuc)}; lexicon alone AUC ${fmt(cv.lexiconAuc)} F1 ${fmt(cv.lexiconF1)}`,
+  );
+  console.log(`  stack: p = σ(${stack.learned.toFixed(3)} · margin + ${stack.lexicon.toFixed(3)} · lexicon + ${stack.bias.toFixed(3)})`);
+  return res.model;
+}
+
+/**
+ * `--learning-curve 100,300,1000`: for each size, a model trained on the first `size` decisions, scored on the
+ * labelled rows of `--input` (held out: they are not among the decisions), beside the lexicon alone.
+ */
+export function printLearningCurve(decisions: readonly LabelledComment[], sizes: readonly number[], heldOut: readonly LabelledComment[], lexiconThreshold: number): void {
+  const labels = heldOut.map((r) => r.label);
+  if (!labels.includes(true) || !labels.includes(false)) {
+    console.log('learning curve: --input needs labelled rows of both classes (held-out AUC)');
+    return;
+  }
+  const lexiconAuc = rocAuc(
+    heldOut.map((r) => r.lexicon),
+    labels,
+  );
+  console.log(`learning curve (held out: the ${heldOut.length} labelled --input rows; lexicon alone AUC ${fmt(lexiconAuc)})`);
+  for (const size of sizes) {
+    if (size > decisions.length) {
+      console.log(`  ${String(size).padStart(6)} decisions: only ${decisions.length} in the file`);
+      continue;
+    }
+    const res = trainInsultModel(decisions.slice(0, size), { lexiconThreshold });
+    if (!res.model) {
+      console.log(`  ${String(size).padStart(6)} decisions: no model (${res.reason}): lexicon AUC ${fmt(lexiconAuc)}`);
+      continue;
+    }
+    const scores = scoreWith(res.model, heldOut);
+    const flagged = scores.map((s) => s >= res.model.threshold);
+    let tp = 0;
+    let fp = 0;
+    flagged.forEach((f, i) => (f ? (labels[i] ? tp++ : fp++) : 0));
+    const pos = labels.filter(Boolean).length;
+    const f1 = tp ? (2 * tp) / (2 * tp + fp + (pos - tp)) : 0;
+    console.log(`  ${String(size).padStart(6)} decisions: held-out AUC ${fmt(rocAuc(scores, labels))}  F1 ${fmt(f1)}  (CV AUC ${fmt(res.model.cv.auc)})`);
+  }
+}

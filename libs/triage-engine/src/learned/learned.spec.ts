@@ -1,0 +1,155 @@
+import type { RuleInput } from '../contract/rule.js';
+import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
+import { BucketCounter, countsOf, HASHING, wordsOf } from './hashing.js';
+import { decodeModel, encodeModel } from './model.js';
+import { LearnedScorer } from './scorer.js';
+import { idfOf, rng, tfidf, trainLogistic } from './sgd.js';
+import { bestThreshold, fitStack } from './stack.js';
+import { type LabelledComment, learningCurve, scoreWith, trainInsultModel } from './train.js';
+
+// Invented example texts only. The "insults" use made-up words no lexicon knows ("glorbnik"), so what flags them
+// is what the model learned from the labels.
+const pick = <T>(xs: readonly T[], r: () => number) => xs[Math.floor(r() * xs.length)];
+function corpus(n: number, seed = 7): LabelledComment[] {
+  const r = rng(seed);
+  const names = ['glorbnik', 'snarfwit', 'blunderkopf', 'muckle-brain', 'dimwhistle'];
+  const lead = ['honestly', 'wow', 'listen', 'seriously', 'oh please', 'typical'];
+  const tail = ['', 'and everyone knows it', 'as usual', 'go away', 'again'];
+  const topics = ['the library hours', 'the bus route', 'the school budget', 'the new bridge', 'parking on Elm Street', 'the recycling plan'];
+  const civil = ['I think {t} deserves a second look', 'you make a fair point about {t}', 'thanks for the report on {t}', 'could the council explain {t}', 'I disagree about {t} but respect the work'];
+  return Array.from({ length: n }, (_, i) => {
+    const insult = i % 3 === 0;
+    const body = insult
+      ? `${pick(lead, r)}, you ${pick(names, r)} ${pick(tail, r)}`.trim()
+      : pick(civil, r).replace('{t}', pick(topics, r));
+    return { title: null, body, label: insult, lexicon: 0 };
+  });
+}
+const input = (body: string): RuleInput => ({ comment: { title: null, body, authorName: 'r', authorId: null, receivedAt: new Date(0) }, article: null, parent: null });
+
+describe('learned scorer: features', () => {
+  it('finds words with their spans in the original text, lower-cased, inner apostrophes kept', () => {
+    const text = 'Oh, YOU’re the Glorbnik!';
+    const words = wordsOf('body', text);
+    expect(words.map((w) => w.text)).toEqual(["oh", "you're", 'the', 'glorbnik']);
+    expect(words.map((w) => text.slice(w.start, w.end))).toEqual(['Oh', 'YOU’re', 'the', 'Glorbnik']);
+  });
+
+  it('hashes the same text to the same buckets, all in range, with word, pair and character n-grams', () => {
+    const counter = new BucketCounter(HASHING);
+    const a = countsOf(counter, [{ field: 'body', text: 'you glorbnik' }]);
+    const b = countsOf(counter, [{ field: 'body', text: 'you glorbnik' }]);
+    expect(Array.from(a.idx)).toEqual(Array.from(b.idx));
+    expect(Math.max(...a.idx)).toBeLessThan(1 << HASHING.bits);
+    // 2 words + 1 pair + char 2–5-grams of " you " (4+3+2+1) and " glorbnik " (9+8+7+6): 43 emitted, few collide.
+    expect(Array.from(a.tf).reduce((s, x) => s + x, 0)).toBe(43);
+  });
+});
+
+describe('learned scorer: training', () => {
+  it('learns a separable problem with averaged SGD', () => {
+    const counter = new BucketCounter(HASHING);
+    const rows = corpus(90);
+    const docs = rows.map((r) => countsOf(counter, [{ field: 'body', text: r.body }]));
+    const idf = idfOf(docs, 1 << HASHING.bits);
+    const { w, bias } = trainLogistic(
+      docs.map((d) => tfidf(d, idf)),
+      rows.map((r) => r.label),
+      1 << HASHING.bits,
+      { lambda: 1e-4, epochs: 5, eta0: 0.5, averageAfter: 1, seed: 1 },
+    );
+    const margin = (i: number) => docs[i].idx.reduce((s, b, k) => s + w[b] * tfidf(docs[i], idf).val[k], bias);
+    expect(rows.every((r, i) => margin(i) > 0 === r.label)).toBe(true);
+  });
+
+  it('is deterministic: the same decisions give the same fingerprint, weights and threshold', () => {
+    const a = trainInsultModel(corpus(150)).model!;
+    const b = trainInsultModel(corpus(150)).model!;
+    expect(a.fingerprint).toBe(b.fingerprint);
+    expect(a.threshold).toBe(b.threshold);
+    expect(Buffer.from(a.weights.buffer).equals(Buffer.from(b.weights.buffer))).toBe(true);
+    expect(trainInsultModel(corpus(150, 8)).model!.fingerprint).not.toBe(a.fingerprint);
+  });
+
+  it('cross-validates and stacks: out-of-fold AUC and F1 are recorded with the lexicon alone beside them', () => {
+    const { model } = trainInsultModel(corpus(150));
+    expect(model!.cv).toMatchObject({ folds: 5, n: 150, positives: 50 });
+    expect(model!.cv.auc).toBeGreaterThan(0.95);
+    expect(model!.cv.f1).toBeGreaterThan(0.9);
+    expect(model!.cv.lexiconAuc).toBe(0.5); // every lexicon score is 0 in this corpus
+    expect(model!.stack.learned).toBeGreaterThan(0);
+  });
+
+  it('with too few decisions there is no model, and the reason says why', () => {
+    expect(trainInsultModel(corpus(30))).toEqual({ model: null, reason: '30 labels; the model needs at least 50' });
+    const onlyCivil = corpus(200).filter((r) => !r.label);
+    expect(trainInsultModel(onlyCivil).reason).toMatch(/0 insults and \d+ others; the model needs at least 10 of each/);
+  });
+
+  it('measures a learning curve on a held-out fifth', () => {
+    const curve = learningCurve(corpus(300), [60, 200, 1000]);
+    expect(curve.map((c) => c.size)).toEqual([60, 200]);
+    expect(curve[1].auc).toBeGreaterThan(0.95);
+  });
+});
+
+describe('learned scorer: stacking and thresholds', () => {
+  it('fits the stack weights to whichever score separates the labels', () => {
+    const labels = [true, true, true, false, false, false, true, false];
+    const lexicon = [0.9, 0.8, 0.1, 0.2, 0.1, 0.7, 0.6, 0.3];
+    const margins = [2, 1.5, 1.2, -1, -2, -1.5, 0.8, -0.5];
+    const w = fitStack(margins, lexicon, labels);
+    expect(w.learned).toBeGreaterThan(Math.abs(w.lexicon));
+  });
+
+  it('picks the F1-best threshold, or the lowest reaching a precision', () => {
+    const scores = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4];
+    const labels = [true, true, false, true, false, false];
+    expect(bestThreshold(scores, labels)).toBe(0.6); // 3 of 4 flagged are insults, all 3 found: F1 0.857
+    expect(bestThreshold(scores, labels, 1)).toBe(0.8);
+  });
+});
+
+describe('learned scorer: the artifact and the insult rule', () => {
+  const { model } = trainInsultModel(corpus(150));
+
+  it('survives JSON and back with the same scores', () => {
+    const back = decodeModel(JSON.parse(JSON.stringify(encodeModel(model!))));
+    const rows = [{ title: null, body: 'seriously, you snarfwit', lexicon: 0 }, { title: 'Bus', body: 'thanks for the report', lexicon: 0.2 }];
+    expect(scoreWith(back, rows)).toEqual(scoreWith(model!, rows));
+    expect(back.cv).toEqual(model!.cv);
+  });
+
+  it.each([
+    [{ format: 2 }, /format 2 is not 1/],
+    [{ threshold: 3 }, /threshold: expected 0–1/],
+    [{ idf: "AAAAAA==" }, /idf: 1 values/],
+    [{ stack: { learned: 'x', lexicon: 1, bias: 0 } }, /stack.learned: expected a finite number/],
+  ])('refuses a damaged artifact (%j), naming the field', (patch, message) => {
+    expect(() => decodeModel({ ...encodeModel(model!), ...patch })).toThrow(message);
+  });
+
+  it('explains a score by the words that pushed it, with their spans', () => {
+    const text = 'Wow, you Blunderkopf, again';
+    const top = new LearnedScorer(model!).explain([{ field: 'body', text }]);
+    expect(top.length).toBeGreaterThan(0);
+    expect(top[0].text).toMatch(/Blunderkopf/);
+    expect(text.slice(top[0].start, top[0].end)).toBe(top[0].text);
+    expect(top[0].weight).toBeGreaterThan(0);
+  });
+
+  it('decides the insult rule with the site model: flags what it learned, with learned evidence; day 0 does not', () => {
+    const config = insultConfigSchema.parse({});
+    const day0 = insultRule.compile(config)(input('oh please, you dimwhistle'));
+    expect(day0.score).toBeLessThan(day0.threshold);
+    const v = insultRule.compile(config, { insult: { ...model!, version: 4 } })(input('oh please, you dimwhistle'));
+    expect(v.score).toBeGreaterThanOrEqual(v.threshold);
+    expect(v.threshold).toBe(model!.threshold);
+    expect(v.evidence.summary).toMatch(/^insult \(site model v4 /);
+    expect(v.evidence.spans?.some((s) => /^learned: '.*dimwhistle' \+\d\.\d\d$/.test(s.label ?? ''))).toBe(true);
+    expect(v.evidence.learned).toMatchObject({ modelVersion: 4, threshold: model!.threshold, lexiconScore: day0.score });
+    const civil = insultRule.compile(config, { insult: model! })(input('could the council explain the bus route'));
+    expect(civil.score).toBeLessThan(civil.threshold);
+    expect(civil.evidence.spans).toEqual([]);
+  });
+});
