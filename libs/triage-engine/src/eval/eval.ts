@@ -29,7 +29,7 @@ import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { runCampaignEval } from './campaign-eval.js';
 import { asDecisions, learn, printLearningCurve } from './learn-eval.js';
-import { metrics } from './metrics.js';
+import { metrics } from '../learned/metrics.js';
 
 type Task = 'insult' | 'off_topic' | 'campaign';
 

@@ -6,7 +6,7 @@
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import type { LearnedModel } from '../learned/model.js';
 import { type LabelledComment, scoreWith, trainInsultModel } from '../learned/train.js';
-import { rocAuc } from './metrics.js';
+import { rocAuc } from '../learned/metrics.js';
 
 export interface LabelledInput {
   input: RuleInput;

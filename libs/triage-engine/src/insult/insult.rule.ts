@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { commentFields, type RuleDefinition } from '../contract/rule.js';
 import { quotedRanges, tokenize } from '../text/tokens.js';
-import { learnedVerdict } from '../learned/learned-verdict.js';
+import { learnedVerdict } from './learned-verdict.js';
 import { LearnedScorer } from '../learned/scorer.js';
 import { findHits, type Tally } from './find-hits.js';
 import { InsultLexicon } from './lexicon-index.js';

@@ -1,31 +1,11 @@
-import type { RuleInput } from '../contract/rule.js';
-import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { BucketCounter, countsOf, HASHING, wordsOf } from './hashing.js';
+import { inventedDecisions as corpus } from './invented-corpus.js';
 import { decodeModel, encodeModel } from './model.js';
 import { LearnedScorer } from './scorer.js';
-import { idfOf, rng, tfidf, trainLogistic } from './sgd.js';
+import { idfOf, tfidf, trainLogistic } from './sgd.js';
 import { bestThreshold, fitStack } from './stack.js';
-import { type LabelledComment, learningCurve, scoreWith, trainInsultModel } from './train.js';
+import { learningCurve, scoreWith, trainInsultModel } from './train.js';
 
-// Invented example texts only. The "insults" use made-up words no lexicon knows ("glorbnik"), so what flags them
-// is what the model learned from the labels.
-const pick = <T>(xs: readonly T[], r: () => number) => xs[Math.floor(r() * xs.length)];
-function corpus(n: number, seed = 7): LabelledComment[] {
-  const r = rng(seed);
-  const names = ['glorbnik', 'snarfwit', 'blunderkopf', 'muckle-brain', 'dimwhistle'];
-  const lead = ['honestly', 'wow', 'listen', 'seriously', 'oh please', 'typical'];
-  const tail = ['', 'and everyone knows it', 'as usual', 'go away', 'again'];
-  const topics = ['the library hours', 'the bus route', 'the school budget', 'the new bridge', 'parking on Elm Street', 'the recycling plan'];
-  const civil = ['I think {t} deserves a second look', 'you make a fair point about {t}', 'thanks for the report on {t}', 'could the council explain {t}', 'I disagree about {t} but respect the work'];
-  return Array.from({ length: n }, (_, i) => {
-    const insult = i % 3 === 0;
-    const body = insult
-      ? `${pick(lead, r)}, you ${pick(names, r)} ${pick(tail, r)}`.trim()
-      : pick(civil, r).replace('{t}', pick(topics, r));
-    return { title: null, body, label: insult, lexicon: 0 };
-  });
-}
-const input = (body: string): RuleInput => ({ comment: { title: null, body, authorName: 'r', authorId: null, receivedAt: new Date(0) }, article: null, parent: null });
 
 describe('learned scorer: features', () => {
   it('finds words with their spans in the original text, lower-cased, inner apostrophes kept', () => {
@@ -136,20 +116,5 @@ describe('learned scorer: the artifact and the insult rule', () => {
     expect(top[0].text).toMatch(/Blunderkopf/);
     expect(text.slice(top[0].start, top[0].end)).toBe(top[0].text);
     expect(top[0].weight).toBeGreaterThan(0);
-  });
-
-  it('decides the insult rule with the site model: flags what it learned, with learned evidence; day 0 does not', () => {
-    const config = insultConfigSchema.parse({});
-    const day0 = insultRule.compile(config)(input('oh please, you dimwhistle'));
-    expect(day0.score).toBeLessThan(day0.threshold);
-    const v = insultRule.compile(config, { insult: { ...model!, version: 4 } })(input('oh please, you dimwhistle'));
-    expect(v.score).toBeGreaterThanOrEqual(v.threshold);
-    expect(v.threshold).toBe(model!.threshold);
-    expect(v.evidence.summary).toMatch(/^insult \(site model v4 /);
-    expect(v.evidence.spans?.some((s) => /^learned: '.*dimwhistle' \+\d\.\d\d$/.test(s.label ?? ''))).toBe(true);
-    expect(v.evidence.learned).toMatchObject({ modelVersion: 4, threshold: model!.threshold, lexiconScore: day0.score });
-    const civil = insultRule.compile(config, { insult: model! })(input('could the council explain the bus route'));
-    expect(civil.score).toBeLessThan(civil.threshold);
-    expect(civil.evidence.spans).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { metrics, rocAuc } from '../eval/metrics.js';
+import { metrics, rocAuc } from './metrics.js';
 import { BucketCounter, countsOf, HASHING, type SparseCounts } from './hashing.js';
 import { type CvMetrics, fingerprintOf, LEARNED_FORMAT, type LearnedModel } from './model.js';
 import { LearnedScorer, type TextField } from './scorer.js';

@@ -1,4 +1,4 @@
-/** Binary classification metrics for the eval command. Pure. */
+/** Binary classification metrics (the eval command, and the learned model's cross-validation). Pure. */
 export interface Metrics {
   n: number;
   positives: number;

@@ -1,7 +1,7 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { commentFields, type RuleInput, type RuleVerdict } from '../contract/rule.js';
-import type { LearnedScorer } from './scorer.js';
-import { stacked } from './stack.js';
+import type { LearnedScorer } from '../learned/scorer.js';
+import { stacked } from '../learned/stack.js';
 
 /** How many n-grams a flag explains, and the rounding of the stacked score (as the lexicon's). */
 export const EXPLAIN_TOP = 3;
