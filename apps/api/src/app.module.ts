@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ArticlesModule } from './articles/articles.module.js';
+import { CampaignsModule } from './campaigns/campaigns.module.js';
 import { AuthorsModule } from './authors/authors.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { CommentsModule } from './comments/comments.module.js';
@@ -33,6 +34,7 @@ import { SettingsModule } from './settings/settings.module.js';
     ArticlesModule,
     CommentsModule,
     ModerationModule,
+    CampaignsModule,
     AuthorsModule,
     StatsModule,
     ReaderModule,

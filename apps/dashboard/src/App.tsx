@@ -1,5 +1,6 @@
 import { Admin, Resource } from 'react-admin';
 import { authors } from './authors';
+import { campaigns } from './campaigns';
 import { comments } from './comments';
 import { Home } from './home/Home';
 import { SiftLayout } from './layout/Layout';
@@ -26,6 +27,7 @@ export const App = () => (
     disableTelemetry
   >
     <Resource {...comments} />
+    <Resource {...campaigns} />
     <Resource {...authors} />
     <Resource {...users} />
     <Resource {...rules} />

@@ -6,3 +6,4 @@ export * from './lib/health.js';
 export * from './lib/reader.js';
 export * from './lib/moderation.js';
 export * from './lib/rules-admin.js';
+export * from './lib/campaign.js';

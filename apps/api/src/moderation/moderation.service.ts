@@ -241,9 +241,10 @@ export class ModerationService {
 
   /**
    * Approve or hide many comments in one request and one transaction. Each item is version-checked on its own: a
-   * stale, unknown or impossible item is reported and skipped, the others are decided.
+   * stale, unknown or impossible item is reported and skipped, the others are decided. `details` go into each audit
+   * event (a campaign decision names its campaign).
    */
-  async bulkDecide(req: BulkDecisionRequest, userId: string): Promise<BulkDecisionResponse> {
+  async bulkDecide(req: BulkDecisionRequest, userId: string, details: Record<string, unknown> = {}): Promise<BulkDecisionResponse> {
     const to = HUMAN_TO[req.action];
     const items = [...new Map(req.items.map((i) => [i.id, i])).values()].sort((a, b) => a.id.localeCompare(b.id));
     const results = await this.dataSource.transaction(async (m) => {
@@ -272,7 +273,7 @@ export class ModerationService {
                 to,
                 actor: { type: 'user', userId },
                 reason: req.reason ?? (keep ? KEEP_REASON : null),
-                details: { bulk: true },
+                details: { bulk: true, ...details },
               })
             : null;
         if (changed) {

@@ -6,6 +6,9 @@ import { type Prepared, prepared, queryPrepared } from '../core/database/prepare
 
 /** How far back the names of one network identity are counted (the campaign rule's "within an hour"). */
 const NETWORK_MINUTES = 60;
+/** The burst signal: an article's arrivals over the last BURST_MINUTES against its rate over the BASELINE_MINUTES before. */
+const BURST_MINUTES = 5;
+const BASELINE_MINUTES = 24 * 60;
 
 /**
  * Stores the comment's signature (with its author, article and hashed IP; nothing when it is already stored: a job
@@ -20,7 +23,7 @@ const LOOKUP = prepared(
        INSERT INTO campaign_signatures (comment_id, article_id, author_key, author_name, ip_hash, received_at, minhash, bands)
        SELECT id, article_id, author_key, author_name, ip_hash, received_at, $2::int4[], $3::int8[] FROM me
        ON CONFLICT (comment_id) DO NOTHING)
-   SELECT me.author_name, me.received_at,
+   SELECT me.author_name, me.author_key, me.received_at,
           (SELECT coalesce(json_agg(json_build_object('id', c.comment_id, 'clusterId', c.cluster_id, 'minhash', c.minhash, 'receivedAt', c.received_at)), '[]'::json)
              FROM (SELECT s.comment_id, s.cluster_id, s.minhash, s.received_at FROM campaign_signatures s
                     WHERE s.bands && $3::int8[] AND s.comment_id <> me.id AND s.received_at <= me.received_at
@@ -28,7 +31,22 @@ const LOOKUP = prepared(
                     ORDER BY s.received_at DESC LIMIT ${MAX_CANDIDATES}) c) AS candidates,
           (SELECT coalesce(array_agg(DISTINCT lower(s.author_name)), '{}') FROM campaign_signatures s
             WHERE me.ip_hash IS NOT NULL AND s.ip_hash = me.ip_hash AND s.comment_id <> me.id AND s.received_at <= me.received_at
-              AND s.received_at > me.received_at - make_interval(mins => ${NETWORK_MINUTES})) AS network_names
+              AND s.received_at > me.received_at - make_interval(mins => ${NETWORK_MINUTES})) AS network_names,
+          (SELECT json_build_object(
+                    'recent', count(*) FILTER (WHERE b.recent),
+                    'before', count(*) FILTER (WHERE NOT b.recent),
+                    'recentAuthors', array_agg(DISTINCT b.author_key) FILTER (WHERE b.recent))
+             FROM (SELECT s.author_key, s.received_at > me.received_at - make_interval(mins => ${BURST_MINUTES}) AS recent
+                     FROM campaign_signatures s
+                    WHERE s.article_id = me.article_id AND s.comment_id <> me.id AND s.received_at <= me.received_at
+                      AND s.received_at > me.received_at - make_interval(mins => ${BASELINE_MINUTES})) b) AS burst,
+          (SELECT coalesce(array_agg(k), '{}') FROM (
+             SELECT DISTINCT s.author_key AS k FROM campaign_signatures s
+              WHERE s.article_id = me.article_id AND s.received_at <= me.received_at
+                AND s.received_at > me.received_at - make_interval(mins => ${BURST_MINUTES})
+             UNION SELECT me.author_key) a
+            WHERE NOT EXISTS (SELECT 1 FROM comments o WHERE o.author_key = a.k
+                                AND o.received_at < me.received_at - make_interval(mins => ${BASELINE_MINUTES}))) AS new_authors
      FROM me`,
 );
 
@@ -57,6 +75,27 @@ const JOIN = prepared(
      FROM m`,
 );
 
+interface LookupRow {
+  author_name: string;
+  author_key: string;
+  received_at: Date;
+  candidates: Array<Omit<ClusterCandidate, 'receivedAt'> & { receivedAt: string }>;
+  network_names: string[];
+  burst: { recent: number; before: number; recentAuthors: string[] | null };
+  new_authors: string[];
+}
+
+/** The article's arrivals per minute over the last minutes (this comment included), its baseline, new authors' share. */
+function burstOf(row: LookupRow): NonNullable<CampaignContext['burst']> {
+  const authors = new Set([...(row.burst.recentAuthors ?? []), row.author_key]).size;
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    perMinute: round((row.burst.recent + 1) / BURST_MINUTES),
+    baselinePerMinute: round(row.burst.before / (BASELINE_MINUTES - BURST_MINUTES)),
+    newAuthorShare: round(Math.min(1, row.new_authors.length / authors)),
+  };
+}
+
 /** A comment id that no comment has (the warm-up's statements run for it and find nothing). */
 const NO_COMMENT = '00000000-0000-0000-0000-000000000000';
 
@@ -82,16 +121,17 @@ export class CampaignLookupService {
   async context(commentId: string, title: string | null, body: string): Promise<CampaignContext> {
     const sig = campaignSignature(title ? `${title} ${body}` : body);
     const config = DEFAULT_CLUSTER_CONFIG;
-    const [row] = await queryPrepared<{ author_name: string; received_at: Date; candidates: Array<Omit<ClusterCandidate, 'receivedAt'> & { receivedAt: string }>; network_names: string[] }>(
+    const [row] = await queryPrepared<LookupRow>(
       this.dataSource,
       LOOKUP,
       [commentId, sig.minhash, sig.bands, config.windowMinutes],
     );
     if (!row) return { cluster: null };
     const networkNames = [...new Set([...row.network_names, row.author_name.toLowerCase()])];
+    const burst = burstOf(row);
     const candidates = row.candidates.map((c) => ({ ...c, receivedAt: new Date(c.receivedAt) }));
     const join = joinCluster(sig, row.received_at, candidates, config);
-    if (join.clusterId === null) return { cluster: null, networkNames };
+    if (join.clusterId === null) return { cluster: null, networkNames, burst };
     const best = join.matches[0];
     const [stats] = await queryPrepared<{
       size: number;
@@ -116,6 +156,7 @@ export class CampaignLookupService {
         sample: stats.sample_body === null ? null : { id: best.id, body: stats.sample_body, similarity: best.similarity },
       },
       networkNames,
+      burst,
     };
   }
 

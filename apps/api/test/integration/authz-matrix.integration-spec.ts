@@ -50,6 +50,11 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/moderation/authors', url: () => '/api/moderation/authors', allowed: staff },
   { method: 'GET', path: '/api/moderation/authors/{key}', url: (f) => `/api/moderation/authors/${encodeURIComponent(f.authorKey)}`, allowed: staff },
   { method: 'PUT', path: '/api/moderation/authors/{key}', url: (f) => `/api/moderation/authors/${encodeURIComponent(f.authorKey)}`, body: () => ({ status: 'review' }), allowed: staff },
+  // Campaigns (issue 18): the comment id stands for a campaign (a campaign is named after its first comment).
+  { method: 'GET', path: '/api/moderation/campaigns', url: () => '/api/moderation/campaigns', allowed: staff },
+  { method: 'GET', path: '/api/moderation/campaigns/{id}', url: (f) => `/api/moderation/campaigns/${f.commentId}`, allowed: staff },
+  { method: 'POST', path: '/api/moderation/campaigns/{id}/decision', url: (f) => `/api/moderation/campaigns/${f.commentId}/decision`, body: () => ({ action: 'hide', reason: 'Spam or advertising' }), allowed: staff },
+  { method: 'POST', path: '/api/moderation/campaigns/{id}/undo', url: (f) => `/api/moderation/campaigns/${f.commentId}/undo`, allowed: staff },
   { method: 'GET', path: '/api/stats/home', url: () => '/api/stats/home', allowed: staff },
   { method: 'GET', path: '/api/public/articles/{externalId}', url: () => '/api/public/articles/authz', allowed: everyone },
   { method: 'GET', path: '/api/public/articles/{externalId}/comments', url: () => '/api/public/articles/authz/comments', allowed: everyone },

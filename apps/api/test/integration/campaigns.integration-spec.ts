@@ -1,5 +1,5 @@
 import type { Evidence } from '@sift/shared';
-import { eventually, postFrom, putArticle, useStack } from '../utils/harness.js';
+import { eventually, http, loginAs, postFrom, putArticle, useStack } from '../utils/harness.js';
 
 // Issue 18. Real: the HTTP app, BullMQ, the worker running the seeded rules as migrated (the campaign rule switched
 // live here), Postgres with the campaign signatures.
@@ -40,12 +40,17 @@ describe('campaigns', () => {
       return r as { status: string; evidence: Evidence | null; cluster_id: string | null } | undefined;
     }, 20000, `triage of ${id}`);
 
-  it('8 paraphrases from 5 names over 3 articles are one campaign; from the fifth on the rule flags them, naming the cluster and the shared passage', async () => {
+  const postCampaign = async () => {
     const ids: string[] = [];
     for (let i = 0; i < copies.length; i++) {
       ids.push(await post(`127.0.0.${10 + (i % 5)}`, ARTICLES[i % 3], NAMES[i % 5], copies[i]));
       await decided(ids[i]); // in arrival order, as a real stream would be triaged
     }
+    return ids;
+  };
+
+  it('8 paraphrases from 5 names over 3 articles are one campaign; from the fifth on the rule flags them, naming the cluster and the shared passage', async () => {
+    const ids = await postCampaign();
     const other = await decided(await post('127.0.0.30', ARTICLES[0], 'Flo', 'Lovely ferry ride this morning, the new timetable works well for commuters'));
     const results = [];
     for (const id of ids) results.push(await decided(id));
@@ -59,6 +64,9 @@ describe('campaigns', () => {
     expect(last.spans[0]).toMatchObject({ field: 'body', label: 'shared passage' });
     expect(copies[7].slice(last.spans[0].start, last.spans[0].end)).toContain('daylight robbery');
     expect(results[7].status).toBe('flagged');
+    // Item 2: the burst on the article (3 of the 8 in the last minutes, none before) and all authors new to the site.
+    expect(last.burst).toMatchObject({ baselinePerMinute: 0, newAuthorShare: 1 });
+    expect((last.burst as { perMinute: number }).perMinute).toBeGreaterThan(0);
   });
 
   it('one network under four names fires the rule (short comments too: their signatures are stored, never clustered)', async () => {
@@ -71,5 +79,27 @@ describe('campaigns', () => {
     expect(r[3].evidence?.networkNames).toHaveLength(4);
     const [{ n }] = await api.ds.query(`SELECT count(*)::int AS n FROM campaign_signatures WHERE comment_id = ANY($1)`, [ids]);
     expect(n).toBe(4);
+  });
+
+  it('a moderator hides the whole campaign in one request and undoes it: every member audited with the campaign', async () => {
+    const ids = await postCampaign();
+    const before = await api.ds.query(`SELECT id, status FROM comments WHERE id = ANY($1) ORDER BY id`, [ids]);
+    const auth = await loginAs(api, 'moderator');
+    const list = await http<Array<{ id: string; size: number; authors: number; articles: number }>>(`${api.url}/api/moderation/campaigns`, 'GET', undefined, auth);
+    expect(list.body).toEqual([expect.objectContaining({ id: ids[0], size: 8, authors: 5, articles: 3 })]);
+    const hide = await http(`${api.url}/api/moderation/campaigns/${ids[0]}/decision`, 'POST', { action: 'hide', reason: 'Spam or advertising' }, auth);
+    expect(hide.body).toEqual({ id: ids[0], action: 'hide', changed: 8, unchanged: 0 });
+    const statuses = async () => (await api.ds.query(`SELECT id, status FROM comments WHERE id = ANY($1) ORDER BY id`, [ids])) as Array<{ id: string; status: string }>;
+    expect((await statuses()).map((r) => r.status)).toEqual(ids.map(() => 'hidden'));
+    const undo = await http(`${api.url}/api/moderation/campaigns/${ids[0]}/undo`, 'POST', undefined, auth);
+    expect(undo.body).toEqual({ id: ids[0], action: 'undo', changed: 8, unchanged: 0 });
+    expect(await statuses()).toEqual(before);
+    const events = await api.ds.query(
+      `SELECT comment_id, to_status, details->>'undo' AS undo FROM moderation_events WHERE details->>'campaign' = $1 ORDER BY created_at`,
+      [ids[0]],
+    );
+    expect(events).toHaveLength(16);
+    expect(await http(`${api.url}/api/moderation/campaigns/${ids[0]}/decision`, 'POST', { action: 'delete' }, auth)).toMatchObject({ status: 400 });
+    expect(await http(`${api.url}/api/moderation/campaigns/00000000-0000-4000-8000-000000000000`, 'GET', undefined, auth)).toMatchObject({ status: 404 });
   });
 });

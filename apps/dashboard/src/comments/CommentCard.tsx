@@ -182,6 +182,11 @@ const AuditTrail = ({ events }: { events: readonly AuditEventRecord[] }) => (
               </Typography>
             </Typography>
             {e.reason && e.toStatus !== null && e.reason !== transitionLabel(e) && <Typography variant="body2">{e.reason}</Typography>}
+            {typeof e.details?.campaign === 'string' && (
+              <Link href={`#/campaigns/${e.details.campaign}/show`} variant="body2" data-campaign-event={e.details.undo ? 'undo' : 'decision'}>
+                {e.details.undo ? 'undoing a decision on its whole campaign' : `decided with its whole campaign${typeof e.details.campaignSize === 'number' ? ` (${e.details.campaignSize} comments)` : ''}`}
+              </Link>
+            )}
             {replyId && (
               <Link href={showHref(replyId)} variant="body2" data-reply-link={replyId}>
                 see the reply

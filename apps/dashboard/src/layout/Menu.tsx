@@ -5,6 +5,7 @@ import CheckIcon from '@mui/icons-material/CheckCircleOutlined';
 import HiddenIcon from '@mui/icons-material/VisibilityOff';
 import AllIcon from '@mui/icons-material/Forum';
 import PeopleIcon from '@mui/icons-material/People';
+import CampaignIcon from '@mui/icons-material/Campaign';
 import AdminIcon from '@mui/icons-material/ManageAccounts';
 import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
@@ -52,6 +53,7 @@ export const SiftMenu = () => {
       {QUEUES.map((q) => (
         <Menu.Item key={q} to={queuePath(q)} primaryText={<QueueLabel queue={q} count={counts?.[q]} />} leftIcon={ICON[q]} />
       ))}
+      <Menu.Item to="/campaigns" primaryText="Campaigns" leftIcon={<CampaignIcon />} />
       <Menu.Item to="/authors" primaryText="Authors" leftIcon={<PeopleIcon />} />
       {permissions === 'admin' && <Menu.Item to="/users" primaryText="Users" leftIcon={<AdminIcon />} />}
       {permissions === 'admin' && <Menu.Item to="/rules" primaryText="Rules" leftIcon={<RuleIcon />} />}

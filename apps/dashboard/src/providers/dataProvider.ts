@@ -1,5 +1,7 @@
 import type {
   AuthorListStatus,
+  CampaignDecisionRequest,
+  CampaignDecisionResponse,
   AuthorRecord,
   HomeStats,
   QueueCounts,
@@ -22,7 +24,7 @@ export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
 const post = async <T>(url: string, body?: unknown): Promise<T> =>
   (await httpClient(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
 
-/** `comments` and `authors` live under /api/moderation; `users` (admins only) under /api. */
+/** `comments`, `authors` and `campaigns` live under /api/moderation; `users` (admins only) under /api. */
 const moderation = simpleRestProvider('/api/moderation', httpClient);
 const admin = simpleRestProvider('/api', httpClient);
 const base = (resource: string) => (resource === 'users' ? admin : moderation);
@@ -33,6 +35,9 @@ export interface SiftDataProvider extends DataProvider {
   counts(): Promise<QueueCounts>;
   homeStats(): Promise<HomeStats>;
   streamToken(): Promise<StreamTokenResponse>;
+  /** Issue 18: one decision for every member of a campaign, and its undo. */
+  campaignDecision(id: string, req: CampaignDecisionRequest): Promise<CampaignDecisionResponse>;
+  campaignUndo(id: string): Promise<CampaignDecisionResponse>;
 }
 
 export const dataProvider: SiftDataProvider = {
@@ -66,4 +71,6 @@ export const dataProvider: SiftDataProvider = {
   counts: async () => (await httpClient('/api/moderation/comments/counts')).json as QueueCounts,
   homeStats: async () => (await httpClient('/api/stats/home')).json as HomeStats,
   streamToken: () => post('/api/moderation/stream-token'),
+  campaignDecision: (id, req) => post(`/api/moderation/campaigns/${id}/decision`, req),
+  campaignUndo: (id) => post(`/api/moderation/campaigns/${id}/undo`),
 };

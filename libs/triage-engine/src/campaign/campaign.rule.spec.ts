@@ -45,6 +45,13 @@ describe('campaign rule', () => {
     expect(v.evidence.cluster).toMatchObject({ id: 'c1', size: 8, authors: 5, articles: 3, articleIds: ['a1', 'a2', 'a3'], sampleId: 's1' });
   });
 
+  it('says when the article is in a burst, with the share of new authors (context, not a trigger)', () => {
+    const burst = { perMinute: 2.4, baselinePerMinute: 0.1, newAuthorShare: 0.8 };
+    expect(run({ cluster: cluster(8, 5), burst }).evidence.summary).toMatch(/; the article gets 2.4 comments a minute \(usually 0.1\), 80% from new authors$/);
+    expect(run({ cluster: cluster(8, 5), burst: { ...burst, baselinePerMinute: 1 } }).evidence.summary).not.toMatch(/comments a minute/);
+    expect(fires(run({ cluster: null, burst }))).toBe(false);
+  });
+
   it('the shared passage is found in both texts, case and punctuation aside', () => {
     const p = sharedPassage(BODY, SAMPLE);
     expect(p && SAMPLE.slice(p.otherStart, p.otherEnd)).toBe('HARBOUR LEVY IS DAYLIGHT ROBBERY, and the mayor hid the real costs');

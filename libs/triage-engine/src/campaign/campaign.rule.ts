@@ -10,7 +10,9 @@ import { sharedPassage } from './passage.js';
  * Fires when the cluster has at least `minComments` comments from at least `minAuthors` distinct authors, or when
  * the network identity used at least `maxNamesPerNetwork` names. Score: the larger of min(size / minComments,
  * authors / minAuthors) and names / maxNamesPerNetwork. Threshold: 1. Evidence: the cluster, its size, authors,
- * articles, first and last seen, and the passage this comment shares with the most alike member (highlighted).
+ * articles, first and last seen, the passage this comment shares with the most alike member (highlighted), and the
+ * article's arrival rate against its own baseline with the share of authors new to the site (said in the summary
+ * when it is a burst: at least 3× the baseline and one a minute).
  */
 export const campaignConfigSchema = z.object({
   minComments: z.number().int().min(2).max(1000).default(5).describe('A cluster of near-identical comments fires once it has this many comments (this one included).'),
@@ -18,6 +20,9 @@ export const campaignConfigSchema = z.object({
   maxNamesPerNetwork: z.number().int().min(2).max(100).default(4).describe('One network identity (hashed IP) posting under this many display names within an hour fires too.'),
 });
 export type CampaignConfig = z.infer<typeof campaignConfigSchema>;
+
+/** An article's arrivals count as a burst at this many times its baseline (and at least one a minute). */
+const BURST_FACTOR = 3;
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
@@ -43,6 +48,11 @@ export const campaignRule: RuleDefinition<CampaignConfig> = {
         );
       }
       if (names.length >= 2) parts.push(`${plural(names.length, 'name')} from one network within an hour`);
+      const burst = input.campaign?.burst;
+      // A burst is context for the moderator, not a trigger: a breaking story brings crowds too.
+      if (parts.length && burst && burst.perMinute >= 1 && burst.perMinute >= BURST_FACTOR * burst.baselinePerMinute) {
+        parts.push(`the article gets ${burst.perMinute} comments a minute (usually ${burst.baselinePerMinute}), ${Math.round(burst.newAuthorShare * 100)}% from new authors`);
+      }
       return {
         score,
         threshold: 1,
@@ -63,7 +73,7 @@ export const campaignRule: RuleDefinition<CampaignConfig> = {
             sharedPassage: text,
           },
           networkNames: names,
-          ...(input.campaign?.burst ? { burst: input.campaign.burst } : {}),
+          ...(burst ? { burst } : {}),
         },
       };
     };

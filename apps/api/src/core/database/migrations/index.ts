@@ -9,6 +9,7 @@ import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-a
 import { StaffSessions1765200000000 } from './1765200000000-staff-sessions.js';
 import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signatures.js';
 import { CommentReports1765500000000 } from './1765500000000-comment-reports.js';
+import { CampaignArticleIndex1765600000001 } from './1765600000001-campaign-article-index.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   StaffSessions1765200000000,
   CampaignSignatures1765600000000,
   CommentReports1765500000000,
+  CampaignArticleIndex1765600000001,
 ];
