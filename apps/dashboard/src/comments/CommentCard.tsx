@@ -1,6 +1,6 @@
 import { Box, Button, Card, CardContent, Chip, Divider, Link, Stack, Typography } from '@mui/material';
 import type { AuditEventRecord, AuthorHistoryItem, CommentDetail, CommentRecord, FlagRecord, ModerationCommentDetail } from '@sift/shared';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AuthorActions, AuthorStatusChip } from './AuthorPanel';
 import { spansFor } from './evidence';
 import { FlagChip } from './FlagChips';
@@ -26,28 +26,52 @@ export const Section = ({ name, title, children, action }: { name: string; title
   </Card>
 );
 
+/** Longer than this, the text is folded to FOLDED_HEIGHT with a button to show it all (the reasons stay in view). */
+const FOLD_CHARS = 700;
+const FOLDED_HEIGHT = '11em';
+
 /** The comment as submitted, with every rule's evidence marked where it matched and labelled with the rule. */
-const CommentText = ({ comment, actions }: { comment: CommentRecord; actions?: ReactNode }) => (
-  <Section name="comment" title="Comment" action={actions}>
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }} useFlexGap>
-      <StatusChip status={comment.status} />
-      {comment.authorRole === 'staff' && <Chip size="small" color="primary" label="staff" />}
-      <Typography variant="subtitle2">{comment.authorName}</Typography>
-      <Typography variant="body2" color="text.secondary">
-        on “{comment.articleTitle}” · received {formatTime(comment.receivedAt)} · priority {Math.round(comment.priority * 100) / 100} · v
-        {comment.version}
+const CommentText = ({ comment, actions }: { comment: CommentRecord; actions?: ReactNode }) => {
+  const long = comment.body.length > FOLD_CHARS;
+  const [folded, setFolded] = useState(long);
+  return (
+    <Section name="comment" title="Comment" action={actions}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }} useFlexGap>
+        <StatusChip status={comment.status} />
+        {comment.authorRole === 'staff' && <Chip size="small" color="primary" label="staff" />}
+        <Typography variant="subtitle2">{comment.authorName}</Typography>
+        <Typography variant="body2" color="text.secondary">
+          on “{comment.articleTitle}” · received {formatTime(comment.receivedAt)} · priority {Math.round(comment.priority * 100) / 100} · v
+          {comment.version}
+        </Typography>
+      </Stack>
+      {comment.title && (
+        <Typography variant="h6" component="p" data-field="title" sx={{ mb: 1 }}>
+          <HighlightedText text={comment.title} spans={spansFor(comment.flags, 'title')} />
+        </Typography>
+      )}
+      <Typography
+        variant="body1"
+        component="div"
+        data-field="body"
+        data-folded={folded ? 'true' : undefined}
+        sx={{
+          whiteSpace: 'pre-wrap',
+          overflowWrap: 'anywhere',
+          lineHeight: 1.9,
+          ...(folded && { maxHeight: FOLDED_HEIGHT, overflow: 'hidden', maskImage: 'linear-gradient(to bottom, black 70%, transparent)' }),
+        }}
+      >
+        <HighlightedText text={comment.body} spans={spansFor(comment.flags, 'body')} />
       </Typography>
-    </Stack>
-    {comment.title && (
-      <Typography variant="h6" component="p" data-field="title" sx={{ mb: 1 }}>
-        <HighlightedText text={comment.title} spans={spansFor(comment.flags, 'title')} />
-      </Typography>
-    )}
-    <Typography variant="body1" component="div" data-field="body" sx={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere', lineHeight: 1.9 }}>
-      <HighlightedText text={comment.body} spans={spansFor(comment.flags, 'body')} />
-    </Typography>
-  </Section>
-);
+      {long && (
+        <Button size="small" onClick={() => setFolded(!folded)} aria-expanded={!folded} data-fold>
+          {folded ? `Show the whole comment (${comment.body.length.toLocaleString()} characters)` : 'Fold the comment'}
+        </Button>
+      )}
+    </Section>
+  );
+};
 
 const Flag = ({ flag }: { flag: FlagRecord }) => (
   <Box data-flag={flag.ruleName}>
@@ -240,10 +264,12 @@ export const CommentCard = ({ comment, actions, layout = 'drawer' }: { comment: 
   const detail = 'audit' in comment ? comment : null;
   const main = (
     <Stack spacing={2}>
+      {/* The reasons first: on a long comment they would otherwise be screens below (issue 17, item 12). */}
+      {comment.flags.length > 0 && <Flags flags={comment.flags} />}
       <CommentText comment={comment} actions={actions} />
       {detail && <ReportsSection reports={detail.reports} />}
       {detail?.parent && <ParentComment parent={detail.parent} />}
-      <Flags flags={comment.flags} />
+      {comment.flags.length === 0 && <Flags flags={comment.flags} />}
       {detail && detail.replies.length > 0 && <Replies replies={detail.replies} />}
     </Stack>
   );

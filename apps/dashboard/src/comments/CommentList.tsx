@@ -1,7 +1,8 @@
 import CloseIcon from '@mui/icons-material/Close';
 import KeyboardIcon from '@mui/icons-material/Keyboard';
+import LinkIcon from '@mui/icons-material/Link';
 import { Alert, Box, Button as MuiButton, Drawer, IconButton, Link, Stack, Tooltip, Typography } from '@mui/material';
-import { COMMENT_STATUSES, type LiveEvent, type ModerationCommentDetail, type QueueRow, RULE_TYPES } from '@sift/shared';
+import { type CommentRecord, COMMENT_STATUSES, type LiveEvent, type ModerationCommentDetail, type QueueRow, RULE_TYPES } from '@sift/shared';
 import { type MouseEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Datagrid,
@@ -19,10 +20,11 @@ import {
   useListContext,
 } from 'react-admin';
 import { isTyping } from '../layout/keys';
-import { QUEUE_LABEL, queueOf } from '../layout/queues';
+import { QUEUE_LABEL, queueOf, queuePath } from '../layout/queues';
 import { useLiveEvents } from '../providers/live';
 import { pendingIds, usePendingDecisions } from '../providers/pendingDecisions';
 import { BulkDecisionButtons } from './BulkDecisionButtons';
+import { ExportQueueButton } from './ExportQueueButton';
 import { CommentCard, DecisionButtons } from './CommentCard';
 import { FlagChips } from './FlagChips';
 import { HideDialog } from './HideDialog';
@@ -116,6 +118,13 @@ const AuthorFilterLink = ({ record }: { record: QueueRow }) => {
   );
 };
 
+/** The link to a comment's card: its queue (by its status now) with the card open (`&card=<id>`). */
+export const cardLink = (c: Pick<QueueRow, 'id' | 'status'>) =>
+  `${window.location.origin}${window.location.pathname}#${queuePath(c.status)}&card=${encodeURIComponent(c.id)}`;
+
+/** The card a link asked for (`#/comments?…&card=<id>`), read once when the queue opens. */
+const linkedCard = () => new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('card');
+
 type CardHandlers = { onClose(): void; onApprove(): void; onHide(): void; onReply(): void };
 
 const DrawerCard = ({ id, onClose, onApprove, onHide, onReply }: CardHandlers & { id: string }) => {
@@ -128,6 +137,23 @@ const DrawerCard = ({ id, onClose, onApprove, onHide, onReply }: CardHandlers & 
         <Typography variant="subtitle1" sx={{ flex: 1 }}>
           {data ? `Comment by ${data.authorName}` : 'Comment'}
         </Typography>
+        {data && (
+          <Tooltip title="A link that opens this card (copied when clicked)">
+            <IconButton
+              component="a"
+              href={cardLink(data)}
+              aria-label="Link to this comment"
+              data-card-link
+              size="small"
+              onClick={(e: MouseEvent) => {
+                e.preventDefault();
+                void navigator.clipboard?.writeText(cardLink(data)).catch(() => undefined);
+              }}
+            >
+              <LinkIcon fontSize="small" />
+            </IconButton>
+          </Tooltip>
+        )}
         <IconButton aria-label="Close the card" onClick={onClose} size="small">
           <CloseIcon />
         </IconButton>
@@ -148,6 +174,11 @@ const QueueView = () => {
   const { data, isPending, selectedIds, onToggleItem } = useListContext<QueueRow>();
   const state = useQueueState();
   const { focus, setFocus, drawer, setDrawer, dialog, setDialog } = state;
+  // A deep link's card: opened at once, whether or not its row is on this page of the queue.
+  const [pinned, setPinned] = useState<string | null>(linkedCard);
+  useEffect(() => {
+    if (pinned) setDrawer(true);
+  }, [pinned, setDrawer]);
   // A comment with a decision held for undo is out of the queue already; an undo puts it back in place.
   const pending = usePendingDecisions();
   const rows = useMemo(() => {
@@ -157,8 +188,11 @@ const QueueView = () => {
   const decide = useDecide();
   const focusIndex = Math.min(focus, Math.max(rows.length - 1, 0));
   const focused: QueueRow | undefined = rows[focusIndex];
-  const focusedRef = useRef(focused);
-  focusedRef.current = focused;
+  // What a/h/r act on: the focused row, or the linked card while it is not one of the rows.
+  const { data: pinnedRecord } = useGetOne<ModerationCommentDetail>('comments', { id: pinned ?? '' }, { enabled: !!pinned });
+  const current: CommentRecord | undefined = pinned ? pinnedRecord : focused;
+  const currentRef = useRef(current);
+  currentRef.current = current;
 
   // Keep the focused row in view as j/k move it.
   useEffect(() => {
@@ -167,23 +201,32 @@ const QueueView = () => {
 
   const act = useCallback(
     (action: 'approve' | 'hide', reason?: string) => {
-      const target = focusedRef.current;
+      const target = currentRef.current;
       if (!target) return;
       // Focus stays on the same index: the decided row leaves the queue at once, the next comment is focused.
       decide(target, action, reason);
+      setPinned(null);
     },
     [decide],
+  );
+
+  const move = useCallback(
+    (index: number) => {
+      setPinned(null);
+      setFocus(index);
+    },
+    [setFocus],
   );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (dialog || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       const actions: Record<string, (() => void) | undefined> = {
-        j: () => setFocus(Math.min(focusIndex + 1, rows.length - 1)),
-        k: () => setFocus(Math.max(focusIndex - 1, 0)),
-        a: focused && (() => act('approve')),
-        h: focused && (() => setDialog('hide')),
-        r: focused && (() => setDialog('reply')),
+        j: () => move(Math.min(focusIndex + 1, rows.length - 1)),
+        k: () => move(Math.max(focusIndex - 1, 0)),
+        a: current && (() => act('approve')),
+        h: current && (() => setDialog('hide')),
+        r: current && (() => setDialog('reply')),
         x: focused && (() => onToggleItem(focused.id)),
         o: focused && (() => setDrawer(!drawer)),
         Escape: drawer ? () => setDrawer(false) : undefined,
@@ -196,12 +239,20 @@ const QueueView = () => {
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [dialog, focusIndex, rows.length, focused, drawer, act, onToggleItem, setFocus, setDialog, setDrawer]);
+  }, [dialog, focusIndex, rows.length, focused, current, drawer, act, onToggleItem, move, setDialog, setDrawer]);
 
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
+  // The linked comment's row, once loaded, takes the focus: from then on the card follows the focus as usual.
+  useEffect(() => {
+    const i = pinned ? rowIndex.get(pinned) : undefined;
+    if (i === undefined) return;
+    setFocus(i);
+    setPinned(null);
+  }, [pinned, rowIndex, setFocus]);
+  const cardId = drawer ? (pinned ?? focused?.id) : undefined;
 
   return (
-    <Box sx={{ mr: drawer && focused ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms' }}>
+    <Box sx={{ mr: cardId ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms' }}>
       <NewCommentsBanner />
       {!isPending && rows.length === 0 && (
         <Typography color="text.secondary" sx={{ p: 3 }} data-empty-queue>
@@ -211,7 +262,7 @@ const QueueView = () => {
       <Datagrid
         data={rows}
         rowClick={(id) => {
-          setFocus(rowIndex.get(String(id)) ?? 0);
+          move(rowIndex.get(String(id)) ?? 0);
           setDrawer(true);
           return false;
         }}
@@ -256,8 +307,11 @@ const QueueView = () => {
         <DateField source="receivedAt" label="Received" showTime />
       </Datagrid>
       <CardDrawer
-        id={drawer ? focused?.id : undefined}
-        onClose={() => setDrawer(false)}
+        id={cardId}
+        onClose={() => {
+          setPinned(null);
+          setDrawer(false);
+        }}
         onApprove={() => act('approve')}
         onHide={() => setDialog('hide')}
         onReply={() => setDialog('reply')}
@@ -270,7 +324,7 @@ const QueueView = () => {
           act('hide', reason);
         }}
       />
-      <ReplyDialog comment={dialog === 'reply' ? (focused ?? null) : null} open={dialog === 'reply'} onClose={() => setDialog(null)} />
+      <ReplyDialog comment={dialog === 'reply' ? (current ?? null) : null} open={dialog === 'reply'} onClose={() => setDialog(null)} />
       <ShortcutsDialog open={dialog === 'keys'} onClose={() => setDialog(null)} />
       {selectedIds.length > 0 && <span hidden data-selected={selectedIds.length} />}
     </Box>
@@ -291,6 +345,7 @@ const ListActions = () => (
       </MuiButton>
     </Tooltip>
     <FilterButton />
+    <ExportQueueButton />
   </TopToolbar>
 );
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType, PartialType } from '@nestjs/swagger';
 import { RULE_TYPES, type RuleAction, type RuleMode, type RuleSaveRequest, type RuleType } from '@sift/shared';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
@@ -49,14 +49,8 @@ export class RuleCreateDto implements RuleSaveRequest {
   autoDemote?: boolean;
 }
 
-/** `PUT /api/rules/:id`: any subset; `version` = the version edited (409 when someone saved meanwhile). */
-export class RuleUpdateDto extends PartialType(RuleCreateDto) {
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
-  @IsInt()
-  @Min(1)
-  version?: number;
-
+/** The change note a save or a roll back may carry (issue 17, item 10). */
+class ChangeNoteDto {
   @ApiPropertyOptional({ maxLength: 500, description: 'the change note of the new version, shown in the versions table' })
   @IsOptional()
   @Transform(trim)
@@ -66,17 +60,18 @@ export class RuleUpdateDto extends PartialType(RuleCreateDto) {
   note?: string;
 }
 
-export class RollbackDto {
+/** `PUT /api/rules/:id`: any subset; `version` = the version edited (409 when someone saved meanwhile). */
+export class RuleUpdateDto extends IntersectionType(PartialType(RuleCreateDto), ChangeNoteDto) {
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class RollbackDto extends ChangeNoteDto {
   @ApiProperty({ minimum: 1 })
   @IsInt()
   @Min(1)
   version: number;
-
-  @ApiPropertyOptional({ maxLength: 500, description: 'the change note of the new version, shown in the versions table' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
-  @IsCleanText({ multiline: false })
-  note?: string;
 }

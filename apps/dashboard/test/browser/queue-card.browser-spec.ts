@@ -1,0 +1,117 @@
+import type { ModerationCommentDetail } from '@sift/shared';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { PUBLISHER_KEY } from './global-setup';
+import { launchChromium, signIn } from './support/chromium';
+import { createArticle, detailOf, postAndTriage, tokenFor } from './support/moderation';
+import { readRunState, SCREENSHOT_DIR } from './support/run-state';
+
+/**
+ * Issue 17: the comment card and the list around it. Item 12: on a long comment the reasons come first and the
+ * text folds; item 14: every card has a link that opens the queue with that card open; item 15: the list exports
+ * as CSV, filtered as it is shown. Real: the built API and worker, Postgres, Redis, headless Chromium.
+ */
+const state = readRunState();
+const { moderator } = state.users;
+const ARTICLE = `harbour-wall-${state.runId}`;
+
+const paragraph = [
+  'The harbour wall has been crumbling for a decade and every winter storm takes another chunk of it into the sea.',
+  'The council keeps commissioning reports instead of repairs, and the fishermen are paying for it with damaged boats.',
+  'I have lived on the front for thirty years and I have watched three consultants walk the wall with clipboards.',
+  'None of them came back, and the estimate doubles each time someone finally opens the file again.',
+].join(' ');
+const LONG = {
+  authorName: 'Harbour Resident',
+  body: `${Array.from({ length: 6 }, () => paragraph).join('\n\n')}\n\nAnd the engineer who signed off the last patch job is an idiot.`,
+};
+const SHORT = [
+  { authorName: 'Net Mender', body: 'Only a moron would patch a sea wall with ordinary concrete.' },
+  { authorName: 'Quay Walker', body: 'The harbour master is an idiot for letting lorries park on the wall.' },
+];
+
+let browser: Browser;
+let token: string;
+let long: ModerationCommentDetail;
+const posted: ModerationCommentDetail[] = [];
+
+const queueUrl = `/#/comments?filter=${encodeURIComponent(JSON.stringify({ status: ['flagged'], articleExternalId: ARTICLE }))}&sort=priority&order=DESC&page=1`;
+
+async function moderatorAt(route: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: state.baseUrl, viewport: { width: 1280, height: 800 }, colorScheme });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, moderator.email, moderator.password, route);
+  return page;
+}
+
+beforeAll(async () => {
+  token = await tokenFor(state.baseUrl, moderator);
+  await createArticle(state.baseUrl, PUBLISHER_KEY, ARTICLE, 'Harbour wall repairs delayed again', 'The council has postponed the repair of the harbour wall to next year.');
+  long = await postAndTriage(state.baseUrl, token, ARTICLE, LONG, 'flagged');
+  posted.push(long);
+  for (const c of SHORT) posted.push(await postAndTriage(state.baseUrl, token, ARTICLE, c, 'flagged'));
+  browser = await launchChromium();
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the comment card and the list', () => {
+  it('a long comment: "Why it is here" comes first, in view, and the text is folded until asked', async () => {
+    for (const scheme of ['light', 'dark'] as const) {
+      const page = await moderatorAt(queueUrl, scheme);
+      await page.locator('tbody tr', { hasText: LONG.authorName }).click();
+      const card = page.locator(`[data-card="${long.id}"]`);
+      await card.locator('[data-section="author"]').waitFor();
+      const sections = await card.locator('[data-section]').evaluateAll((els) => els.map((e) => e.getAttribute('data-section')));
+      expect(sections.slice(0, 2)).toEqual(['flags', 'comment']);
+      const flags = (await card.locator('[data-section="flags"]').boundingBox())!;
+      expect(flags.y + flags.height).toBeLessThan(800);
+      const body = card.locator('[data-field="body"]');
+      expect(await body.getAttribute('data-folded')).toBe('true');
+      const folded = (await body.boundingBox())!.height;
+      await page.waitForTimeout(600); // the drawer's slide-in
+      await page.screenshot({ path: join(SCREENSHOT_DIR, `queue-card-long${scheme === 'dark' ? '-dark' : ''}.png`), animations: 'disabled' });
+      await card.locator('[data-fold]').click();
+      expect(await body.getAttribute('data-folded')).toBeNull();
+      expect((await body.boundingBox())!.height).toBeGreaterThan(folded * 2);
+      await page.context().close();
+    }
+  });
+
+  it('every card has a link: signed out, it leads through sign-in to the queue with that card open', async () => {
+    const page = await moderatorAt(queueUrl);
+    const target = posted[2];
+    await page.locator('tbody tr', { hasText: target.authorName }).click();
+    const href = await page.locator('[data-card-link]').getAttribute('href');
+    expect(href).toContain(`card=${target.id}`);
+    await page.context().close();
+
+    const route = `/${href!.slice(href!.indexOf('#'))}`;
+    const other = await moderatorAt(route);
+    await other.locator(`[data-card="${target.id}"] [data-section="flags"]`).waitFor();
+    expect(await other.locator('[data-row-focused="true"]').getAttribute('data-row-id')).toBe(target.id);
+    await other.context().close();
+  });
+
+  it('exports the list as filtered to CSV, every row of it', async () => {
+    const page = await moderatorAt(queueUrl);
+    await page.getByText(`1-${posted.length} of ${posted.length}`).waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('comments-flagged.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const [header, ...lines] = csv.trim().split('\n');
+    expect(header.split(',').slice(0, 6)).toEqual(['id', 'status', 'priority', 'receivedAt', 'author', 'authorKey']);
+    for (const p of posted) expect(csv).toContain(p.id);
+    // Only this article's comments: the seeded flagged link spam is filtered out.
+    expect(csv).not.toContain(state.comments.linkSpam.authorName);
+    expect(lines.filter((l) => /^[0-9a-f-]{36},/.test(l))).toHaveLength(posted.length);
+    expect(csv).toContain('Insults and name-calling');
+    expect((await detailOf(state.baseUrl, token, long.id)).status).toBe('flagged');
+    await page.context().close();
+  });
+});
