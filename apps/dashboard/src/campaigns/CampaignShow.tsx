@@ -57,7 +57,8 @@ const CampaignActions = ({ campaign }: { campaign: CampaignDetail }) => {
 
 const CampaignView = () => {
   const c = useRecordContext<CampaignDetail>();
-  if (!c) return null;
+  // Until the campaign itself arrives, react-admin shows the list's row, which has no members.
+  if (!c?.members) return null;
   return (
     <Card>
       <CardContent>
