@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Put, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { AuthorRecord } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
@@ -6,6 +6,7 @@ import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { contentRange, parseListQuery } from '../core/http/list-query.js';
 import { TextParamPipe } from '../core/http/pipes.js';
 import { AUTHOR_SORTABLE, AuthorsService, parseAuthorFilter } from './authors.service.js';
+import { AuthorSuspensionDto } from './dto/author-suspension.dto.js';
 import { AuthorUpdateDto } from './dto/author-update.dto.js';
 
 /** Authors (react-admin resource `authors`, id = author key). Any staff role. */
@@ -38,5 +39,17 @@ export class AuthorsController {
   @ApiOperation({ summary: 'Block, always-review or trust an author (status null: off every list); future comments only' })
   update(@Param('key', TextParamPipe) key: string, @Body() dto: AuthorUpdateDto, @CurrentUser() user: AuthUser): Promise<AuthorRecord> {
     return this.authors.update(key, dto, user.id);
+  }
+
+  @Put(':key/suspension')
+  @ApiOperation({ summary: 'Suspend an author for a number of hours: intake refuses their comments with the message; it ends by itself' })
+  suspend(@Param('key', TextParamPipe) key: string, @Body() dto: AuthorSuspensionDto, @CurrentUser() user: AuthUser): Promise<AuthorRecord> {
+    return this.authors.suspend(key, dto, user.id);
+  }
+
+  @Delete(':key/suspension')
+  @ApiOperation({ summary: 'Lift a suspension before its end' })
+  lift(@Param('key', TextParamPipe) key: string, @CurrentUser() user: AuthUser): Promise<AuthorRecord> {
+    return this.authors.lift(key, user.id);
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AUTHOR_LIST_STATUSES, type AuthorListStatus, type AuthorRecord, type AuthorUpdateRequest } from '@sift/shared';
+import { AUTHOR_LIST_STATUSES, type AuthorListStatus, type AuthorRecord, type AuthorSuspensionRequest, type AuthorUpdateRequest } from '@sift/shared';
 import { DataSource } from 'typeorm';
 import type { ListQuery } from '../core/http/list-query.js';
 
@@ -82,7 +82,7 @@ export class AuthorsService {
       `WITH s AS (${statsSql(statsWhere.join(' AND '))})
        SELECT *, count(*) OVER ()::int AS full_count FROM (
          SELECT COALESCE(s.author_key, a.key) AS key, COALESCE(a.display_name, s.name) AS display_name,
-                a.status, a.note, a.updated_at, u.name AS updated_by_name,
+                a.status, a.note, a.updated_at, u.name AS updated_by_name, ${SUSPENSION},
                 COALESCE(s.total, 0) AS total, COALESCE(s.approved, 0) AS approved, COALESCE(s.flagged, 0) AS flagged,
                 COALESCE(s.hidden, 0) AS hidden, COALESCE(s.pending, 0) AS pending, s.first_seen_at, s.last_seen_at
            FROM s ${join} authors a ON a.key = s.author_key
@@ -102,7 +102,7 @@ export class AuthorsService {
   async get(key: string, fallbackName?: string): Promise<AuthorRecord> {
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
       `WITH s AS (${statsSql('author_key = $1')})
-       SELECT $1::text AS key, COALESCE(a.display_name, s.name) AS display_name, a.status, a.note, a.updated_at,
+       SELECT $1::text AS key, COALESCE(a.display_name, s.name) AS display_name, a.status, a.note, a.updated_at, ${SUSPENSION},
               u.name AS updated_by_name, COALESCE(s.total, 0) AS total, COALESCE(s.approved, 0) AS approved,
               COALESCE(s.flagged, 0) AS flagged, COALESCE(s.hidden, 0) AS hidden, COALESCE(s.pending, 0) AS pending,
               s.first_seen_at, s.last_seen_at
@@ -132,7 +132,40 @@ export class AuthorsService {
     );
     return this.get(key);
   }
+
+  /**
+   * Suspend: no comments from this author for `hours` (intake answers 403 with `message`). It ends by itself (intake
+   * compares the time when they post); a new suspension replaces the old one. Their list status is kept.
+   */
+  async suspend(key: string, req: AuthorSuspensionRequest, userId: string): Promise<AuthorRecord> {
+    const current = await this.get(key).catch(() => null);
+    if (!current) throw new NotFoundException(`no author ${key}: nobody with that key has commented`);
+    await this.dataSource.query(
+      `INSERT INTO authors (key, display_name, suspended_until, suspension_message, suspended_by, updated_by, updated_at)
+       VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5, $5, now())
+       ON CONFLICT (key) DO UPDATE
+         SET suspended_until = EXCLUDED.suspended_until, suspension_message = EXCLUDED.suspension_message,
+             suspended_by = EXCLUDED.suspended_by, updated_by = EXCLUDED.updated_by, updated_at = now()`,
+      [key, current.displayName, req.hours, req.message, userId],
+    );
+    return this.get(key);
+  }
+
+  /** Lift a suspension before its end. */
+  async lift(key: string, userId: string): Promise<AuthorRecord> {
+    const current = await this.get(key).catch(() => null);
+    if (!current) throw new NotFoundException(`no author ${key}: nobody with that key has commented`);
+    await this.dataSource.query(
+      `UPDATE authors SET suspended_until = NULL, suspension_message = NULL, suspended_by = NULL, updated_by = $2, updated_at = now() WHERE key = $1`,
+      [key, userId],
+    );
+    return this.get(key);
+  }
 }
+
+/** A suspension in force (compared now: one that has ended reads as none, with nothing run when it ends). */
+const SUSPENSION = `CASE WHEN a.suspended_until > now() THEN a.suspended_until END AS suspended_until,
+                CASE WHEN a.suspended_until > now() THEN a.suspension_message END AS suspension_message`;
 
 function statsSql(where: string): string {
   return `SELECT author_key, (array_agg(author_name ORDER BY received_at DESC))[1] AS name, count(*)::int AS total,
@@ -161,5 +194,7 @@ function toAuthor(r: Record<string, unknown>): AuthorRecord {
     pending: Number(r.pending ?? 0),
     firstSeenAt: iso(r.first_seen_at),
     lastSeenAt: iso(r.last_seen_at),
+    suspendedUntil: iso(r.suspended_until),
+    suspensionMessage: (r.suspension_message as string | null) ?? null,
   };
 }

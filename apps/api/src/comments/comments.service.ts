@@ -1,6 +1,7 @@
 import {
   BadRequestException,
   ConflictException,
+  ForbiddenException,
   Inject,
   Injectable,
   Logger,
@@ -9,7 +10,7 @@ import {
   UnprocessableEntityException,
 } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { ReaderIntakeResponse } from '@sift/shared';
+import type { ReaderIntakeResponse, SuspendedBody } from '@sift/shared';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
@@ -31,18 +32,33 @@ import { AuthorRateLimit } from './intake-rate-limit.js';
 const INTAKE = prepared(
   'comments_intake',
   `WITH a AS (SELECT id, comments_open FROM articles WHERE external_id = $1),
+        s AS (SELECT suspended_until, suspension_message FROM authors WHERE key = $5 AND suspended_until > now()),
         p AS (SELECT $2::uuid IS NULL OR EXISTS (SELECT 1 FROM comments, a WHERE comments.id = $2::uuid AND comments.article_id = a.id) AS ok),
         c AS (
           INSERT INTO comments (article_id, parent_id, author_name, author_id, author_key, author_role, title, body,
                                 status, idempotency_key, ip_hash)
-          SELECT a.id, $2::uuid, $3, $4, $5, 'reader', $6, $7, 'pending', $8, $9 FROM a, p WHERE a.comments_open AND p.ok
+          SELECT a.id, $2::uuid, $3, $4, $5, 'reader', $6, $7, 'pending', $8, $9 FROM a, p WHERE a.comments_open AND p.ok AND NOT EXISTS (SELECT 1 FROM s)
           ON CONFLICT (article_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
           RETURNING id),
         e AS (INSERT INTO moderation_events (comment_id, to_status, actor_type, reason)
               SELECT id, 'pending', 'system', 'received' FROM c),
         t AS (INSERT INTO reader_tokens (token_hash, comment_id) SELECT $10, id FROM c)
-   SELECT a.id AS article_id, a.comments_open, p.ok AS parent_ok, (SELECT id FROM c) AS id FROM a, p`,
+   SELECT a.id AS article_id, a.comments_open, p.ok AS parent_ok, (SELECT id FROM c) AS id,
+          (SELECT suspended_until FROM s) AS suspended_until, (SELECT suspension_message FROM s) AS suspension_message FROM a, p`,
 );
+
+/** 403 for a suspended author: when they may post again (UTC in the message, ISO in `suspendedUntil`) and the moderators' words. */
+function suspended(until: Date, message: string): ForbiddenException {
+  const when = `${until.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const body: SuspendedBody = {
+    statusCode: 403,
+    error: 'Forbidden',
+    message: `You cannot post comments until ${when}. The moderators say: ${message}`,
+    suspendedUntil: until.toISOString(),
+    suspensionMessage: message,
+  };
+  return new ForbiddenException(body);
+}
 
 /**
  * Intake: persist first (202 only once the row and its audit event are committed), then enqueue; Redis being down
@@ -116,7 +132,14 @@ export class CommentsService implements OnApplicationBootstrap {
     m: { idempotencyKey: string | null; requestId?: string; ipHash: string | null; authorName: string; authorId: string | null; key: string; readerToken: string },
   ): Promise<{ accepted: boolean; response: ReaderIntakeResponse }> {
     const { idempotencyKey: key, readerToken } = m;
-    const [row] = await queryPrepared<{ article_id: string; comments_open: boolean; parent_ok: boolean; id: string | null }>(
+    const [row] = await queryPrepared<{
+      article_id: string;
+      comments_open: boolean;
+      parent_ok: boolean;
+      id: string | null;
+      suspended_until: Date | null;
+      suspension_message: string | null;
+    }>(
       this.dataSource,
       INTAKE,
       [
@@ -133,6 +156,7 @@ export class CommentsService implements OnApplicationBootstrap {
         ],
       );
     if (!row) throw new NotFoundException(`article "${externalId}" not found`);
+    if (row.suspended_until) throw suspended(row.suspended_until, row.suspension_message ?? '');
     if (!row.comments_open) throw new ConflictException(`comments on article "${externalId}" are closed`);
     if (!row.parent_ok) {
       throw new BadRequestException({

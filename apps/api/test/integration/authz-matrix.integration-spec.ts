@@ -55,6 +55,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/moderation/campaigns/{id}', url: (f) => `/api/moderation/campaigns/${f.commentId}`, allowed: staff },
   { method: 'POST', path: '/api/moderation/campaigns/{id}/decision', url: (f) => `/api/moderation/campaigns/${f.commentId}/decision`, body: () => ({ action: 'hide', reason: 'Spam or advertising' }), allowed: staff },
   { method: 'POST', path: '/api/moderation/campaigns/{id}/undo', url: (f) => `/api/moderation/campaigns/${f.commentId}/undo`, allowed: staff },
+  { method: 'PUT', path: '/api/moderation/authors/{key}/suspension', url: (f) => `/api/moderation/authors/${encodeURIComponent(f.authorKey)}/suspension`, body: () => ({ hours: 1, message: 'Cool off.' }), allowed: staff },
+  { method: 'DELETE', path: '/api/moderation/authors/{key}/suspension', url: (f) => `/api/moderation/authors/${encodeURIComponent(f.authorKey)}/suspension`, allowed: staff },
   { method: 'GET', path: '/api/stats/home', url: () => '/api/stats/home', allowed: staff },
   { method: 'GET', path: '/api/public/articles/{externalId}', url: () => '/api/public/articles/authz', allowed: everyone },
   { method: 'GET', path: '/api/public/articles/{externalId}/comments', url: () => '/api/public/articles/authz/comments', allowed: everyone },

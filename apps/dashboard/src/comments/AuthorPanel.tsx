@@ -1,6 +1,7 @@
 import { Button, ButtonGroup, Chip, Stack, Typography } from '@mui/material';
 import type { AuthorListStatus, AuthorRecord } from '@sift/shared';
 import { useDataProvider, useNotify, useRefresh } from 'react-admin';
+import { SuspensionControl } from '../authors/Suspension';
 import type { SiftDataProvider } from '../providers/dataProvider';
 
 export const AUTHOR_STATUS_LABEL: Record<AuthorListStatus, string> = {
@@ -66,6 +67,7 @@ export const AuthorActions = ({ author }: { author: AuthorRecord }) => {
           Trusting skips pre-moderation only: the rules still check every comment (a hide rule still hides).
         </Typography>
       )}
+      <SuspensionControl author={author} />
     </Stack>
   );
 };

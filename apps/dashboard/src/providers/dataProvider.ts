@@ -3,6 +3,7 @@ import type {
   CampaignDecisionRequest,
   CampaignDecisionResponse,
   AuthorRecord,
+  AuthorSuspensionRequest,
   HomeStats,
   QueueCounts,
   ReplyResponse,
@@ -32,6 +33,8 @@ const base = (resource: string) => (resource === 'users' ? admin : moderation);
 export interface SiftDataProvider extends DataProvider {
   reply(id: string, body: string): Promise<ReplyResponse>;
   setAuthorStatus(key: string, status: AuthorListStatus | null): Promise<AuthorRecord>;
+  suspendAuthor(key: string, req: AuthorSuspensionRequest): Promise<AuthorRecord>;
+  liftSuspension(key: string): Promise<AuthorRecord>;
   counts(): Promise<QueueCounts>;
   homeStats(): Promise<HomeStats>;
   streamToken(): Promise<StreamTokenResponse>;
@@ -64,6 +67,12 @@ export const dataProvider: SiftDataProvider = {
   },
 
   reply: (id, body) => post(`/api/moderation/comments/${id}/reply`, { body }),
+  async suspendAuthor(key, req) {
+    return (await httpClient(`/api/moderation/authors/${encodeURIComponent(key)}/suspension`, { method: 'PUT', body: JSON.stringify(req) })).json as AuthorRecord;
+  },
+  async liftSuspension(key) {
+    return (await httpClient(`/api/moderation/authors/${encodeURIComponent(key)}/suspension`, { method: 'DELETE' })).json as AuthorRecord;
+  },
   async setAuthorStatus(key, status) {
     const res = await httpClient(`/api/moderation/authors/${encodeURIComponent(key)}`, { method: 'PUT', body: JSON.stringify({ status }) });
     return res.json as AuthorRecord;

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { mintAuthorToken } from './support/author-token';
-import { expectConsoleErrors, launchChromium, signIn } from './support/chromium';
+import { contextPages, expectConsoleErrors, launchChromium, signIn } from './support/chromium';
 import { ReaderFixture } from './support/reader';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
@@ -18,16 +18,8 @@ const OTHER = 'The new cycle lanes on the bridge are a real improvement.';
 const NOTE = 'Same advert under every article this week.';
 
 let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: state.baseUrl, viewport: { width: 1280, height: 900 }, colorScheme });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(path);
-  return page;
-}
+const pages = contextPages(() => browser, state.baseUrl);
+const open = pages.open;
 
 const commentOf = (page: Page, body: string) => page.locator('article.comment', { hasText: body });
 
@@ -42,9 +34,7 @@ beforeAll(async () => {
   }
 });
 
-afterEach(async () => {
-  while (contexts.length) await contexts.pop()?.close();
-});
+afterEach(() => pages.closeAll());
 
 afterAll(async () => {
   await browser?.close();

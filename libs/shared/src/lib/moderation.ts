@@ -93,6 +93,16 @@ export interface AuthorRecord {
   pending: number;
   firstSeenAt: string | null;
   lastSeenAt: string | null;
+  /** While suspended: until when (ISO), else null. A suspension ends by itself: it is compared when they post. */
+  suspendedUntil: string | null;
+  /** While suspended: what the author is told when they try to post. */
+  suspensionMessage: string | null;
+}
+
+/** Body of `PUT /api/moderation/authors/:key/suspension`: no comments from this author for `hours`. */
+export interface AuthorSuspensionRequest {
+  hours: number;
+  message: string;
 }
 
 /** Body of `PUT /api/moderation/authors/:key`: put on a list (or take off: null). */

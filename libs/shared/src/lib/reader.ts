@@ -85,6 +85,15 @@ export interface MyCommentsResponse {
   comments: MyComment[];
 }
 
+/** Intake's 403 for a suspended author (docs/reader.md, "Suspension"): the message names the end and the moderators' words. */
+export interface SuspendedBody {
+  statusCode: 403;
+  error: 'Forbidden';
+  message: string;
+  suspendedUntil: string;
+  suspensionMessage: string;
+}
+
 /** The message the reader page shows for an error answer (every API error has this shape). */
 export interface ApiErrorBody {
   statusCode: number;

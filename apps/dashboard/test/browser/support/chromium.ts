@@ -97,3 +97,24 @@ export function useDashboardPage(baseUrl: string): { readonly page: Page; readon
     },
   };
 }
+
+/**
+ * Pages in fresh contexts of one browser (each its own reader or moderator: own storage), opened at `path`, all
+ * closed by `closeAll` (call it in afterEach).
+ */
+export function contextPages(browser: () => Browser, baseUrl: string) {
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(path: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
+      const context = await browser().newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 900 }, colorScheme });
+      contexts.push(context);
+      const page = await context.newPage();
+      page.setDefaultTimeout(20_000);
+      await page.goto(path);
+      return page;
+    },
+    async closeAll(): Promise<void> {
+      while (contexts.length) await contexts.pop()?.close();
+    },
+  };
+}

@@ -9,6 +9,7 @@ import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-a
 import { StaffSessions1765200000000 } from './1765200000000-staff-sessions.js';
 import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signatures.js';
 import { CommentReports1765500000000 } from './1765500000000-comment-reports.js';
+import { AuthorSuspensions1765500100000 } from './1765500100000-author-suspensions.js';
 import { CampaignArticleIndex1765600000001 } from './1765600000001-campaign-article-index.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
@@ -22,7 +23,8 @@ export const MIGRATIONS = [
   VerifiedAuthorKeys1764900000000,
   BurstAndNearRepeatDefaults1765100000000,
   StaffSessions1765200000000,
-  CampaignSignatures1765600000000,
   CommentReports1765500000000,
+  AuthorSuspensions1765500100000,
+  CampaignSignatures1765600000000,
   CampaignArticleIndex1765600000001,
 ];
