@@ -2,13 +2,19 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, UnauthorizedEx
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@sift/shared';
 import * as argon2 from 'argon2';
-import { createHash, randomBytes } from 'node:crypto';
 import { type AppConfig, ConfigError } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
+import type { AuthUser } from './current-user.js';
 import { passwordProblem } from './password-policy.js';
 import { LoginThrottle, PasswordCheckGate } from './login-throttle.js';
 import { SessionsService } from './sessions.service.js';
 import { UsersService } from './users.service.js';
+
+/** A sign-in or a renewal: what the dashboard gets, and the refresh token for its cookie (none: keep the cookie). */
+export interface SessionGrant {
+  response: LoginResponse;
+  refreshToken?: string;
+}
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
@@ -36,7 +42,7 @@ export class AuthService implements OnApplicationBootstrap {
   }
 
   /** Sign-in from the client address `ip`: throttled per account and network (LoginThrottle), 429 when waiting. */
-  async login(email: string, password: string, ip: string): Promise<LoginResponse> {
+  async login(email: string, password: string, ip: string): Promise<SessionGrant> {
     await this.throttle.check(email, ip);
     const user = await this.users.findByEmail(email);
     const ok = await this.gate.run(ip, async () => {
@@ -48,32 +54,40 @@ export class AuthService implements OnApplicationBootstrap {
       throw new UnauthorizedException('wrong email or password');
     }
     await this.throttle.succeeded(email, ip);
-    const refreshSecret = randomBytes(32).toString('base64url');
-    const sid = await this.sessions.open(user.id, sha256(refreshSecret), this.config.auth.sessionMaxSeconds);
+    const { sid, refreshToken } = await this.sessions.open(user.id, this.config.auth.sessionMaxSeconds);
+    return { response: await this.grant({ id: user.id, email: user.email, name: user.name, role: user.role }, sid), refreshToken };
+  }
+
+  /** A new access token from the refresh cookie (SessionsService.refresh: rotation, reuse, idle limit). */
+  async refresh(refreshToken: string | undefined, active: boolean): Promise<SessionGrant> {
+    if (!refreshToken) throw new UnauthorizedException('no session to renew (no refresh cookie): sign in');
+    const renewed = await this.sessions.refresh(refreshToken, active);
+    return { response: await this.grant(renewed.user, renewed.sid), refreshToken: renewed.refreshToken };
+  }
+
+  private async grant(user: AuthUser, sid: string): Promise<LoginResponse> {
     const expiresIn = this.config.auth.jwtTtlSeconds;
-    const accessToken = await this.jwt.signAsync(
-      { sub: user.id, sid, email: user.email, name: user.name, role: user.role },
-      { expiresIn },
-    );
-    return { accessToken, expiresIn, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+    const accessToken = await this.jwt.signAsync({ sub: user.id, sid, email: user.email, name: user.name, role: user.role }, { expiresIn });
+    return { accessToken, expiresIn, user };
   }
 
   /**
-   * Logs a session out: the session named by the access token (its signature checked, its expiry not: an expired
-   * token may still end its session). Its access tokens stop at once here, within seconds on other API processes.
+   * Logs a session out: the one the access token names (its signature checked, its expiry not: an expired token
+   * may still end its session), else the one of the refresh cookie. Its access tokens stop at once here, within
+   * seconds on other API processes; its refresh token renews nothing any more.
    */
-  async logout(accessToken: string | undefined): Promise<void> {
-    if (!accessToken) throw new UnauthorizedException('send the session to end: Authorization: Bearer <token>');
-    let claims: { sid?: unknown };
-    try {
-      claims = await this.jwt.verifyAsync<{ sid?: unknown }>(accessToken, { ignoreExpiration: true });
-    } catch {
-      throw new UnauthorizedException('the token is invalid: nothing to log out');
+  async logout(accessToken: string | undefined, refreshToken: string | undefined): Promise<void> {
+    if (!accessToken && !refreshToken) throw new UnauthorizedException('send the session to end: Authorization: Bearer <token>, or the refresh cookie');
+    let sid: string | null = null;
+    if (accessToken) {
+      try {
+        const claims = await this.jwt.verifyAsync<{ sid?: unknown }>(accessToken, { ignoreExpiration: true });
+        sid = typeof claims.sid === 'string' ? claims.sid : null;
+      } catch {
+        if (!refreshToken) throw new UnauthorizedException('the token is invalid: nothing to log out');
+      }
     }
-    if (typeof claims.sid === 'string') await this.sessions.revoke(claims.sid, 'logout');
+    sid ??= refreshToken ? await this.sessions.sessionOf(refreshToken) : null;
+    if (sid) await this.sessions.revoke(sid, 'logout');
   }
-}
-
-export function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
 }

@@ -6,20 +6,13 @@ import { JwtService } from '@nestjs/jwt';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Queue } from 'bullmq';
 import type { FastifyInstance } from 'fastify';
+import { readCookie } from '../core/http/cookies.js';
 import { QueueName } from '../core/queue/queue.constants.js';
 
 export const QUEUE_BOARD_PATH = '/admin/queues';
 export const QUEUE_BOARD_COOKIE = 'sift_queue_board';
 export const QUEUE_BOARD_ISSUER = 'sift-queue-board';
 export const QUEUE_BOARD_TTL_SECONDS = 15 * 60;
-
-function cookie(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === name) return decodeURIComponent(part.slice(eq + 1).trim());
-  }
-  return undefined;
-}
 
 /**
  * Bull Board (the queues' own UI: waiting, active, failed jobs, retry) at /admin/queues, for admins only. A browser
@@ -36,7 +29,7 @@ export async function mountQueueBoard(app: NestFastifyApplication): Promise<void
   await app.register(
     async (instance: FastifyInstance) => {
       instance.addHook('onRequest', async (req, reply) => {
-        const token = cookie(req.headers.cookie, QUEUE_BOARD_COOKIE);
+        const token = readCookie(req.headers.cookie, QUEUE_BOARD_COOKIE);
         let role: string | undefined;
         try {
           role = token ? (await jwt.verifyAsync<{ role: string }>(token, { issuer: QUEUE_BOARD_ISSUER })).role : undefined;

@@ -31,6 +31,13 @@ export class SiteSettingsDto implements SiteSettingsSaveRequest {
   @Max(10000)
   overrideMinDecided?: number;
 
+  @ApiPropertyOptional({ minimum: 5, maximum: 1440, description: 'a dashboard session unused this many minutes ends (sign in again)' })
+  @IsOptional()
+  @IsInt()
+  @Min(5)
+  @Max(1440)
+  sessionIdleMinutes?: number;
+
   @ApiPropertyOptional({ description: 'the version edited (409 when saved meanwhile)' })
   @IsOptional()
   @IsInt()

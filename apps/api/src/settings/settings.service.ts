@@ -8,6 +8,7 @@ interface Row {
   pre_moderate: boolean;
   override_warn_rate: number;
   override_min_decided: number;
+  session_idle_minutes: number;
   version: number;
   updated_at: Date;
 }
@@ -17,6 +18,7 @@ const toRecord = (r: Row): SiteSettingsRecord => ({
   preModerate: r.pre_moderate,
   overrideWarnRate: Math.round(Number(r.override_warn_rate) * 1000) / 1000,
   overrideMinDecided: r.override_min_decided,
+  sessionIdleMinutes: r.session_idle_minutes,
   version: r.version,
   updatedAt: new Date(r.updated_at).toISOString(),
 });
@@ -46,21 +48,23 @@ export class SettingsService {
         preModerate: req.preModerate ?? cur.pre_moderate,
         overrideWarnRate: req.overrideWarnRate ?? Number(cur.override_warn_rate),
         overrideMinDecided: req.overrideMinDecided ?? cur.override_min_decided,
+        sessionIdleMinutes: req.sessionIdleMinutes ?? cur.session_idle_minutes,
       };
       const before = toRecord(cur);
       if (
         next.autoApprove === before.autoApprove &&
         next.preModerate === before.preModerate &&
         Math.abs(next.overrideWarnRate - before.overrideWarnRate) < 1e-6 &&
-        next.overrideMinDecided === before.overrideMinDecided
+        next.overrideMinDecided === before.overrideMinDecided &&
+        next.sessionIdleMinutes === before.sessionIdleMinutes
       ) {
         return before;
       }
       const [row]: Row[] = await m.query(
         `WITH u AS (UPDATE site_settings SET auto_approve = $1, pre_moderate = $2, override_warn_rate = $3, override_min_decided = $4,
-                           version = version + 1, updated_at = now() WHERE id = 1 RETURNING *)
+                           session_idle_minutes = $5, version = version + 1, updated_at = now() WHERE id = 1 RETURNING *)
          SELECT * FROM u`,
-        [next.autoApprove, next.preModerate, next.overrideWarnRate, next.overrideMinDecided],
+        [next.autoApprove, next.preModerate, next.overrideWarnRate, next.overrideMinDecided, next.sessionIdleMinutes],
       );
       await m.query(`INSERT INTO site_settings_versions (settings_id, version, settings, created_by) VALUES (1, $1, $2::jsonb, $3)`, [
         row.version,

@@ -22,6 +22,10 @@ export class SiteSettingsEntity {
   @Column({ name: 'override_min_decided', type: 'integer', default: 10 })
   overrideMinDecided: number;
 
+  /** A dashboard session unused this many minutes ends (auth/ reads it when renewing a session). */
+  @Column({ name: 'session_idle_minutes', type: 'integer', default: 60 })
+  sessionIdleMinutes: number;
+
   /** Bumped by every save; old values in `site_settings_versions`. */
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -90,6 +90,8 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/metrics', url: () => '/metrics', allowed: everyone, undocumented: true },
   // The board takes only its session cookie (see operator spec); a bearer of any kind gets nowhere.
   { method: 'GET', path: '/admin/queues/api/queues', url: () => '/admin/queues/api/queues', allowed: [], undocumented: true },
+  // Renewal takes only the refresh cookie (staff-sessions spec): a bearer of any kind renews nothing.
+  { method: 'POST', path: '/api/auth/refresh', url: () => '/api/auth/refresh', body: () => ({ active: true }), allowed: [] },
   // Last: letting staff through ends their sessions (staff-sessions spec).
   { method: 'POST', path: '/api/auth/logout', url: () => '/api/auth/logout', allowed: staff },
 ];

@@ -2,14 +2,19 @@ import type { ReactNode } from 'react';
 import { Layout } from 'react-admin';
 import { LiveProvider } from '../providers/live';
 import { SiftMenu } from './Menu';
+import { SessionDialog } from './SessionDialog';
 import { UndoBar } from './UndoBar';
 
-/** react-admin's layout with Sift's menu and the undo bar of held decisions, inside one live-updates connection. */
+/**
+ * react-admin's layout with Sift's menu, the undo bar of held decisions and the sign-in dialog of an ended session,
+ * inside one live-updates connection.
+ */
 export const SiftLayout = ({ children }: { children: ReactNode }) => (
   <LiveProvider>
     <Layout menu={SiftMenu}>
       {children}
       <UndoBar />
+      <SessionDialog />
     </Layout>
   </LiveProvider>
 );

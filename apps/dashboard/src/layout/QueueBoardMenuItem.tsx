@@ -1,7 +1,7 @@
 import QueueIcon from '@mui/icons-material/ViewList';
 import { ListItemIcon, ListItemText, MenuItem } from '@mui/material';
 import { useNotify } from 'react-admin';
-import { getAccessToken } from '../providers/authProvider';
+import { freshAccessToken } from '../providers/session';
 
 /**
  * Opens Bull Board (the job queues' own UI) in a new tab. A navigation cannot carry the bearer token, so this first
@@ -13,7 +13,7 @@ export const QueueBoardMenuItem = () => {
     const tab = window.open('about:blank', '_blank');
     const res = await fetch('/api/ops/queue-board/session', {
       method: 'POST',
-      headers: { Authorization: `Bearer ${getAccessToken() ?? ''}` },
+      headers: { Authorization: `Bearer ${await freshAccessToken()}` },
     });
     if (!res.ok) {
       tab?.close();

@@ -1,47 +1,18 @@
 import type { LoginResponse, Role } from '@sift/shared';
 import type { AuthProvider } from 'react-admin';
+import { clearSession, errorMessage, saveSession, sessionEnded, storedSession } from './session';
 
 /**
- * Staff sign-in against the Sift API. The short-lived access token and the user it belongs to are kept in
- * localStorage; an expired token, or any 401 from the API, signs the user out.
+ * Staff sign-in against the Sift API. The session (the short-lived access token and its user) is kept by
+ * session.ts, which renews the token with the refresh cookie and, when the session has ended, asks to sign in
+ * again in a dialog over the page (SessionDialog) instead of leaving it.
  */
-const SESSION_KEY = 'sift.session';
 const LOGIN_URL = '/api/auth/login';
 const PERMISSIONS_DELAY_MS = 50;
 
-interface Session {
-  accessToken: string;
-  /** Epoch milliseconds after which the token is no longer accepted. */
-  expiresAt: number;
-  user: LoginResponse['user'];
-}
-
-function readSession(): Session | null {
-  const raw = localStorage.getItem(SESSION_KEY);
-  if (!raw) return null;
-  try {
-    const session = JSON.parse(raw) as Session;
-    if (typeof session.accessToken !== 'string' || session.expiresAt <= Date.now()) return null;
-    return session;
-  } catch {
-    return null;
-  }
-}
-
-/** The bearer token for API calls, or null when signed out (or the token has expired). */
+/** The stored bearer token (maybe expired: the API calls go through freshAccessToken), or null when signed out. */
 export function getAccessToken(): string | null {
-  return readSession()?.accessToken ?? null;
-}
-
-async function errorMessage(res: Response): Promise<string> {
-  try {
-    const body = (await res.json()) as { message?: unknown };
-    if (typeof body.message === 'string') return body.message;
-    if (Array.isArray(body.message)) return body.message.join('; ');
-  } catch {
-    // not JSON: fall through to the status line
-  }
-  return res.status === 401 ? 'wrong email or password' : `sign-in failed (HTTP ${res.status})`;
+  return storedSession()?.accessToken ?? null;
 }
 
 /** Where a signed-out visitor was going, carried through the login page as `#/login?next=…` (a route, never a URL). */
@@ -56,7 +27,7 @@ export function safeNextRoute(next: string | null): string | undefined {
  * router (its LogoutOnMount route), whose navigation is a push that can run twice as its queries settle.
  */
 export function redirectAnonymousToLogin(location: Location): void {
-  if (readSession()) return;
+  if (storedSession()) return;
   const route = location.hash.replace(/^#/, '') || '/';
   if (route === '/login' || route.startsWith('/login?')) return;
   const next = safeNextRoute(route);
@@ -76,39 +47,37 @@ export const authProvider: AuthProvider = {
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify({ email: params.email ?? '', password: params.password ?? '' }),
     });
-    if (!res.ok) throw new Error(await errorMessage(res));
-    const body = (await res.json()) as LoginResponse;
-    const session: Session = {
-      accessToken: body.accessToken,
-      expiresAt: Date.now() + body.expiresIn * 1000,
-      user: body.user,
-    };
-    localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    if (!res.ok) throw new Error(await errorMessage(res, res.status === 401 ? 'wrong email or password' : `sign-in failed (HTTP ${res.status})`));
+    saveSession((await res.json()) as LoginResponse);
   },
 
-  /** Ends the session on the server too (POST /api/auth/logout), so the token stops working at once. */
+  /**
+   * Ends the session on the server too (POST /api/auth/logout, with the token and the refresh cookie), so its tokens
+   * stop working at once. Decisions still held for undo are sent first, unless the session has already ended.
+   */
   async logout() {
-    if (readSession()) await Promise.allSettled([...beforeSignOut].map((task) => task()));
+    if (storedSession() && !sessionEnded()) await Promise.allSettled([...beforeSignOut].map((task) => task()));
     const token = getAccessToken();
-    localStorage.removeItem(SESSION_KEY);
-    if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+    clearSession();
+    await fetch('/api/auth/logout', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
   },
 
-  /** No session: straight to the login page, quietly. An expired one: the login page with a notice. */
+  /** No session: straight to the login page, quietly. An expired token is no reason: the next call renews it. */
   async checkAuth() {
-    if (readSession()) return;
-    const hadSession = localStorage.getItem(SESSION_KEY) !== null;
-    localStorage.removeItem(SESSION_KEY);
-    throw hadSession ? new Error('Your session has expired: please sign in again') : { message: false };
+    if (storedSession()) return;
+    throw { message: false };
   },
 
-  /** The API refused the token (expired, revoked, signed with another secret): sign out. 403 keeps the session. */
+  /**
+   * A 401 that got past the renewal (the API calls renew and retry once, and wait for the sign-in dialog when the
+   * session has ended): sign out. 403 keeps the session.
+   */
   async checkError(error: { status?: number }) {
     if (error.status === 401) throw new Error('ra.notification.logged_out');
   },
 
   async getIdentity() {
-    const session = readSession();
+    const session = storedSession();
     if (!session) throw new Error('ra.auth.auth_check_error');
     return { id: session.user.id, fullName: session.user.name, email: session.user.email };
   },
@@ -120,6 +89,6 @@ export const authProvider: AuthProvider = {
    */
   async getPermissions(): Promise<Role | undefined> {
     await new Promise((resolve) => setTimeout(resolve, PERMISSIONS_DELAY_MS));
-    return readSession()?.user.role;
+    return storedSession()?.user.role;
   },
 };

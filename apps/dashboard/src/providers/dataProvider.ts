@@ -10,16 +10,22 @@ import type {
   StreamTokenResponse,
 } from '@sift/shared';
 import simpleRestProvider from 'ra-data-simple-rest';
-import { type DataProvider, fetchUtils } from 'react-admin';
-import { getAccessToken } from './authProvider';
+import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
+import { freshAccessToken, renewAccessToken, storedSession } from './session';
 
-/** Every API call carries the signed-in user's bearer token (same origin, so no CORS). */
-export const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-  const token = getAccessToken();
-  return fetchUtils.fetchJson(url, {
-    ...options,
-    user: token ? { authenticated: true, token: `Bearer ${token}` } : undefined,
-  });
+/**
+ * Every API call carries the signed-in user's bearer token (same origin, so no CORS): a fresh one (session.ts
+ * renews it when it is about to expire). A 401 anyway (the session was ended meanwhile) renews once and retries;
+ * when the session has ended, the call waits for the sign-in dialog and then goes on.
+ */
+export const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+  const call = (token: string) => fetchUtils.fetchJson(url, { ...options, user: { authenticated: true, token: `Bearer ${token}` } });
+  try {
+    return await call(await freshAccessToken());
+  } catch (err) {
+    if (!(err instanceof HttpError) || err.status !== 401 || !storedSession()) throw err;
+    return call(await renewAccessToken());
+  }
 };
 
 const post = async <T>(url: string, body?: unknown): Promise<T> =>

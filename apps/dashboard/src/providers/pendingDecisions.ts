@@ -1,6 +1,7 @@
 import type { BulkDecisionItem, BulkDecisionResponse, ModerationAction } from '@sift/shared';
 import { useSyncExternalStore } from 'react';
 import { getAccessToken, onBeforeSignOut } from './authProvider';
+import { freshAccessToken } from './session';
 
 /**
  * Every moderator decision (a single `a`/`h`, the card's buttons, bulk approve/hide) goes through here: it is held
@@ -104,11 +105,13 @@ async function post(decision: PendingDecision, leaving: boolean): Promise<Decisi
   const [url, body] = decision.bulk
     ? ['/api/moderation/comments/bulk-decision', { action, reason, items }]
     : [`/api/moderation/comments/${items[0].id}/decision`, { action, reason, version: items[0].version }];
+  // On the way out there is no time to renew: the stored token goes (it is usually still valid).
+  const token = leaving ? (getAccessToken() ?? '') : await freshAccessToken();
   const res = await fetch(url, {
     method: 'POST',
     // Sent on the way out, the request outlives the page.
     keepalive: leaving,
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${getAccessToken() ?? ''}` },
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', Authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   const json = (await res.json().catch(() => ({}))) as { message?: unknown } & Partial<BulkDecisionResponse>;

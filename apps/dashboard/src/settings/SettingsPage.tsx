@@ -17,8 +17,8 @@ const SettingsForm = () => {
   if (!draft) return <LinearProgress />;
   const save = async () => {
     try {
-      const { autoApprove, preModerate, overrideWarnRate, overrideMinDecided, version } = draft;
-      const saved = await rulesApi.saveSettings({ autoApprove, preModerate, overrideWarnRate, overrideMinDecided, version });
+      const { autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, version } = draft;
+      const saved = await rulesApi.saveSettings({ autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, version });
       qc.setQueryData(['settings'], saved);
       setErrors({});
       notify(`Settings saved (version ${saved.version})`, { type: 'success' });
@@ -56,6 +56,17 @@ const SettingsForm = () => {
             error={Boolean(errors.overrideMinDecided)}
             helperText={errors.overrideMinDecided?.join(', ')}
             onChange={(e) => setDraft({ ...draft, overrideMinDecided: Number(e.target.value) })}
+          />
+          <TextField
+            size="small"
+            type="number"
+            label="Sign staff out after this many minutes without activity"
+            name="sessionIdleMinutes"
+            value={draft.sessionIdleMinutes}
+            error={Boolean(errors.sessionIdleMinutes)}
+            helperText={errors.sessionIdleMinutes?.join(', ') ?? '5 – 1440. The dashboard then asks for the password again over the page, keeping the moderator’s place.'}
+            slotProps={{ htmlInput: { min: 5, max: 1440 } }}
+            onChange={(e) => setDraft({ ...draft, sessionIdleMinutes: Number(e.target.value) })}
           />
           {Object.keys(errors).length > 0 && <Alert severity="error">Fix the fields above.</Alert>}
           <Box>

@@ -104,7 +104,9 @@ export default async function globalSetup(): Promise<void> {
     const comments = await seedQueue(baseUrl, PUBLISHER_KEY, users.admin).catch((err: Error) => {
       throw new Error(`${err.message}\n${logTail(worker)}`);
     });
-    const state: RunState = { runId, baseUrl, users, comments };
+    // Sift's own variables (not the machine's environment), for a spec that starts an API of its own.
+    const apiEnv = Object.fromEntries(Object.entries(env).filter(([k, v]) => v !== undefined && /^(NODE_ENV|HOST|DATABASE_URL|REDIS_URL|REDIS_PREFIX|PUBLISHER_API_KEYS|AUTHOR_TOKEN_SECRETS|JWT_SECRET|DASHBOARD_DIR|RECONCILE_\w+|LOG_LEVEL|RATE_LIMIT_\w+|LOGIN_\w+)$/.test(k))) as Record<string, string>;
+    const state: RunState = { runId, baseUrl, users, comments, apiEnv, runDir };
     const stateFile = join(runDir, 'state.json');
     writeFileSync(stateFile, JSON.stringify(state, null, 2));
     process.env[STATE_ENV] = stateFile;

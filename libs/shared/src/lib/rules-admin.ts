@@ -248,6 +248,8 @@ export interface SiteSettingsRecord {
   overrideWarnRate: number;
   /** Hits a moderator must have decided before the warning can fire. */
   overrideMinDecided: number;
+  /** A dashboard session unused this long ends: the next renewal asks to sign in again (5–1440). */
+  sessionIdleMinutes: number;
   version: number;
   updatedAt: string;
 }

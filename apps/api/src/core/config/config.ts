@@ -85,7 +85,7 @@ const EnvSchema = z
     /** Outside production: where the generated signing secret is kept (shared by the processes of one machine). */
     SIFT_DATA_DIR: z.string().min(1).default('.sift'),
     /** Lifetime of a staff access token; the refresh cookie renews it (docs/operations.md, "Sessions"). */
-    JWT_TTL_SECONDS: z.coerce.number().int().min(5).max(86400).default(900),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
     /** A staff session ends this long after its login, however active (a shift and then some). */
     SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
     PUBLISHER_API_KEYS: csv,

@@ -30,6 +30,10 @@ export interface SeededComment {
 export interface RunState {
   runId: string;
   baseUrl: string;
+  /** The API's Sift variables (database, Redis prefix, secrets), for a spec that starts another API on them. */
+  apiEnv: Record<string, string>;
+  /** The run's folder (logs, state). */
+  runDir: string;
   users: { admin: Credentials; moderator: Credentials };
   comments: {
     /** Approved by the worker; the comment `linkSpam` answers. */
