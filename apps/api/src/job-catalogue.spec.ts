@@ -37,11 +37,20 @@ describe('job catalogue', () => {
   ] as const)('the rule-jobs processor hands the run id of "%s" to its service, with a progress callback', async (name, service) => {
     const run = jest.fn().mockResolvedValue('ok');
     const deps = { backtests: { run: jest.fn() }, retriage: { run: jest.fn() }, [service]: { run } };
-    const p = new RuleJobsProcessor(deps.backtests as never, deps.retriage as never, {} as never, {} as never, {} as never);
+    const p = new RuleJobsProcessor(deps.backtests as never, deps.retriage as never, {} as never, {} as never, {} as never, {} as never);
     const updateProgress = jest.fn();
     await expect(p.process({ name, id: 'j1', data: { runId: 'r1' }, updateProgress } as never)).resolves.toBe('ok');
     expect(run).toHaveBeenCalledWith('r1', expect.any(Function));
     await run.mock.calls[0][1](42);
     expect(updateProgress).toHaveBeenCalledWith(42);
+  });
+
+  it('the rule-jobs processor hands a retrain\'s model id to the learned-models service, and the nightly job to its nightly run', async () => {
+    const learned = { run: jest.fn().mockResolvedValue('shadow'), nightly: jest.fn().mockResolvedValue('nothing new') };
+    const p = new RuleJobsProcessor({} as never, {} as never, {} as never, learned as never, {} as never, {} as never);
+    const updateProgress = jest.fn();
+    await expect(p.process({ name: JobName.Retrain, id: 'j2', data: { modelId: 'm1' }, updateProgress } as never)).resolves.toBe('shadow');
+    expect(learned.run).toHaveBeenCalledWith('m1', expect.any(Function));
+    await expect(p.process({ name: JobName.NightlyRetrain, id: 'j3', data: {}, updateProgress } as never)).resolves.toBe('nothing new');
   });
 });

@@ -7,3 +7,4 @@ export * from './lib/reader.js';
 export * from './lib/moderation.js';
 export * from './lib/rules-admin.js';
 export * from './lib/campaign.js';
+export * from './lib/learned.js';

@@ -6,11 +6,14 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
 import { keepSchedule, type ScheduleKeeper } from '../core/queue/schedule-keeper.js';
 import { BacktestService } from './backtest.service.js';
+import { LearnedModelsService } from './learned-models.service.js';
 import { RetriageService } from './retriage.service.js';
 import { RulesAdminService } from './rules-admin.service.js';
 
 /** How often the quality watch looks for hide rules to auto-demote. */
 const QUALITY_WATCH_EVERY_MS = 15 * 60 * 1000;
+/** How often the site's learned model is retrained from the decisions (nightly; on demand through the API too). */
+const RETRAIN_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Adapter from the `rule-jobs` queue to the rules feature's services; also keeps the quality watch's schedule in
@@ -18,13 +21,14 @@ const QUALITY_WATCH_EVERY_MS = 15 * 60 * 1000;
  */
 @Processor(QueueName.RuleJobs)
 export class RuleJobsProcessor extends WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown {
-  static readonly handles = [JobName.Backtest, JobName.Retriage, JobName.QualityWatch] as const;
-  private keeper: ScheduleKeeper | null = null;
+  static readonly handles = [JobName.Backtest, JobName.Retriage, JobName.QualityWatch, JobName.Retrain, JobName.NightlyRetrain] as const;
+  private keepers: ScheduleKeeper[] = [];
 
   constructor(
     private readonly backtests: BacktestService,
     private readonly retriage: RetriageService,
     private readonly rulesAdmin: RulesAdminService,
+    private readonly learned: LearnedModelsService,
     @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
@@ -33,16 +37,16 @@ export class RuleJobsProcessor extends WorkerHost implements OnApplicationBootst
 
   async onApplicationBootstrap(): Promise<void> {
     // Idempotent across worker processes: one scheduler id, upserted.
-    this.keeper = await keepSchedule(this.queue, {
-      id: JobName.QualityWatch,
-      every: QUALITY_WATCH_EVERY_MS,
-      checkEvery: this.config.triage.reconcileEverySeconds * 1000,
-      job: { name: JobName.QualityWatch, data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
-    });
+    const checkEvery = this.config.triage.reconcileEverySeconds * 1000;
+    const opts = { removeOnComplete: true, removeOnFail: 100 };
+    this.keepers = [
+      await keepSchedule(this.queue, { id: JobName.QualityWatch, every: QUALITY_WATCH_EVERY_MS, checkEvery, job: { name: JobName.QualityWatch, data: {}, opts } }),
+      await keepSchedule(this.queue, { id: JobName.NightlyRetrain, every: RETRAIN_EVERY_MS, checkEvery, job: { name: JobName.NightlyRetrain, data: {}, opts } }),
+    ];
   }
 
   onApplicationShutdown(): void {
-    this.keeper?.stop();
+    for (const k of this.keepers) k.stop();
   }
 
   async process(job: Job): Promise<unknown> {
@@ -53,6 +57,10 @@ export class RuleJobsProcessor extends WorkerHost implements OnApplicationBootst
         return this.retriage.run((job.data as JobPayloads[typeof JobName.Retriage]).runId, (p) => job.updateProgress(p));
       case JobName.QualityWatch:
         return this.rulesAdmin.watchQuality();
+      case JobName.Retrain:
+        return this.learned.run((job.data as JobPayloads[typeof JobName.Retrain]).modelId, (p) => job.updateProgress(p));
+      case JobName.NightlyRetrain:
+        return this.learned.nightly((p) => job.updateProgress(p));
       default:
         throw new UnrecoverableError(`no handler for job "${job.name}" on queue ${QueueName.RuleJobs}`);
     }

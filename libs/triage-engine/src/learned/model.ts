@@ -1,3 +1,4 @@
+import type { LearnedModelMetrics } from '@sift/shared';
 import { HASHING, type HashingParams } from './hashing.js';
 import type { StackWeights } from './stack.js';
 
@@ -9,21 +10,8 @@ import type { StackWeights } from './stack.js';
  */
 export const LEARNED_FORMAT = 1;
 
-export interface CvMetrics {
-  folds: number;
-  n: number;
-  positives: number;
-  /** ROC AUC, F1, precision, recall of the stacked out-of-fold scores at the chosen threshold. */
-  auc: number;
-  f1: number;
-  precision: number;
-  recall: number;
-  /** The lexicon alone over the same rows (its own threshold): what day 0 does. */
-  lexiconAuc: number;
-  lexiconF1: number;
-  /** The learned model alone (out-of-fold margins). */
-  learnedAuc: number;
-}
+/** Cross-validated metrics of a model (the wire type the API serves: libs/shared). */
+export type CvMetrics = LearnedModelMetrics;
 
 export interface LearnedModel {
   format: typeof LEARNED_FORMAT;

@@ -21,6 +21,10 @@ export const JobName = {
   Retriage: 'rule-retriage',
   /** Quality watch: auto-demote hide rules that moderators keep overruling (rules/rules-admin.service.ts). */
   QualityWatch: 'rule-quality-watch',
+  /** Train a new version of the site's learned insult model from the decisions (rules/learned-models.service.ts). */
+  Retrain: 'learned-retrain',
+  /** The nightly retrain: creates the version, then trains it as Retrain does. */
+  NightlyRetrain: 'learned-retrain-nightly',
 } as const;
 export type JobName = (typeof JobName)[keyof typeof JobName];
 
@@ -32,6 +36,9 @@ export interface JobPayloads {
   [JobName.Backtest]: { runId: string };
   [JobName.Retriage]: { runId: string };
   [JobName.QualityWatch]: Record<string, never>;
+  /** `modelId`: the `learned_models` row (status training) the job fills in. */
+  [JobName.Retrain]: { modelId: string };
+  [JobName.NightlyRetrain]: Record<string, never>;
 }
 
 /** Which queue each job goes to. */
@@ -41,4 +48,6 @@ export const JOB_QUEUE: { [J in JobName]: QueueName } = {
   [JobName.Backtest]: QueueName.RuleJobs,
   [JobName.Retriage]: QueueName.RuleJobs,
   [JobName.QualityWatch]: QueueName.RuleJobs,
+  [JobName.Retrain]: QueueName.RuleJobs,
+  [JobName.NightlyRetrain]: QueueName.RuleJobs,
 };

@@ -7,6 +7,7 @@ import { RulesAdmin1764748800000 } from './1764748800000-rules-admin.js';
 import { VerifiedAuthorKeys1764900000000 } from './1764900000000-verified-author-keys.js';
 import { BurstAndNearRepeatDefaults1765100000000 } from './1765100000000-burst-and-near-repeat-defaults.js';
 import { StaffSessions1765200000000 } from './1765200000000-staff-sessions.js';
+import { LearnedModels1765300000000 } from './1765300000000-learned-models.js';
 import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signatures.js';
 import { CommentReports1765500000000 } from './1765500000000-comment-reports.js';
 import { AuthorSuspensions1765500100000 } from './1765500100000-author-suspensions.js';
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   VerifiedAuthorKeys1764900000000,
   BurstAndNearRepeatDefaults1765100000000,
   StaffSessions1765200000000,
+  LearnedModels1765300000000,
   CommentReports1765500000000,
   AuthorSuspensions1765500100000,
   CampaignSignatures1765600000000,

@@ -1,0 +1,221 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { hideReasonsConfirming, type HideReason, type LearnedModelRecord } from '@sift/shared';
+import { compileRule, encodeModel, type LabelledComment, learningCurve, trainInsultModel } from '@sift/triage-engine';
+import type { Queue } from 'bullmq';
+import { DataSource } from 'typeorm';
+import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+
+/** Training sizes of the stored learning curve (those below 80 % of the decisions are measured). */
+const CURVE_SIZES = [50, 100, 300, 1000, 3000, 10000];
+
+interface ModelRow {
+  id: string;
+  version: number;
+  task: 'insult';
+  status: LearnedModelRecord['status'];
+  progress: number;
+  trigger: 'manual' | 'nightly';
+  labels: number | null;
+  positives: number | null;
+  threshold: number | null;
+  metrics: LearnedModelRecord['metrics'];
+  curve: LearnedModelRecord['curve'];
+  fingerprint: string | null;
+  error: string | null;
+  created_at: Date;
+  finished_at: Date | null;
+  promoted_at: Date | null;
+}
+
+const COLUMNS = `id, version, task, status, progress, trigger, labels, positives, threshold, metrics, curve, fingerprint, error, created_at, finished_at, promoted_at`;
+
+/**
+ * The site's learned insult model (issue 15): moderators' decisions become labels, a retrain on the `rule-jobs`
+ * queue trains and cross-validates a model version and leaves it in shadow, an admin promotes it or rolls back.
+ *
+ * Labels: a comment's latest decision by a person. Approved → not an insult; hidden for a reason that confirms the
+ * insult rule (HIDE_REASON_RULE_TYPES: Personal attack, Hate or harassment) → insult; other hides (spam, off-topic,
+ * duplicates) → no insult label. Staff comments are left out.
+ */
+@Injectable()
+export class LearnedModelsService {
+  private readonly logger = new Logger(LearnedModelsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
+  ) {}
+
+  async list(): Promise<LearnedModelRecord[]> {
+    const rows: ModelRow[] = await this.ds.query(`SELECT ${COLUMNS} FROM learned_models ORDER BY version DESC`);
+    return rows.map(toRecord);
+  }
+
+  async get(id: string): Promise<LearnedModelRecord> {
+    const [row] = (await this.ds.query(`SELECT ${COLUMNS} FROM learned_models WHERE id = $1`, [id])) as ModelRow[];
+    if (!row) throw new NotFoundException(`learned model ${id} not found`);
+    return toRecord(row);
+  }
+
+  /** A new version in `training` (the nightly job trains it at once; `enqueue` queues a job for it). */
+  async enqueueRow(trigger: 'manual' | 'nightly', userId: string | null): Promise<{ id: string }> {
+    const [row] = await this.ds.query(`INSERT INTO learned_models (trigger, created_by) VALUES ($1, $2) RETURNING id`, [trigger, userId]);
+    return row;
+  }
+
+  /**
+   * The nightly retrain: a new version only when people decided something since the last version was made (a
+   * worker start runs the schedule once too; it must not add empty versions).
+   */
+  async nightly(report: (progress: number) => Promise<void> | void): Promise<LearnedModelRecord['status'] | 'nothing new'> {
+    const [{ n }] = await this.ds.query(
+      `SELECT count(*)::int AS n FROM moderation_events
+        WHERE actor_type = 'user' AND created_at > coalesce((SELECT max(created_at) FROM learned_models), '-infinity')`,
+    );
+    if (!n) return 'nothing new';
+    return this.run((await this.enqueueRow('nightly', null)).id, report);
+  }
+
+  /** On demand (the API): a new version in `training` and its job on the rules feature's queue. */
+  async enqueue(trigger: 'manual' | 'nightly', userId: string | null): Promise<LearnedModelRecord> {
+    const row = await this.enqueueRow(trigger, userId);
+    const payload: JobPayloads[typeof JobName.Retrain] = { modelId: row.id };
+    try {
+      await this.queue.add(JobName.Retrain, payload, { jobId: `retrain-${row.id}`, attempts: 1, removeOnComplete: true, removeOnFail: 100 });
+    } catch (err) {
+      await this.ds.query(`UPDATE learned_models SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [row.id, `could not be queued: ${(err as Error).message}`]);
+    }
+    return this.get(row.id);
+  }
+
+  /** The decisions as labels, oldest first, each with the site's current lexicon score (the stacker's other input). */
+  async labels(): Promise<LabelledComment[]> {
+    const rows: Array<{ title: string | null; body: string; to_status: string; reason: string | null }> = await this.ds.query(
+      `SELECT c.title, c.body, e.to_status, e.reason FROM comments c
+         JOIN LATERAL (SELECT to_status, reason FROM moderation_events e
+                        WHERE e.comment_id = c.id AND e.actor_type = 'user' AND e.to_status IN ('approved', 'hidden')
+                        ORDER BY e.created_at DESC, e.id DESC LIMIT 1) e ON true
+        WHERE c.author_role = 'reader'
+        ORDER BY c.received_at, c.id`,
+    );
+    const insultReasons = hideReasonsConfirming('insult');
+    const confirms = (reason: string | null) => insultReasons === 'any' || insultReasons.includes(reason as HideReason);
+    const lexicon = await this.lexicon();
+    return rows
+      .filter((r) => r.to_status === 'approved' || confirms(r.reason))
+      .map((r) => ({
+        title: r.title,
+        body: r.body,
+        label: r.to_status === 'hidden',
+        lexicon: lexicon({ comment: { title: r.title, body: r.body, authorName: '', authorId: null, receivedAt: new Date(0) }, article: null, parent: null }).score,
+      }));
+  }
+
+  /** The site's enabled insult rule's config (the defaults when there is none), compiled without a model: day 0. */
+  private async lexicon() {
+    const [rule] = await this.ds.query(`SELECT id, name, version, config FROM rules WHERE type = 'insult' AND enabled AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
+    const compiled = compileRule({ id: rule?.id ?? 'insult', name: 'insult', type: 'insult', version: rule?.version ?? 0, action: 'flag', mode: 'live', severity: 1, config: rule?.config ?? {} });
+    if (!compiled.evaluate) throw new Error(`the insult rule does not compile: ${compiled.compileError}`);
+    return compiled.evaluate;
+  }
+
+  /** The retrain job: labels → CV → model + learning curve → stored in shadow (or `no_model` with the reason). */
+  async run(modelId: string, report: (progress: number) => Promise<void> | void = () => undefined): Promise<LearnedModelRecord['status']> {
+    // UPDATE … RETURNING inside a CTE: TypeORM answers a bare UPDATE with [rows, count], a SELECT with rows.
+    const [started] = await this.ds.query(`WITH u AS (UPDATE learned_models SET progress = 5 WHERE id = $1 AND status = 'training' RETURNING id) SELECT id FROM u`, [modelId]);
+    if (!started) return 'failed';
+    try {
+      const labels = await this.labels();
+      await this.progress(modelId, 20, report);
+      const { model, reason } = trainInsultModel(labels);
+      if (!model) {
+        await this.ds.query(
+          `UPDATE learned_models SET status = 'no_model', progress = 100, labels = $2, positives = $3, error = $4, finished_at = now() WHERE id = $1`,
+          [modelId, labels.length, labels.filter((l) => l.label).length, reason],
+        );
+        return 'no_model';
+      }
+      await this.progress(modelId, 60, report);
+      const curve = learningCurve(
+        labels,
+        CURVE_SIZES.filter((s) => s <= labels.length * 0.8),
+      );
+      const [{ version }] = await this.ds.query(`SELECT version FROM learned_models WHERE id = $1`, [modelId]);
+      const artifact = encodeModel({ ...model, curve, version });
+      await this.ds.query(
+        `UPDATE learned_models SET status = 'shadow', progress = 100, labels = $2, positives = $3, threshold = $4, metrics = $5::jsonb,
+                curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, finished_at = now() WHERE id = $1`,
+        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify(model.cv), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact)],
+      );
+      await report(100);
+      return 'shadow';
+    } catch (err) {
+      this.logger.error(`retrain ${modelId} failed: ${(err as Error).message}`);
+      await this.ds.query(`UPDATE learned_models SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [modelId, (err as Error).message]);
+      return 'failed';
+    }
+  }
+
+  private async progress(id: string, p: number, report: (progress: number) => Promise<void> | void): Promise<void> {
+    await this.ds.query(`UPDATE learned_models SET progress = $2 WHERE id = $1`, [id, p]);
+    await report(p);
+  }
+
+  /** shadow|retired → promoted; the version promoted until now is retired. One statement, one promoted at most. */
+  async promote(id: string): Promise<LearnedModelRecord> {
+    const current = await this.get(id);
+    if (current.status !== 'shadow' && current.status !== 'retired') {
+      throw new ConflictException(`learned model v${current.version} is ${current.status}: only a shadow or retired version can be promoted`);
+    }
+    await this.ds.transaction(async (m) => {
+      await m.query(`UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted'`);
+      await m.query(`UPDATE learned_models SET status = 'promoted', promoted_at = now() WHERE id = $1`, [id]);
+    });
+    return this.get(id);
+  }
+
+  /**
+   * Roll back: the promoted version is retired and the one promoted before it (if any) is promoted again; with none,
+   * the site is back to the lexicon alone (day 0). Answers the version now promoted, or null.
+   */
+  async rollback(): Promise<LearnedModelRecord | null> {
+    const id = await this.ds.transaction(async (m) => {
+      const [cur] = await m.query(
+        `WITH u AS (UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted' RETURNING id, promoted_at) SELECT * FROM u`,
+      );
+      if (!cur) throw new ConflictException('no learned model is promoted: the site already runs on the lexicon alone');
+      const [prev] = await m.query(
+        `WITH u AS (UPDATE learned_models SET status = 'promoted', promoted_at = now()
+          WHERE id = (SELECT id FROM learned_models WHERE task = 'insult' AND status = 'retired' AND id <> $1 AND promoted_at IS NOT NULL AND promoted_at < $2
+                       ORDER BY promoted_at DESC LIMIT 1)
+          RETURNING id) SELECT id FROM u`,
+        [cur.id, cur.promoted_at],
+      );
+      return (prev?.id as string | undefined) ?? null;
+    });
+    return id ? this.get(id) : null;
+  }
+}
+
+function toRecord(r: ModelRow): LearnedModelRecord {
+  return {
+    id: r.id,
+    version: r.version,
+    task: r.task,
+    status: r.status,
+    progress: r.progress,
+    trigger: r.trigger,
+    labels: r.labels,
+    positives: r.positives,
+    threshold: r.threshold,
+    metrics: r.metrics,
+    curve: r.curve ?? [],
+    fingerprint: r.fingerprint,
+    error: r.error,
+    createdAt: r.created_at.toISOString(),
+    finishedAt: r.finished_at?.toISOString() ?? null,
+    promotedAt: r.promoted_at?.toISOString() ?? null,
+  };
+}
