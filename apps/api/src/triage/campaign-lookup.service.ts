@@ -22,13 +22,16 @@ const LOOKUP = prepared(
      ins AS (
        INSERT INTO campaign_signatures (comment_id, article_id, author_key, author_name, ip_hash, received_at, minhash, bands)
        SELECT id, article_id, author_key, author_name, ip_hash, received_at, $2::int4[], $3::int8[] FROM me
-       ON CONFLICT (comment_id) DO NOTHING)
+       ON CONFLICT (comment_id) DO NOTHING),
+     -- The GIN probe first (materialized): ordered by time with a LIMIT, Postgres would rather walk the time index
+     -- and filter every row of the window (docs/benchmarks.md, "Campaign lookup").
+     banded AS MATERIALIZED (SELECT s.comment_id, s.cluster_id, s.minhash, s.received_at FROM campaign_signatures s WHERE s.bands && $3::int8[])
    SELECT me.author_name, me.author_key, me.received_at,
           (SELECT coalesce(json_agg(json_build_object('id', c.comment_id, 'clusterId', c.cluster_id, 'minhash', c.minhash, 'receivedAt', c.received_at)), '[]'::json)
-             FROM (SELECT s.comment_id, s.cluster_id, s.minhash, s.received_at FROM campaign_signatures s
-                    WHERE s.bands && $3::int8[] AND s.comment_id <> me.id AND s.received_at <= me.received_at
-                      AND s.received_at > me.received_at - make_interval(mins => $4::int)
-                    ORDER BY s.received_at DESC LIMIT ${MAX_CANDIDATES}) c) AS candidates,
+             FROM (SELECT b.comment_id, b.cluster_id, b.minhash, b.received_at FROM banded b
+                    WHERE b.comment_id <> me.id AND b.received_at <= me.received_at
+                      AND b.received_at > me.received_at - make_interval(mins => $4::int)
+                    ORDER BY b.received_at DESC LIMIT ${MAX_CANDIDATES}) c) AS candidates,
           (SELECT coalesce(array_agg(DISTINCT lower(s.author_name)), '{}') FROM campaign_signatures s
             WHERE me.ip_hash IS NOT NULL AND s.ip_hash = me.ip_hash AND s.comment_id <> me.id AND s.received_at <= me.received_at
               AND s.received_at > me.received_at - make_interval(mins => ${NETWORK_MINUTES})) AS network_names,

@@ -18,11 +18,15 @@ import { tokenize } from '../text/tokens.js';
  * Why MinHash and these numbers, measured: docs/eval.md, "Campaigns".
  */
 export const CAMPAIGN_SIGNATURE = {
-  /** MinHash values per text. 64: the estimate's standard error at s = 0.5 is 0.06. */
-  hashes: 64,
-  /** Bands × rows = hashes. 32 bands of 2: a pair at s = 0.35 is a candidate with probability 0.98, at 0.1 with 0.27. */
+  /** MinHash values per text. 96: the estimate's standard error at s = 0.5 is 0.05. */
+  hashes: 96,
+  /**
+   * Bands × rows = hashes. 32 bands of 3: a pair at s = 0.4 is a candidate with probability 0.88 (a campaign member
+   * needs only one of its earlier members found), at 0.1 with 0.03 (32 bands of 2 gave 0.27: at a million signatures
+   * every probe hit the 200-candidate cap; docs/benchmarks.md "Campaign lookup").
+   */
   bands: 32,
-  rows: 2,
+  rows: 3,
 } as const;
 
 /** A text's content words, folded and stemmed, with where each came from in the original (UTF-16 offsets). */
