@@ -22,7 +22,7 @@ describe('queue counts and home stats', () => {
     expect((await http(`${api.url}/api/moderation/comments/${ids[2]}/decision`, 'POST', { action: 'hide', version: 2 }, mod)).status).toBe(200);
 
     const counts = await http<QueueCounts>(`${api.url}/api/moderation/comments/counts`, 'GET', undefined, mod);
-    expect(counts.body).toEqual({ flagged: 0, pending: 0, approved: 2, hidden: 1, all: 3 });
+    expect(counts.body).toEqual({ flagged: 0, pending: 0, reported: 0, approved: 2, hidden: 1, all: 3 });
 
     const res = await http<HomeStats>(`${api.url}/api/stats/home`, 'GET', undefined, mod);
     expect(res.status).toBe(200);
