@@ -62,6 +62,11 @@ const entersQueue = (e: Exclude<LiveEvent, { type: 'reported' }>, queue: ReturnT
   return queue === 'all' ? e.type === 'received' : status === queue && (e.type === 'received' || e.from !== queue);
 };
 
+const OPENS_DIALOG = new Set(['h', 'r', '?']);
+
+/** A key pressed in a menu or popover the list opened (filters, selects) is theirs. */
+const inPopup = (target: EventTarget | null) => target instanceof Element && !!target.closest('.MuiPopover-root, .MuiDialog-root, .MuiModal-root');
+
 /** "N new comments": live arrivals into this queue are counted, not inserted under the moderator's cursor. */
 const NewCommentsBanner = () => {
   const { data, filterValues, refetch } = useListContext<QueueRow>();
@@ -171,7 +176,7 @@ const CardDrawer = ({ id, ...handlers }: CardHandlers & { id: string | undefined
 
 /** The queue: rows, the keyboard, the card drawer and the dialogs. */
 const QueueView = () => {
-  const { data, isPending, selectedIds, onToggleItem } = useListContext<QueueRow>();
+  const { data, isPending, selectedIds, onToggleItem, filterValues } = useListContext<QueueRow>();
   const state = useQueueState();
   const { focus, setFocus, drawer, setDrawer, dialog, setDialog } = state;
   // A deep link's card: opened at once, whether or not its row is on this page of the queue.
@@ -210,6 +215,12 @@ const QueueView = () => {
     [decide],
   );
 
+  const listRef = useRef<HTMLDivElement>(null);
+  const focusList = useCallback(() => {
+    const list = listRef.current;
+    if (list && !list.contains(document.activeElement)) list.focus({ preventScroll: true });
+  }, []);
+
   const move = useCallback(
     (index: number) => {
       setPinned(null);
@@ -220,7 +231,7 @@ const QueueView = () => {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (dialog || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      if (dialog || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target) || inPopup(e.target)) return;
       const actions: Record<string, (() => void) | undefined> = {
         j: () => move(Math.min(focusIndex + 1, rows.length - 1)),
         k: () => move(Math.max(focusIndex - 1, 0)),
@@ -236,10 +247,17 @@ const QueueView = () => {
       if (!action) return;
       e.preventDefault();
       action();
+      // The queue's keys steer the queue only: the focus goes back to the list (a menu item left focused would
+      // take 'a' to "Approved" with its type-ahead, and Enter would open it). A dialog (h, r, ?) takes it itself.
+      if (!OPENS_DIALOG.has(e.key)) focusList();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [dialog, focusIndex, rows.length, focused, current, drawer, act, onToggleItem, move, setDialog, setDrawer]);
+  }, [dialog, focusIndex, rows.length, focused, current, drawer, act, onToggleItem, move, focusList, setDialog, setDrawer]);
+
+  // Opening a queue (the menu, a link) puts the keyboard focus on the list, not on the menu item clicked.
+  const queue = queueOf(filterValues);
+  useEffect(() => focusList(), [queue, focusList]);
 
   const rowIndex = useMemo(() => new Map(rows.map((r, i) => [r.id, i])), [rows]);
   // The linked comment's row, once loaded, takes the focus: from then on the card follows the focus as usual.
@@ -252,7 +270,7 @@ const QueueView = () => {
   const cardId = drawer ? (pinned ?? focused?.id) : undefined;
 
   return (
-    <Box sx={{ mr: cardId ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms' }}>
+    <Box ref={listRef} tabIndex={-1} data-queue-list sx={{ mr: cardId ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms', outline: 'none' }}>
       <NewCommentsBanner />
       {!isPending && rows.length === 0 && (
         <Typography color="text.secondary" sx={{ p: 3 }} data-empty-queue>

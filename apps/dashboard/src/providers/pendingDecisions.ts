@@ -90,14 +90,23 @@ export function flushDecisions(): Promise<unknown> {
   return Promise.all(pending.map((d) => send(d.key, true)));
 }
 
-async function send(key: number, leaving = false): Promise<void> {
+/**
+ * Send a decision at once, without the undo window: "approve and reply", where the reply is published at once
+ * and an undone approval would leave it under a hidden comment.
+ */
+export async function decideNow(d: Omit<PendingDecision, 'key' | 'dueAt'>): Promise<DecisionOutcome | undefined> {
+  return send(holdDecision(d).key);
+}
+
+async function send(key: number, leaving = false): Promise<DecisionOutcome | undefined> {
   const decision = pending.find((d) => d.key === key);
-  if (!decision) return;
+  if (!decision) return undefined;
   clearTimeout(timers.get(key));
   timers.delete(key);
   set(pending.filter((d) => d.key !== key));
   const outcome = await post(decision, leaving).catch((err: Error): DecisionOutcome => ({ decision, ok: false, message: err.message || 'The decision failed' }));
   outcomeListeners.forEach((l) => l(outcome));
+  return outcome;
 }
 
 async function post(decision: PendingDecision, leaving: boolean): Promise<DecisionOutcome> {

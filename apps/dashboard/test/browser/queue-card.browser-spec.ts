@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { PUBLISHER_KEY } from './global-setup';
 import { launchChromium, signIn } from './support/chromium';
+import { waitFor } from './support/http';
 import { createArticle, detailOf, postAndTriage, tokenFor } from './support/moderation';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
@@ -112,6 +113,48 @@ describe('the comment card and the list', () => {
     expect(lines.filter((l) => /^[0-9a-f-]{36},/.test(l))).toHaveLength(posted.length);
     expect(csv).toContain('Insults and name-calling');
     expect((await detailOf(state.baseUrl, token, long.id)).status).toBe('flagged');
+    await page.context().close();
+  });
+
+  it('queue keys act on the queue only: after a click in the menu, a approves and the focus is on the list, not "Approved"', async () => {
+    const page = await moderatorAt(queueUrl);
+    await page.locator('tbody tr').first().waitFor();
+    // The menu item of the queue that is open: the moderator clicked it, the focus was left on it.
+    await page.locator('[data-queue="flagged"]').click();
+    await page.locator('[data-row-focused="true"]').waitFor();
+    const url = page.url();
+    await page.keyboard.press('a');
+    await page.locator('[data-undo-bar]').getByText('Comment approved').waitFor();
+    const focusIn = () => page.evaluate(`(() => { const a = document.activeElement; return a?.closest('[data-queue-list]') ? 'list' : a?.closest('.RaSidebar-root, nav, [role=menu]') ? 'menu: ' + a.textContent : String(a?.tagName); })()`);
+    expect(await focusIn()).toBe('list');
+    await page.keyboard.press('Enter');
+    expect(page.url()).toBe(url);
+    // Taken back: nothing reaches the API (this queue holds other specs' comments too).
+    await page.keyboard.press('u');
+    await page.locator('[data-undo-bar]').waitFor({ state: 'detached' });
+    await page.context().close();
+  });
+
+  it('a reply under a flagged comment warns that readers will not see what it answers, and offers "Approve and reply"', async () => {
+    const page = await moderatorAt(queueUrl);
+    const target = posted[1];
+    await page.locator('tbody tr', { hasText: target.authorName }).click();
+    await page.keyboard.press('r');
+    const dialog = page.getByRole('dialog');
+    await dialog.locator('[data-reply-warning="flagged"]').waitFor();
+    await waitFor(async () => ((await page.evaluate('document.activeElement?.getAttribute("name")')) === 'reply' ? true : undefined), {
+      timeoutMs: 10_000,
+      describe: () => 'the reply box to have the focus',
+    });
+    expect(await dialog.locator('[data-reply-warning]').textContent()).toContain('“This comment is not shown.”');
+    await page.keyboard.type('Concrete is what the engineers specified; the report is linked in the article.');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'queue-reply-warning.png'), animations: 'disabled' });
+    await dialog.getByRole('button', { name: 'Approve and reply' }).click();
+    await page.getByText(`Reply to ${target.authorName} published`).waitFor();
+    const after = await detailOf(state.baseUrl, token, target.id);
+    expect(after.status).toBe('approved');
+    expect(after.replies).toEqual([expect.objectContaining({ staff: true, status: 'approved' })]);
+    expect(after.audit.map((e) => e.toStatus ?? e.reason)).toEqual(expect.arrayContaining(['approved', 'moderator replied']));
     await page.context().close();
   });
 });
