@@ -32,6 +32,7 @@ import { ReplyDialog } from './ReplyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusChip } from './StatusChip';
 import { useDecide } from './useDecide';
+import { useLiveQueueUpdates } from './useLiveQueueUpdates';
 
 const EXCERPT_LENGTH = 140;
 const DRAWER_WIDTH = 520;
@@ -177,6 +178,7 @@ const CardDrawer = ({ id, ...handlers }: CardHandlers & { id: string | undefined
 /** The queue: rows, the keyboard, the card drawer and the dialogs. */
 const QueueView = () => {
   const { data, isPending, selectedIds, onToggleItem, filterValues } = useListContext<QueueRow>();
+  useLiveQueueUpdates();
   const state = useQueueState();
   const { focus, setFocus, drawer, setDrawer, dialog, setDialog } = state;
   // A deep link's card: opened at once, whether or not its row is on this page of the queue.
