@@ -67,6 +67,11 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/health/live', url: () => '/health/live', allowed: everyone },
   { method: 'POST', path: '/api/ops/queue-board/session', url: () => '/api/ops/queue-board/session', allowed: admins },
   // Rules admin (docs/rules.md): staff read, admins change, test, backtest and re-triage.
+  { method: 'GET', path: '/api/learned-models', url: () => '/api/learned-models', allowed: staff },
+  { method: 'GET', path: '/api/learned-models/{id}', url: () => `/api/learned-models/${NO_RUN}`, allowed: staff },
+  { method: 'POST', path: '/api/learned-models/retrain', url: () => '/api/learned-models/retrain', allowed: admins },
+  { method: 'POST', path: '/api/learned-models/rollback', url: () => '/api/learned-models/rollback', allowed: admins },
+  { method: 'POST', path: '/api/learned-models/{id}/promote', url: () => `/api/learned-models/${NO_RUN}/promote`, allowed: admins },
   { method: 'GET', path: '/api/rules', url: () => '/api/rules', allowed: staff },
   { method: 'GET', path: '/api/rules/types', url: () => '/api/rules/types', allowed: staff },
   { method: 'POST', path: '/api/rules/test', url: () => '/api/rules/test', body: () => ({ comment: { body: 'You are an idiot.' } }), allowed: admins },
