@@ -14,6 +14,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { perturb, sharedWords, type Mix } from './campaign-perturb.js';
+import { rng } from '../learned/sgd.js';
 
 const SHARED = join(__dirname, '../../../../../shared/data');
 const SOURCES: Record<string, { file: string; text: string; article?: string }> = {
@@ -27,18 +28,6 @@ const SOURCES: Record<string, { file: string; text: string; article?: string }> 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-}
-
-/** mulberry32: a small seeded PRNG, so a seed always builds the same set. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Base {
