@@ -52,6 +52,8 @@ describe('docker-compose.yml', () => {
     for (const name of ['api', 'worker', 'migrate']) {
       const env = s[name].environment ?? {};
       for (const key of ['JWT_SECRET', 'PUBLISHER_API_KEYS', 'METRICS_TOKEN']) expect(env[key]).toMatch(/^\$\{[A-Z_]+:\?/);
+      // Optional: without it every reader is a guest; with it, publishers' signed author tokens work (issue 16, item 1).
+      expect(env.AUTHOR_TOKEN_SECRETS).toBe('${AUTHOR_TOKEN_SECRETS:-}');
       expect(env.DATABASE_URL).toContain('${POSTGRES_PASSWORD:?');
       expect(env.NODE_ENV).toBe('production');
     }
