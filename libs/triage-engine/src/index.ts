@@ -19,4 +19,5 @@ export type { LearnedModel, EncodedModel } from './learned/model.js';
 export { decodeModel, encodeModel } from './learned/model.js';
 export type { LabelledComment } from './learned/train.js';
 export { learningCurve, scoreWith, trainInsultModel } from './learned/train.js';
-export { inventedDecisions } from './learned/invented-corpus.js';
+export { metrics, rocAuc } from './learned/metrics.js';
+export { inventedDecisions, inventedThread } from './learned/invented-corpus.js';

@@ -21,7 +21,8 @@
  * `--learn-from LABELLED.jsonl` (insult): the labelled rows (same format as --input) are replayed as moderator decisions
  * through the retrain's training code; --input is then scored by the default insult rule with that site model in use
  * (the written score is the one that decides the flag). `--learning-curve 100,300,1000`: held-out AUC on --input of
- * models trained on the first N decisions (learn-eval.ts).
+ * models trained on the first N decisions (learn-eval.ts). `--model ARTIFACT.json` (insult): score with a site model
+ * the retrain stored (the `artifact` of a `learned_models` row, as `npm run demo:learn` exports it) instead.
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
@@ -30,6 +31,7 @@ import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-t
 import { runCampaignEval } from './campaign-eval.js';
 import { asDecisions, learn, printLearningCurve } from './learn-eval.js';
 import { metrics } from '../learned/metrics.js';
+import { decodeModel } from '../learned/model.js';
 
 type Task = 'insult' | 'off_topic' | 'campaign';
 
@@ -53,6 +55,7 @@ function parseArgs(argv: string[]): {
   threadSize: number;
   learnFrom: string | null;
   curve: number[] | null;
+  model: string | null;
 } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -68,7 +71,7 @@ function parseArgs(argv: string[]): {
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic' && task !== 'campaign') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]] [--learn-from LABELLED.jsonl [--learning-curve 100,300,1000]]\n',
+      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]] [--learn-from LABELLED.jsonl [--learning-curve 100,300,1000]] [--model ARTIFACT.json]\n',
     );
     process.exit(2);
   }
@@ -90,7 +93,9 @@ function parseArgs(argv: string[]): {
   if (curve && !curve.every((n) => Number.isInteger(n) && n > 0)) fail('--learning-curve takes positive integers, e.g. 100,300,1000');
   if ((learnFrom || curve) && task !== 'insult') fail('--learn-from and --learning-curve: only --task insult learns so far (off_topic scores as day 0)');
   if (curve && !learnFrom) fail('--learning-curve needs --learn-from (the decisions to learn from)');
-  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve };
+  const model = args.get('model') || null;
+  if (model && (learnFrom || task !== 'insult')) fail('--model: a stored insult model, instead of --learn-from (--task insult)');
+  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve, model };
 }
 
 function fail(message: string): never {
@@ -212,7 +217,7 @@ async function loadPeers(): Promise<Array<{ name: string; matches: (text: string
 }
 
 async function main() {
-  const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve, model: modelFile } = parseArgs(process.argv.slice(2));
   if (task === 'campaign') return runCampaignEval(input, output, config);
   const rows = readRows(task, input);
   let evaluate: (i: RuleInput) => RuleVerdict;
@@ -225,6 +230,7 @@ async function main() {
       const model = learn(decisions, insultConfig.threshold, learnFrom);
       if (model) evaluate = insultRule.compile(insultConfig, { insult: model });
     }
+    if (modelFile) evaluate = insultRule.compile(insultConfig, { insult: decodeModel(JSON.parse(readFileSync(modelFile, 'utf8'))) });
   } else evaluate = offTopicRule.compile(offTopicConfigSchema.parse(config));
 
   const inputs: RuleInput[] =
