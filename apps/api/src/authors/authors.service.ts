@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AUTHOR_LIST_STATUSES, type AuthorListStatus, type AuthorRecord, type AuthorSuspensionRequest, type AuthorUpdateRequest } from '@sift/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../core/http/list-query.js';
 
 export interface AuthorFilter {
@@ -99,8 +99,8 @@ export class AuthorsService {
   }
 
   /** One author's record; `fallbackName` names an author nobody has listed yet. */
-  async get(key: string, fallbackName?: string): Promise<AuthorRecord> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  async get(key: string, fallbackName?: string, db: DataSource | EntityManager = this.dataSource): Promise<AuthorRecord> {
+    const rows: Array<Record<string, unknown>> = await db.query(
       `WITH s AS (${statsSql('author_key = $1')})
        SELECT $1::text AS key, COALESCE(a.display_name, s.name) AS display_name, a.status, a.note, a.updated_at, ${SUSPENSION},
               u.name AS updated_by_name, COALESCE(s.total, 0) AS total, COALESCE(s.approved, 0) AS approved,

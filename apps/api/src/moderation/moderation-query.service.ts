@@ -15,7 +15,7 @@ import {
   type ModerationEventRecord,
   type ReportReason,
 } from '@sift/shared';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuthorsService } from '../authors/authors.service.js';
 import type { ListQuery } from '../core/http/list-query.js';
 
@@ -215,24 +215,32 @@ export class ModerationQueryService {
     return { rows: rows.map((r) => toRecord(r, flags.get(r.id as string) ?? [])), total: countRow.n };
   }
 
-  /** The card: the comment, its flags, parent, replies, audit trail, and the author with their history. */
+  /**
+   * The card: the comment, its flags, parent, replies, audit trail, and the author with their history. All read in
+   * one REPEATABLE READ snapshot: read statement by statement, a triage decision committing in between gave a card
+   * whose status was still `pending` while its audit trail already showed the rules' `pending → approved`.
+   */
   async card(id: string): Promise<ModerationCommentDetail> {
-    const base = await this.detail(id);
-    const [row] = await this.dataSource.query(`SELECT author_key FROM comments WHERE id = $1`, [id]);
+    return this.dataSource.transaction('REPEATABLE READ', (m) => this.cardIn(m, id));
+  }
+
+  private async cardIn(db: EntityManager, id: string): Promise<ModerationCommentDetail> {
+    const base = await this.detailIn(db, id);
+    const [row] = await db.query(`SELECT author_key FROM comments WHERE id = $1`, [id]);
     const authorKey = row.author_key as string;
     const [author, history, audit, replies, reports] = await Promise.all([
-      this.authors.get(authorKey, base.authorName),
-      this.history(authorKey, id),
-      this.dataSource.query(
+      this.authors.get(authorKey, base.authorName, db),
+      this.history(db, authorKey, id),
+      db.query(
         `SELECT e.*, u.name AS actor_name FROM moderation_events e LEFT JOIN users u ON u.id = e.actor_user_id
           WHERE e.comment_id = $1 ORDER BY e.created_at, e.id`,
         [id],
       ),
-      this.dataSource.query(
+      db.query(
         `SELECT id, author_name, body, status, received_at, author_role FROM comments WHERE parent_id = $1 ORDER BY received_at LIMIT 50`,
         [id],
       ),
-      this.dataSource.query(
+      db.query(
         `SELECT id, reason, note, created_at FROM comment_reports WHERE comment_id = $1 AND resolved_at IS NULL ORDER BY created_at DESC, id LIMIT 100`,
         [id],
       ),
@@ -263,8 +271,8 @@ export class ModerationQueryService {
   }
 
   /** The author's other comments, newest first, with who made the latest status change and why. */
-  private async history(authorKey: string, exceptId: string): Promise<AuthorHistoryItem[]> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  private async history(db: EntityManager, authorKey: string, exceptId: string): Promise<AuthorHistoryItem[]> {
+    const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT c.id, c.body, c.status, c.received_at, a.title AS article_title, e.actor_type, e.reason, u.name AS actor_name
          FROM comments c
          JOIN articles a ON a.id = c.article_id
@@ -289,23 +297,24 @@ export class ModerationQueryService {
     }));
   }
 
-  async detail(id: string): Promise<CommentDetail> {
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+  /** The comment with its flags, parent and status events, read in the caller's snapshot (see `card`). */
+  private async detailIn(db: EntityManager, id: string): Promise<CommentDetail> {
+    const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, ${OPEN_REPORTS} AS open_reports
          FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
       [id],
     );
     if (rows.length === 0) throw new NotFoundException(`comment ${id} not found`);
     const r = rows[0];
-    const flags = await this.flagsFor([id]);
-    const events: Array<Record<string, unknown>> = await this.dataSource.query(
+    const flags = await this.flagsFor([id], db);
+    const events: Array<Record<string, unknown>> = await db.query(
       `SELECT e.*, u.name AS actor_name FROM moderation_events e LEFT JOIN users u ON u.id = e.actor_user_id
         WHERE e.comment_id = $1 ORDER BY e.created_at, e.id`,
       [id],
     );
     let parent: CommentDetail['parent'] = null;
     if (r.parent_id) {
-      const [pr] = await this.dataSource.query(`SELECT id, author_name, title, body, status FROM comments WHERE id = $1`, [r.parent_id]);
+      const [pr] = await db.query(`SELECT id, author_name, title, body, status FROM comments WHERE id = $1`, [r.parent_id]);
       if (pr) parent = { id: pr.id, authorName: pr.author_name, title: pr.title, body: pr.body, status: pr.status };
     }
     return {
@@ -315,10 +324,10 @@ export class ModerationQueryService {
     };
   }
 
-  private async flagsFor(ids: string[]): Promise<Map<string, FlagRecord[]>> {
+  private async flagsFor(ids: string[], db: DataSource | EntityManager = this.dataSource): Promise<Map<string, FlagRecord[]>> {
     const out = new Map<string, FlagRecord[]>();
     if (ids.length === 0) return out;
-    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+    const rows: Array<Record<string, unknown>> = await db.query(
       `SELECT * FROM triage_flags WHERE comment_id = ANY($1) ORDER BY score DESC`,
       [ids],
     );
