@@ -10,6 +10,8 @@ import { ModerationEventEntity } from './moderation-event.entity.js';
 import { ModerationController } from './moderation.controller.js';
 import { ModerationQueryService } from './moderation-query.service.js';
 import { ModerationService } from './moderation.service.js';
+import { PresenceController } from './presence.controller.js';
+import { PresenceService } from './presence.service.js';
 
 @Module({
   imports: [
@@ -21,8 +23,8 @@ import { ModerationService } from './moderation.service.js';
       useFactory: (config: AppConfig) => ({ secret: config.auth.jwtSecret, verifyOptions: { issuer: STREAM_ISSUER } }),
     }),
   ],
-  controllers: [ModerationController, LiveController],
-  providers: [ModerationService, ModerationQueryService],
+  controllers: [ModerationController, LiveController, PresenceController],
+  providers: [ModerationService, ModerationQueryService, PresenceService],
   exports: [ModerationService],
 })
 export class ModerationModule {}

@@ -44,6 +44,10 @@ const ROWS: Row[] = [
   { method: 'GET', path: '/api/moderation/comments/{id}', url: (f) => `/api/moderation/comments/${f.commentId}`, allowed: staff },
   { method: 'POST', path: '/api/moderation/comments/{id}/reply', url: (f) => `/api/moderation/comments/${f.commentId}/reply`, body: () => ({ body: 'Thanks, noted.' }), allowed: staff },
   { method: 'POST', path: '/api/moderation/comments/{id}/decision', url: (f) => `/api/moderation/comments/${f.commentId}/decision`, body: (f) => ({ action: 'hide', version: f.version }), allowed: staff },
+  // Presence (issue 17, item 6): who else has a card open; the viewer is always the session's user.
+  { method: 'GET', path: '/api/moderation/presence', url: () => '/api/moderation/presence', allowed: staff },
+  { method: 'PUT', path: '/api/moderation/comments/{id}/presence', url: (f) => `/api/moderation/comments/${f.commentId}/presence`, allowed: staff },
+  { method: 'DELETE', path: '/api/moderation/comments/{id}/presence', url: (f) => `/api/moderation/comments/${f.commentId}/presence`, allowed: staff },
   { method: 'POST', path: '/api/moderation/stream-token', url: () => '/api/moderation/stream-token', allowed: staff },
   // The stream takes a stream token in the query, never a bearer: without one, nobody gets in.
   { method: 'GET', path: '/api/moderation/stream', url: () => '/api/moderation/stream', allowed: [] },

@@ -3,29 +3,7 @@ import type { LiveEvent, StreamTokenResponse } from '@sift/shared';
 import { LiveEventsSubscriber } from '../../src/core/redis/live-events.js';
 import { type Api, eventually, http, loginAs, postComment, putArticle, startApi, startWorker } from '../utils/harness.js';
 import { resetDatabase } from '../utils/reset-database.js';
-
-/** Reads an SSE response body and collects its `data:` messages (parsed JSON). */
-function readStream(res: Response): { messages: Array<Record<string, unknown>>; stop: () => Promise<void> } {
-  const messages: Array<Record<string, unknown>> = [];
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  const pump = (async () => {
-    for (;;) {
-      const { done, value } = await reader.read().catch(() => ({ done: true, value: undefined }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
-        if (data) messages.push(JSON.parse(data));
-      }
-    }
-  })();
-  return { messages, stop: async () => { await reader.cancel().catch(() => undefined); await pump; } };
-}
+import { openStream } from '../utils/sse.js';
 
 // Real: two API instances (two HTTP servers, each with its own Redis subscriber) and the worker, on the machine's
 // Redis pub/sub and Postgres. An event caused through one instance (or the worker) reaches a client of the other.
@@ -51,15 +29,7 @@ describe('live updates over SSE, fanned out through Redis', () => {
     mod = await loginAs(api1, 'moderator');
   });
 
-  const open = async (api: Api) => {
-    const { body } = await http<StreamTokenResponse>(`${api.url}/api/moderation/stream-token`, 'POST', undefined, mod);
-    const res = await fetch(`${api.url}/api/moderation/stream?token=${encodeURIComponent(body.token)}`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toContain('text/event-stream');
-    const stream = readStream(res);
-    await eventually(async () => stream.messages.some((m) => m.type === 'ready'), 5000, 'the stream to open');
-    return stream;
-  };
+  const open = (api: Api) => openStream(api, mod);
 
   it('a decision through API 1 reaches a stream client of API 2; intake and the worker too', async () => {
     await api2.app.get(LiveEventsSubscriber).start();

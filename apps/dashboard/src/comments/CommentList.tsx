@@ -28,6 +28,7 @@ import { ExportQueueButton } from './ExportQueueButton';
 import { CommentCard, DecisionButtons } from './CommentCard';
 import { FlagChips } from './FlagChips';
 import { HideDialog } from './HideDialog';
+import { AlsoLooking, RowPresence } from './Presence';
 import { ReplyDialog } from './ReplyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
 import { StatusChip } from './StatusChip';
@@ -58,7 +59,7 @@ const useQueueState = () => {
 };
 
 /** Whether a comment received or moved comes into `queue` (Reported is not a status: see its own event). */
-const entersQueue = (e: Exclude<LiveEvent, { type: 'reported' }>, queue: ReturnType<typeof queueOf>) => {
+const entersQueue = (e: Extract<LiveEvent, { type: 'received' | 'changed' }>, queue: ReturnType<typeof queueOf>) => {
   const status = e.type === 'received' ? e.status : e.to;
   return queue === 'all' ? e.type === 'received' : status === queue && (e.type === 'received' || e.from !== queue);
 };
@@ -76,6 +77,7 @@ const NewCommentsBanner = () => {
   const visible = useMemo(() => new Set((data ?? []).map((r) => r.id)), [data]);
   useEffect(() => setFresh(new Set()), [data]);
   useLiveEvents((e: LiveEvent) => {
+    if (e.type === 'presence') return;
     const enters = e.type === 'reported' ? queue === 'reported' : entersQueue(e, queue);
     if (enters && !visible.has(e.id)) setFresh((s) => (s.has(e.id) ? s : new Set(s).add(e.id)));
   });
@@ -164,6 +166,7 @@ const DrawerCard = ({ id, onClose, onApprove, onHide, onReply }: CardHandlers & 
           <CloseIcon />
         </IconButton>
       </Stack>
+      <AlsoLooking commentId={id} />
       {data && <CommentCard comment={full ?? data} actions={<DecisionButtons comment={data} onApprove={onApprove} onHide={onHide} onReply={onReply} />} />}
     </>
   );
@@ -298,8 +301,9 @@ const QueueView = () => {
           label=""
           sortable={false}
           render={(r) => (
-            <Box component="span" data-row-focused={r.id === focused?.id ? 'true' : undefined} data-row-id={r.id} sx={{ color: 'primary.main', fontWeight: 700 }}>
+            <Box component="span" data-row-focused={r.id === focused?.id ? 'true' : undefined} data-row-id={r.id} sx={{ color: 'primary.main', fontWeight: 700, whiteSpace: 'nowrap' }}>
               {r.id === focused?.id ? '▶' : ''}
+              <RowPresence commentId={r.id} />
             </Box>
           )}
         />

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ListButton, Show, TopToolbar, useRecordContext } from 'react-admin';
 import { CommentCard, DecisionButtons } from './CommentCard';
 import { HideDialog } from './HideDialog';
+import { AlsoLooking } from './Presence';
 import { ReplyDialog } from './ReplyDialog';
 import { useDecide } from './useDecide';
 
@@ -13,6 +14,7 @@ const CommentPage = () => {
   if (!comment) return null;
   return (
     <>
+      <AlsoLooking commentId={comment.id} />
       <CommentCard
         comment={comment}
         layout="page"

@@ -5,6 +5,7 @@ import type {
   AuthorRecord,
   AuthorSuspensionRequest,
   HomeStats,
+  PresenceEntry,
   QueueCounts,
   ReplyResponse,
   StreamTokenResponse,
@@ -44,6 +45,10 @@ export interface SiftDataProvider extends DataProvider {
   counts(): Promise<QueueCounts>;
   homeStats(): Promise<HomeStats>;
   streamToken(): Promise<StreamTokenResponse>;
+  /** Issue 17, item 6: every card open now; "I have this card open" (answers who has it open); "I closed it". */
+  presence(): Promise<PresenceEntry[]>;
+  lookingAt(id: string): Promise<PresenceEntry[]>;
+  leftCard(id: string): Promise<void>;
   /** Issue 18: one decision for every member of a campaign, and its undo. */
   campaignDecision(id: string, req: CampaignDecisionRequest): Promise<CampaignDecisionResponse>;
   campaignUndo(id: string): Promise<CampaignDecisionResponse>;
@@ -86,6 +91,9 @@ export const dataProvider: SiftDataProvider = {
   counts: async () => (await httpClient('/api/moderation/comments/counts')).json as QueueCounts,
   homeStats: async () => (await httpClient('/api/stats/home')).json as HomeStats,
   streamToken: () => post('/api/moderation/stream-token'),
+  presence: async () => (await httpClient('/api/moderation/presence')).json as PresenceEntry[],
+  lookingAt: async (id) => (await httpClient(`/api/moderation/comments/${encodeURIComponent(id)}/presence`, { method: 'PUT' })).json as PresenceEntry[],
+  leftCard: async (id) => void (await httpClient(`/api/moderation/comments/${encodeURIComponent(id)}/presence`, { method: 'DELETE' })),
   campaignDecision: (id, req) => post(`/api/moderation/campaigns/${id}/decision`, req),
   campaignUndo: (id) => post(`/api/moderation/campaigns/${id}/undo`),
 };

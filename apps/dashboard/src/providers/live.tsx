@@ -70,8 +70,11 @@ export const LiveProvider = ({ children }: { children: ReactNode }) => {
           const parsed = JSON.parse(msg.data as string) as LiveEvent | { type: 'ready' } | { type: 'ping' };
           if (!('id' in parsed)) return; // ready / ping
           const event = parsed;
-          clearTimeout(countsTimer);
-          countsTimer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: COUNTS_KEY }), COUNTS_DEBOUNCE_MS);
+          if (event.type !== 'presence') {
+            // Someone opening a card changes no count.
+            clearTimeout(countsTimer);
+            countsTimer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: COUNTS_KEY }), COUNTS_DEBOUNCE_MS);
+          }
           listeners.current.forEach((l) => l(event));
         };
         source.onerror = () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { contextPages, launchChromium, signIn } from './support/chromium';
+import { contextPages, launchChromium, openArticleQueue } from './support/chromium';
 import { ReaderFixture } from './support/reader';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
@@ -19,15 +19,7 @@ let browser: Browser;
 const pages = contextPages(() => browser, state.baseUrl);
 
 /** Signed in, on this article's comments, with the comment's card open. */
-async function openCard(who: 'moderator' | 'admin'): Promise<Page> {
-  const page = await pages.open('/');
-  await signIn(page, state.users[who].email, state.users[who].password);
-  await page.locator('[data-panel="queues"]').waitFor();
-  await page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: ARTICLE }))}`);
-  await page.locator('tbody tr', { hasText: AUTHOR }).locator('td').nth(2).click();
-  await page.locator('[data-card] [data-section="comment"]').waitFor();
-  return page;
-}
+const openCard = (who: 'moderator' | 'admin'): Promise<Page> => openArticleQueue(pages, state.users[who], ARTICLE, AUTHOR);
 
 beforeAll(async () => {
   browser = await launchChromium();

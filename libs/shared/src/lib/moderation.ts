@@ -152,7 +152,21 @@ export type LiveEvent =
       at: string;
     }
   /** A reader reported a published comment; `reports` = its open reports now. */
-  | { type: 'reported'; id: string; articleId: string; reports: number; at: string };
+  | { type: 'reported'; id: string; articleId: string; reports: number; at: string }
+  /**
+   * A staff member has comment `id`'s card open (a heartbeat: `expiresIn` seconds from now unless renewed), or closed
+   * it (`expiresIn` 0). Changes nothing in Postgres.
+   */
+  | { type: 'presence'; id: string; userId: string; name: string; expiresIn: number; at: string };
+
+/** Who has which comment's card open (`GET /api/moderation/presence`, `PUT …/comments/:id/presence`). */
+export interface PresenceEntry {
+  commentId: string;
+  userId: string;
+  name: string;
+  /** Seconds until it lapses unless the viewer's dashboard renews it. */
+  expiresIn: number;
+}
 
 /** `GET /api/stats/home`. */
 export interface HomeStats {

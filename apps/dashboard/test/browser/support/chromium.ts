@@ -118,3 +118,28 @@ export function contextPages(browser: () => Browser, baseUrl: string) {
     },
   };
 }
+
+/**
+ * In a fresh context of `pages`: `user` signed in, on the comments of the article `externalId`, with the card of
+ * `author`'s comment open (or only its row in view, `card: false`). Two calls are two staff members side by side.
+ */
+export async function openArticleQueue(
+  pages: ReturnType<typeof contextPages>,
+  user: { email: string; password: string },
+  externalId: string,
+  author: string,
+  opts: { card?: boolean; scheme?: 'light' | 'dark' } = {},
+): Promise<Page> {
+  const page = await pages.open('/', opts.scheme);
+  await signIn(page, user.email, user.password);
+  await page.locator('[data-panel="queues"]').waitFor();
+  await page.goto(`/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: externalId }))}`);
+  const row = page.locator('tbody tr', { hasText: author });
+  if (opts.card === false) {
+    await row.waitFor();
+    return page;
+  }
+  await row.locator('td').nth(2).click();
+  await page.locator('[data-card] [data-section="comment"]').waitFor();
+  return page;
+}
