@@ -52,7 +52,7 @@ export class LearnedModelsController {
   @HttpCode(200)
   @Roles('admin')
   @ApiOperation({ summary: 'Promote a shadow (or retired) version: workers score with it within seconds' })
-  promote(@Param('id', UuidPipe) id: string): Promise<LearnedModelRecord> {
-    return this.models.promote(id);
+  promote(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<LearnedModelRecord> {
+    return this.models.promote(id, user.id);
   }
 }

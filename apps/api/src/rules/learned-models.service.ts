@@ -1,14 +1,23 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hideReasonsConfirming, type HideReason, type LearnedModelRecord } from '@sift/shared';
-import { compileRule, encodeModel, type LabelledComment, learningCurve, trainInsultModel } from '@sift/triage-engine';
+import { compileRule, encodeModel, type LabelledComment, learningCurve, metrics, trainInsultModel } from '@sift/triage-engine';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import type { AppConfig } from '../core/config/config.js';
+import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
 
 /** Training sizes of the stored learning curve (those below 80 % of the decisions are measured). */
 const CURVE_SIZES = [50, 100, 300, 1000, 3000, 10000];
+/**
+ * Weak negatives (LEARNED_WEAK_NEGATIVE_DAYS > 0): each counts this much in SGD beside a decision's 1, and at most
+ * WEAK_PER_DECISION × the decisions are taken (the most recent). Chosen on the shared Kaggle set replayed as a site
+ * whose moderators decide only what the lexicon flags (docs/eval.md, "Weak negatives").
+ */
+export const WEAK_NEGATIVE_WEIGHT = 1;
+const WEAK_PER_DECISION = 2;
 
 interface ModelRow {
   id: string;
@@ -27,9 +36,13 @@ interface ModelRow {
   created_at: Date;
   finished_at: Date | null;
   promoted_at: Date | null;
+  promoted_by_name: string | null;
+  promotion_note: string | null;
+  weak_negatives: number | null;
 }
 
-const COLUMNS = `id, version, task, status, progress, trigger, labels, positives, threshold, metrics, curve, fingerprint, error, created_at, finished_at, promoted_at`;
+const COLUMNS = `id, version, task, status, progress, trigger, labels, positives, threshold, metrics, curve, fingerprint, error, created_at, finished_at, promoted_at,
+  (SELECT name FROM users u WHERE u.id = promoted_by) AS promoted_by_name, promotion_note, weak_negatives`;
 
 /**
  * The site's learned insult model (issue 15): moderators' decisions become labels, a retrain on the `rule-jobs`
@@ -46,6 +59,7 @@ export class LearnedModelsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @InjectQueue(QueueName.RuleJobs) private readonly queue: Queue,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async list(): Promise<LearnedModelRecord[]> {
@@ -113,6 +127,26 @@ export class LearnedModelsService {
       }));
   }
 
+  /**
+   * Weak negatives (LEARNED_WEAK_NEGATIVE_DAYS > 0): reader comments the worker approved at least that many days
+   * ago that nobody reported and no person decided, most recent first, at most `max`. Labelled "not an insult" with
+   * weight WEAK_NEGATIVE_WEIGHT; only the SGD fits see them (learned/train.ts).
+   */
+  async weakNegatives(max: number): Promise<LabelledComment[]> {
+    const days = this.config.learned.weakNegativeDays;
+    if (days <= 0 || max <= 0) return [];
+    const rows: Array<{ title: string | null; body: string }> = await this.ds.query(
+      `SELECT c.title, c.body FROM comments c
+        WHERE c.author_role = 'reader' AND c.status = 'approved' AND c.received_at < now() - make_interval(days => $1)
+          AND EXISTS (SELECT 1 FROM triage_decisions d WHERE d.comment_id = c.id AND d.applied AND d.outcome_status = 'approved')
+          AND NOT EXISTS (SELECT 1 FROM moderation_events e WHERE e.comment_id = c.id AND e.actor_type = 'user')
+          AND NOT EXISTS (SELECT 1 FROM comment_reports r WHERE r.comment_id = c.id)
+        ORDER BY c.received_at DESC, c.id LIMIT $2`,
+      [days, max],
+    );
+    return rows.reverse().map((r) => ({ title: r.title, body: r.body, label: false, lexicon: 0, weak: WEAK_NEGATIVE_WEIGHT }));
+  }
+
   /** The site's enabled insult rule's config (the defaults when there is none), compiled without a model: day 0. */
   private async lexicon() {
     const [rule] = await this.ds.query(`SELECT id, name, version, config FROM rules WHERE type = 'insult' AND enabled AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
@@ -128,8 +162,9 @@ export class LearnedModelsService {
     if (!started) return 'failed';
     try {
       const labels = await this.labels();
+      const weak = await this.weakNegatives(labels.length * WEAK_PER_DECISION);
       await this.progress(modelId, 20, report);
-      const { model, reason } = trainInsultModel(labels);
+      const { model, reason } = trainInsultModel([...labels, ...weak]);
       if (!model) {
         await this.ds.query(
           `UPDATE learned_models SET status = 'no_model', progress = 100, labels = $2, positives = $3, error = $4, finished_at = now() WHERE id = $1`,
@@ -146,11 +181,11 @@ export class LearnedModelsService {
       const artifact = encodeModel({ ...model, curve, version });
       await this.ds.query(
         `UPDATE learned_models SET status = 'shadow', progress = 100, labels = $2, positives = $3, threshold = $4, metrics = $5::jsonb,
-                curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, finished_at = now() WHERE id = $1`,
-        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify(model.cv), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact)],
+                curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, weak_negatives = $9, finished_at = now() WHERE id = $1`,
+        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify(model.cv), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact), weak.length],
       );
       await report(100);
-      return 'shadow';
+      return (await this.autoPromote(modelId, labels)) ? 'promoted' : 'shadow';
     } catch (err) {
       this.logger.error(`retrain ${modelId} failed: ${(err as Error).message}`);
       await this.ds.query(`UPDATE learned_models SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [modelId, (err as Error).message]);
@@ -163,15 +198,56 @@ export class LearnedModelsService {
     await report(p);
   }
 
-  /** shadow|retired → promoted; the version promoted until now is retired. One statement, one promoted at most. */
-  async promote(id: string): Promise<LearnedModelRecord> {
+  /**
+   * The auto-promotion setting (site_settings.learned_auto_promote, off by default): a freshly trained version is
+   * promoted by the retrain itself when its cross-validated AUC is above the promoted version's (none promoted: the
+   * lexicon's over the same decisions) and its cross-validated precision is not below that one's. Either way the
+   * comparison is written on the version (`promotion_note`), and an automatic promotion has no `promoted_by`.
+   */
+  async autoPromote(id: string, labels: readonly LabelledComment[]): Promise<boolean> {
+    const [s] = await this.ds.query(`SELECT learned_auto_promote FROM site_settings WHERE id = 1`);
+    if (!s?.learned_auto_promote) return false;
+    const [cand] = await this.ds.query(`SELECT version, metrics FROM learned_models WHERE id = $1`, [id]);
+    const [cur] = await this.ds.query(`SELECT version, metrics FROM learned_models WHERE task = 'insult' AND status = 'promoted'`);
+    const m = cand.metrics as NonNullable<LearnedModelRecord['metrics']>;
+    let base: { name: string; auc: number; precision: number };
+    if (cur) base = { name: `v${cur.version}`, auc: cur.metrics.auc, precision: cur.metrics.precision };
+    else {
+      const threshold = await this.lexiconThreshold();
+      const lex = labels.map((l) => l.lexicon);
+      base = { name: 'the lexicon', auc: m.lexiconAuc, precision: metrics(lex, lex.map((x) => x >= threshold), labels.map((l) => l.label)).precision };
+    }
+    const f = (x: number) => x.toFixed(3);
+    const better = m.auc > base.auc && m.precision >= base.precision;
+    const note =
+      `${better ? 'auto-promoted' : 'not auto-promoted'} by the retrain: CV AUC ${f(m.auc)} ${m.auc > base.auc ? '>' : '≤'} ${f(base.auc)}, ` +
+      `precision ${f(m.precision)} ${m.precision >= base.precision ? '≥' : '<'} ${f(base.precision)} (${base.name})`;
+    if (!better) {
+      await this.ds.query(`UPDATE learned_models SET promotion_note = $2 WHERE id = $1`, [id, note]);
+      return false;
+    }
+    await this.promote(id, null, note);
+    this.logger.log(`learned model v${cand.version} ${note}`);
+    return true;
+  }
+
+  private async lexiconThreshold(): Promise<number> {
+    const [rule] = await this.ds.query(`SELECT config->>'threshold' AS t FROM rules WHERE type = 'insult' AND enabled AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
+    return rule?.t == null ? 0.5 : Number(rule.t);
+  }
+
+  /**
+   * shadow|retired → promoted; the version promoted until now is retired. One statement, one promoted at most.
+   * Recorded on the version: who (null: the retrain, by the auto-promotion setting) and, for the retrain, why.
+   */
+  async promote(id: string, userId: string | null, note: string | null = null): Promise<LearnedModelRecord> {
     const current = await this.get(id);
     if (current.status !== 'shadow' && current.status !== 'retired') {
       throw new ConflictException(`learned model v${current.version} is ${current.status}: only a shadow or retired version can be promoted`);
     }
     await this.ds.transaction(async (m) => {
       await m.query(`UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted'`);
-      await m.query(`UPDATE learned_models SET status = 'promoted', promoted_at = now() WHERE id = $1`, [id]);
+      await m.query(`UPDATE learned_models SET status = 'promoted', promoted_at = now(), promoted_by = $2, promotion_note = $3 WHERE id = $1`, [id, userId, note]);
     });
     return this.get(id);
   }
@@ -217,5 +293,8 @@ function toRecord(r: ModelRow): LearnedModelRecord {
     createdAt: r.created_at.toISOString(),
     finishedAt: r.finished_at?.toISOString() ?? null,
     promotedAt: r.promoted_at?.toISOString() ?? null,
+    promotedBy: r.promoted_by_name,
+    promotionNote: r.promotion_note,
+    weakNegatives: r.weak_negatives,
   };
 }

@@ -12,8 +12,6 @@ import { RulesAdminService } from './rules-admin.service.js';
 
 /** How often the quality watch looks for hide rules to auto-demote. */
 const QUALITY_WATCH_EVERY_MS = 15 * 60 * 1000;
-/** How often the site's learned model is retrained from the decisions (nightly; on demand through the API too). */
-const RETRAIN_EVERY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Adapter from the `rule-jobs` queue to the rules feature's services; also keeps the quality watch's schedule in
@@ -39,10 +37,13 @@ export class RuleJobsProcessor extends WorkerHost implements OnApplicationBootst
     // Idempotent across worker processes: one scheduler id, upserted.
     const checkEvery = this.config.triage.reconcileEverySeconds * 1000;
     const opts = { removeOnComplete: true, removeOnFail: 100 };
-    this.keepers = [
-      await keepSchedule(this.queue, { id: JobName.QualityWatch, every: QUALITY_WATCH_EVERY_MS, checkEvery, job: { name: JobName.QualityWatch, data: {}, opts } }),
-      await keepSchedule(this.queue, { id: JobName.NightlyRetrain, every: RETRAIN_EVERY_MS, checkEvery, job: { name: JobName.NightlyRetrain, data: {}, opts } }),
-    ];
+    this.keepers = [await keepSchedule(this.queue, { id: JobName.QualityWatch, every: QUALITY_WATCH_EVERY_MS, checkEvery, job: { name: JobName.QualityWatch, data: {}, opts } })];
+    // The learned model's retrain, every LEARNED_RETRAIN_EVERY_HOURS (nightly by default; on demand through the API
+    // too); 0 removes the schedule (a worker started with it on may have left it in Redis).
+    const retrainEvery = this.config.learned.retrainEveryHours * 3600 * 1000;
+    if (retrainEvery > 0) {
+      this.keepers.push(await keepSchedule(this.queue, { id: JobName.NightlyRetrain, every: retrainEvery, checkEvery, job: { name: JobName.NightlyRetrain, data: {}, opts } }));
+    } else await this.queue.removeJobScheduler(JobName.NightlyRetrain);
   }
 
   onApplicationShutdown(): void {

@@ -38,6 +38,11 @@ export class SiteSettingsDto implements SiteSettingsSaveRequest {
   @Max(1440)
   sessionIdleMinutes?: number;
 
+  @ApiPropertyOptional({ description: 'a retrained insult model promotes itself when its CV AUC is up and its precision not down (audited on the version)' })
+  @IsOptional()
+  @IsBoolean()
+  learnedAutoPromote?: boolean;
+
   @ApiPropertyOptional({ description: 'the version edited (409 when saved meanwhile)' })
   @IsOptional()
   @IsInt()

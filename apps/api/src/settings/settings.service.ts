@@ -9,6 +9,7 @@ interface Row {
   override_warn_rate: number;
   override_min_decided: number;
   session_idle_minutes: number;
+  learned_auto_promote: boolean;
   version: number;
   updated_at: Date;
 }
@@ -19,6 +20,7 @@ const toRecord = (r: Row): SiteSettingsRecord => ({
   overrideWarnRate: Math.round(Number(r.override_warn_rate) * 1000) / 1000,
   overrideMinDecided: r.override_min_decided,
   sessionIdleMinutes: r.session_idle_minutes,
+  learnedAutoPromote: r.learned_auto_promote,
   version: r.version,
   updatedAt: new Date(r.updated_at).toISOString(),
 });
@@ -49,6 +51,7 @@ export class SettingsService {
         overrideWarnRate: req.overrideWarnRate ?? Number(cur.override_warn_rate),
         overrideMinDecided: req.overrideMinDecided ?? cur.override_min_decided,
         sessionIdleMinutes: req.sessionIdleMinutes ?? cur.session_idle_minutes,
+        learnedAutoPromote: req.learnedAutoPromote ?? cur.learned_auto_promote,
       };
       const before = toRecord(cur);
       if (
@@ -56,15 +59,16 @@ export class SettingsService {
         next.preModerate === before.preModerate &&
         Math.abs(next.overrideWarnRate - before.overrideWarnRate) < 1e-6 &&
         next.overrideMinDecided === before.overrideMinDecided &&
-        next.sessionIdleMinutes === before.sessionIdleMinutes
+        next.sessionIdleMinutes === before.sessionIdleMinutes &&
+        next.learnedAutoPromote === before.learnedAutoPromote
       ) {
         return before;
       }
       const [row]: Row[] = await m.query(
         `WITH u AS (UPDATE site_settings SET auto_approve = $1, pre_moderate = $2, override_warn_rate = $3, override_min_decided = $4,
-                           session_idle_minutes = $5, version = version + 1, updated_at = now() WHERE id = 1 RETURNING *)
+                           session_idle_minutes = $5, learned_auto_promote = $6, version = version + 1, updated_at = now() WHERE id = 1 RETURNING *)
          SELECT * FROM u`,
-        [next.autoApprove, next.preModerate, next.overrideWarnRate, next.overrideMinDecided, next.sessionIdleMinutes],
+        [next.autoApprove, next.preModerate, next.overrideWarnRate, next.overrideMinDecided, next.sessionIdleMinutes, next.learnedAutoPromote],
       );
       await m.query(`INSERT INTO site_settings_versions (settings_id, version, settings, created_by) VALUES (1, $1, $2::jsonb, $3)`, [
         row.version,

@@ -26,6 +26,10 @@ export class SiteSettingsEntity {
   @Column({ name: 'session_idle_minutes', type: 'integer', default: 60 })
   sessionIdleMinutes: number;
 
+  /** A retrained insult model promotes itself when it is better (rules/learned-models.service.ts `autoPromote`). */
+  @Column({ name: 'learned_auto_promote', type: 'boolean', default: false })
+  learnedAutoPromote: boolean;
+
   /** Bumped by every save; old values in `site_settings_versions`. */
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -17,8 +17,8 @@ const SettingsForm = () => {
   if (!draft) return <LinearProgress />;
   const save = async () => {
     try {
-      const { autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, version } = draft;
-      const saved = await rulesApi.saveSettings({ autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, version });
+      const { autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, learnedAutoPromote, version } = draft;
+      const saved = await rulesApi.saveSettings({ autoApprove, preModerate, overrideWarnRate, overrideMinDecided, sessionIdleMinutes, learnedAutoPromote, version });
       qc.setQueryData(['settings'], saved);
       setErrors({});
       notify(`Settings saved (version ${saved.version})`, { type: 'success' });
@@ -38,6 +38,10 @@ const SettingsForm = () => {
         <Stack spacing={2}>
           <FormControlLabel control={<Checkbox checked={draft.autoApprove} onChange={(e) => setDraft({ ...draft, autoApprove: e.target.checked })} />} label="Approve comments that no rule flags" />
           <FormControlLabel control={<Checkbox checked={draft.preModerate} onChange={(e) => setDraft({ ...draft, preModerate: e.target.checked })} />} label="Pre-moderate everything (hide rules still hide)" />
+          <FormControlLabel
+            control={<Checkbox checked={draft.learnedAutoPromote} onChange={(e) => setDraft({ ...draft, learnedAutoPromote: e.target.checked })} />}
+            label="Promote a retrained insult model by itself when it is better (cross-validated AUC up, precision not down)"
+          />
           <TextField
             size="small"
             type="number"

@@ -42,4 +42,9 @@ export interface LearnedModelRecord {
   createdAt: string;
   finishedAt: string | null;
   promotedAt: string | null;
+  /** Who promoted it (null: the retrain, by the auto-promotion setting; or never promoted) and why. */
+  promotedBy: string | null;
+  promotionNote: string | null;
+  /** Weak negatives it was trained with beside the decisions (auto-approved comments nobody reported). */
+  weakNegatives: number | null;
 }

@@ -250,6 +250,11 @@ export interface SiteSettingsRecord {
   overrideMinDecided: number;
   /** A dashboard session unused this long ends: the next renewal asks to sign in again (5–1440). */
   sessionIdleMinutes: number;
+  /**
+   * A retrained insult model promotes itself when its cross-validated AUC is above the promoted version's (day 0:
+   * the lexicon's) and its precision not below; each such promotion is recorded on the version with the figures.
+   */
+  learnedAutoPromote: boolean;
   version: number;
   updatedAt: string;
 }

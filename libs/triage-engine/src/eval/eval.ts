@@ -23,13 +23,15 @@
  * (the written score is the one that decides the flag). `--learning-curve 100,300,1000`: held-out AUC on --input of
  * models trained on the first N decisions (learn-eval.ts). `--model ARTIFACT.json` (insult): score with a site model
  * the retrain stored (the `artifact` of a `learned_models` row, as `npm run demo:learn` exports it) instead.
+ * `--decided flagged [--weak-negatives W]`: only the rows the lexicon flags are decisions, as on a real site; the
+ * others are left out, or taken as weak negatives of weight W (learn-eval.ts `asSiteDecisions`).
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
 import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { runCampaignEval } from './campaign-eval.js';
-import { asDecisions, learn, printLearningCurve } from './learn-eval.js';
+import { asDecisions, asSiteDecisions, learn, printLearningCurve } from './learn-eval.js';
 import { metrics } from '../learned/metrics.js';
 import { decodeModel } from '../learned/model.js';
 
@@ -56,6 +58,8 @@ function parseArgs(argv: string[]): {
   learnFrom: string | null;
   curve: number[] | null;
   model: string | null;
+  decided: 'all' | 'flagged';
+  weakNegatives: number | null;
 } {
   const args = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
@@ -71,7 +75,7 @@ function parseArgs(argv: string[]): {
   const input = args.get('input');
   if ((task !== 'insult' && task !== 'off_topic' && task !== 'campaign') || !input) {
     process.stderr.write(
-      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]] [--learn-from LABELLED.jsonl [--learning-curve 100,300,1000]] [--model ARTIFACT.json]\n',
+      'usage: npm run -s eval -- --task insult|off_topic|campaign --input FILE.jsonl [--output SCORES.jsonl] [--config JSON] [--peers] [--split even|odd] [--threads FILE.jsonl [--thread-size N]] [--learn-from LABELLED.jsonl [--learning-curve 100,300,1000] [--decided all|flagged [--weak-negatives W]]] [--model ARTIFACT.json]\n',
     );
     process.exit(2);
   }
@@ -95,7 +99,14 @@ function parseArgs(argv: string[]): {
   if (curve && !learnFrom) fail('--learning-curve needs --learn-from (the decisions to learn from)');
   const model = args.get('model') || null;
   if (model && (learnFrom || task !== 'insult')) fail('--model: a stored insult model, instead of --learn-from (--task insult)');
-  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve, model };
+  const decided = args.get('decided') ?? 'all';
+  if (decided !== 'all' && decided !== 'flagged') fail('--decided must be all or flagged');
+  const weakArg = args.get('weak-negatives');
+  const weakNegatives = weakArg === undefined ? null : Number(weakArg);
+  if (weakNegatives !== null && !(weakNegatives > 0 && weakNegatives <= 1)) fail('--weak-negatives takes a weight in (0, 1]');
+  if ((decided === 'flagged' || weakNegatives !== null) && !learnFrom) fail('--decided and --weak-negatives shape the --learn-from decisions');
+  if (weakNegatives !== null && decided !== 'flagged') fail('--weak-negatives needs --decided flagged (the unflagged rows are the weak negatives)');
+  return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve, model, decided, weakNegatives };
 }
 
 function fail(message: string): never {
@@ -217,7 +228,7 @@ async function loadPeers(): Promise<Array<{ name: string; matches: (text: string
 }
 
 async function main() {
-  const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve, model: modelFile } = parseArgs(process.argv.slice(2));
+  const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve, model: modelFile, decided, weakNegatives } = parseArgs(process.argv.slice(2));
   if (task === 'campaign') return runCampaignEval(input, output, config);
   const rows = readRows(task, input);
   let evaluate: (i: RuleInput) => RuleVerdict;
@@ -225,7 +236,8 @@ async function main() {
     const insultConfig = insultConfigSchema.parse(config);
     evaluate = insultRule.compile(insultConfig);
     if (learnFrom) {
-      const decisions = asDecisions(readRows(task, learnFrom), evaluate);
+      const replayed = asDecisions(readRows(task, learnFrom), evaluate);
+      const decisions = decided === 'flagged' ? asSiteDecisions(replayed, insultConfig.threshold, weakNegatives) : replayed;
       if (curve) printLearningCurve(decisions, curve, asDecisions(rows, evaluate), insultConfig.threshold);
       const model = learn(decisions, insultConfig.threshold, learnFrom);
       if (model) evaluate = insultRule.compile(insultConfig, { insult: model });

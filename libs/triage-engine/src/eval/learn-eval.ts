@@ -20,6 +20,18 @@ export function asDecisions(rows: readonly LabelledInput[], lexicon: (i: RuleInp
     .map((r) => ({ title: r.input.comment.title, body: r.input.comment.body, label: r.label as boolean, lexicon: lexicon(r.input).score }));
 }
 
+/**
+ * `--decided flagged [--weak-negatives W]`: the decisions as a site really gets them. Moderators decide the comments
+ * the lexicon flagged (day 0): those keep their label. The others were approved by the worker; nobody reported them
+ * (the worst case: no reader reports a missed insult), so they are no decisions at all, or, with a weight W, weak
+ * negatives — labelled "not an insult" whatever their true label, as the retrain takes them.
+ */
+export function asSiteDecisions(decisions: readonly LabelledComment[], lexiconThreshold: number, weakWeight: number | null): LabelledComment[] {
+  return decisions.flatMap((d) =>
+    d.lexicon >= lexiconThreshold ? [d] : weakWeight === null ? [] : [{ ...d, label: false, weak: weakWeight }],
+  );
+}
+
 const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 
 /** Train on the decisions and print what the retrain would store; null (day 0) when there are too few. */
@@ -32,7 +44,10 @@ export function learn(decisions: readonly LabelledComment[], lexiconThreshold: n
     return null;
   }
   const { cv, stack, threshold, fingerprint } = res.model;
-  console.log(`learn-from ${file}: ${cv.n} decisions (${cv.positives} insults), trained in ${ms.toFixed(0)} ms, fingerprint ${fingerprint}`);
+  const weak = decisions.filter((d) => d.weak !== undefined).length;
+  console.log(
+    `learn-from ${file}: ${cv.n} decisions (${cv.positives} insults)${weak ? ` + ${weak} weak negatives` : ''}, trained in ${ms.toFixed(0)} ms, fingerprint ${fingerprint}`,
+  );
   console.log(
     `  ${cv.folds}-fold CV: stacked AUC ${fmt(cv.auc)} F1 ${fmt(cv.f1)} (P ${fmt(cv.precision)} R ${fmt(cv.recall)}) at threshold ${fmt(threshold)}; ` +
       `learned alone AUC ${fmt(cv.learnedAuc)}; lexicon alone AUC ${fmt(cv.lexiconAuc)} F1 ${fmt(cv.lexiconF1)}`,

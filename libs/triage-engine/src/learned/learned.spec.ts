@@ -51,6 +51,27 @@ describe('learned scorer: training', () => {
     expect(trainInsultModel(corpus(150, 8)).model!.fingerprint).not.toBe(a.fingerprint);
   });
 
+  it('weak rows widen the SGD fits only: the stacker, threshold and CV metrics come from the decisions alone', () => {
+    const decisions = corpus(150);
+    const plain = trainInsultModel(decisions).model!;
+    // Weak negatives: civil remarks no one decided, and one unreported insult among them (the noise they carry).
+    const weak = corpus(60, 9)
+      .filter((r) => !r.label)
+      .map((r) => ({ ...r, weak: 0.3 }));
+    weak.push({ title: null, body: 'honestly, you snarfwit', label: false, lexicon: 0, weak: 0.3 });
+    const withWeak = trainInsultModel([...decisions, ...weak]).model!;
+    expect(withWeak.cv).toMatchObject({ n: 150, positives: 50 });
+    expect(withWeak.docs).toBe(150 + weak.length);
+    expect(withWeak.fingerprint).not.toBe(plain.fingerprint);
+    expect(Buffer.from(withWeak.weights.buffer).equals(Buffer.from(plain.weights.buffer))).toBe(false);
+    // Weak rows alone never make a model: the minimum counts are of decisions.
+    expect(trainInsultModel([...decisions.slice(0, 40), ...weak]).reason).toBe('40 labels; the model needs at least 50');
+    // A weight scales the gradient: weight 1 on the same rows moves the weights further than 0.3.
+    const heavy = trainInsultModel([...decisions, ...weak.map((r) => ({ ...r, weak: 1 }))]).model!;
+    const dist = (a: Float32Array) => Math.hypot(...Array.from(a, (x, i) => x - plain.weights[i]).filter((x) => x !== 0));
+    expect(dist(heavy.weights)).toBeGreaterThan(dist(withWeak.weights));
+  });
+
   it('cross-validates and stacks: out-of-fold AUC and F1 are recorded with the lexicon alone beside them', () => {
     const { model } = trainInsultModel(corpus(150));
     expect(model!.cv).toMatchObject({ folds: 5, n: 150, positives: 50 });

@@ -73,9 +73,16 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /**
  * Logistic regression by averaged SGD with L2, on sparse vectors. The weights are kept as `s · v` (the L2 shrink is
  * one multiply of `s`) and their running sum as `u + v · S` (S: the sum of `s` since averaging started), so each
- * step costs only the comment's non-zero features. Returns the averaged weights and bias.
+ * step costs only the comment's non-zero features. `weights` (default 1 each) scale each row's gradient: a weak label
+ * counts for less. Returns the averaged weights and bias.
  */
-export function trainLogistic(xs: readonly Vector[], ys: readonly boolean[], dim: number, opt: SgdOptions): { w: Float32Array; bias: number } {
+export function trainLogistic(
+  xs: readonly Vector[],
+  ys: readonly boolean[],
+  dim: number,
+  opt: SgdOptions,
+  weights?: readonly number[],
+): { w: Float32Array; bias: number } {
   const v = new Float64Array(dim);
   const u = new Float64Array(dim);
   let s = 1;
@@ -93,7 +100,7 @@ export function trainLogistic(xs: readonly Vector[], ys: readonly boolean[], dim
       const eta = opt.eta0 / (1 + opt.eta0 * opt.lambda * steps);
       let dot = 0;
       for (let k = 0; k < idx.length; k++) dot += v[idx[k]] * val[k];
-      const g = (ys[i] ? 1 : 0) - sigmoid(s * dot + b);
+      const g = ((ys[i] ? 1 : 0) - sigmoid(s * dot + b)) * (weights ? weights[i] : 1);
       s *= 1 - eta * opt.lambda;
       if (s < 1e-9) {
         for (let j = 0; j < dim; j++) {

@@ -22,6 +22,12 @@ export interface LabelledComment {
   label: boolean;
   /** The lexicon's (insult rule's) score for this comment, 0–1. */
   lexicon: number;
+  /**
+   * A weak label (a comment nobody decided, e.g. auto-approved and never reported within some days: a weak
+   * negative) and the weight of its gradient in SGD (0–1). Weak rows only widen what the model sees: they are added
+   * to every fit, never evaluated, and the stacker, threshold, CV metrics and minimum counts use the decisions alone.
+   */
+  weak?: number;
 }
 
 export interface TrainOptions {
@@ -42,8 +48,10 @@ export type TrainResult = { model: LearnedModel; reason: null } | { model: null;
 export const fieldsOf = (r: { title: string | null; body: string }): TextField[] =>
   r.title ? [{ field: 'title', text: r.title }, { field: 'body', text: r.body }] : [{ field: 'body', text: r.body }];
 
-export function trainInsultModel(rows: readonly LabelledComment[], options: Partial<TrainOptions> = {}): TrainResult {
+export function trainInsultModel(all: readonly LabelledComment[], options: Partial<TrainOptions> = {}): TrainResult {
   const opt: TrainOptions = { ...TRAIN_DEFAULTS, ...options, sgd: { ...SGD_DEFAULTS, ...options.sgd } };
+  const rows = all.filter((r) => r.weak === undefined);
+  const weak = all.filter((r) => r.weak !== undefined);
   const labels = rows.map((r) => r.label);
   const positives = labels.filter(Boolean).length;
   if (rows.length < opt.minLabels) return { model: null, reason: `${rows.length} labels; the model needs at least ${opt.minLabels}` };
@@ -53,18 +61,21 @@ export function trainInsultModel(rows: readonly LabelledComment[], options: Part
   const dim = 1 << HASHING.bits;
   const counter = new BucketCounter(HASHING);
   const docs = rows.map((r) => countsOf(counter, fieldsOf(r)));
+  const extra: WeakRows = { docs: weak.map((r) => countsOf(counter, fieldsOf(r))), labels: weak.map((r) => r.label), weights: weak.map((r) => r.weak as number) };
   const lexicon = rows.map((r) => r.lexicon);
   const folds = Math.min(opt.folds, Math.max(2, Math.floor(Math.min(positives, rows.length - positives) / 2)));
-  const oof = outOfFoldMargins(docs, labels, folds, dim, opt.sgd);
+  const oof = outOfFoldMargins(docs, labels, folds, dim, opt.sgd, extra);
   const stack = fitStack(oof, lexicon, labels);
   const scores = oof.map((m, i) => stacked(stack, m, lexicon[i]));
   const threshold = bestThreshold(scores, labels, opt.minPrecision);
-  const idf = idfOf(docs, dim);
+  const trainDocs = [...docs, ...extra.docs];
+  const idf = idfOf(trainDocs, dim);
   const { w, bias } = trainLogistic(
-    docs.map((d) => tfidf(d, idf)),
-    labels,
+    trainDocs.map((d) => tfidf(d, idf)),
+    [...labels, ...extra.labels],
     dim,
     opt.sgd,
+    extra.docs.length ? [...labels.map(() => 1), ...extra.weights] : undefined,
   );
   const cv = cvMetrics(scores, threshold, oof, lexicon, opt.lexiconThreshold, labels, folds);
   const { lambda, epochs, eta0, averageAfter, seed } = opt.sgd;
@@ -72,13 +83,13 @@ export function trainInsultModel(rows: readonly LabelledComment[], options: Part
     format: LEARNED_FORMAT,
     task: 'insult',
     hashing: HASHING,
-    docs: rows.length,
+    docs: trainDocs.length,
     idf,
     weights: w,
     bias,
     stack,
     threshold,
-    fingerprint: fingerprintOf(rows.map((r) => `${r.label ? 1 : 0}\u0001${r.title ?? ''}\u0001${r.body}`)),
+    fingerprint: fingerprintOf(all.map((r) => `${r.label ? 1 : 0}${r.weak === undefined ? '' : `~${r.weak}`}\u0001${r.title ?? ''}\u0001${r.body}`)),
     seed,
     sgd: { lambda, epochs, eta0, averageAfter },
     cv,
@@ -88,22 +99,27 @@ export function trainInsultModel(rows: readonly LabelledComment[], options: Part
   return { model, reason: null };
 }
 
-/** Each row's margin from a model trained on the other folds (folds assigned by a seeded shuffle). */
-function outOfFoldMargins(docs: readonly SparseCounts[], labels: readonly boolean[], folds: number, dim: number, sgd: SgdOptions): number[] {
+interface WeakRows {
+  docs: SparseCounts[];
+  labels: boolean[];
+  weights: number[];
+}
+
+/** Each row's margin from a model trained on the other folds (folds assigned by a seeded shuffle), plus the weak rows. */
+function outOfFoldMargins(docs: readonly SparseCounts[], labels: readonly boolean[], folds: number, dim: number, sgd: SgdOptions, weak: WeakRows): number[] {
   const fold = new Int32Array(docs.length);
   shuffled(docs.length, rng(sgd.seed ^ 0x5eed)).forEach((row, rank) => (fold[row] = rank % folds));
   const oof = new Array<number>(docs.length).fill(0);
   for (let k = 0; k < folds; k++) {
     const train = docs.flatMap((_, i) => (fold[i] === k ? [] : [i]));
-    const idf = idfOf(
-      train.map((i) => docs[i]),
-      dim,
-    );
+    const trainDocs = [...train.map((i) => docs[i]), ...weak.docs];
+    const idf = idfOf(trainDocs, dim);
     const { w, bias } = trainLogistic(
-      train.map((i) => tfidf(docs[i], idf)),
-      train.map((i) => labels[i]),
+      trainDocs.map((d) => tfidf(d, idf)),
+      [...train.map((i) => labels[i]), ...weak.labels],
       dim,
       sgd,
+      weak.docs.length ? [...train.map(() => 1), ...weak.weights] : undefined,
     );
     for (let i = 0; i < docs.length; i++) if (fold[i] === k) oof[i] = marginOf(tfidf(docs[i], idf), w, bias);
   }

@@ -97,6 +97,11 @@ const EnvSchema = z
     RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(1).default(60),
     RECONCILE_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
     TRIAGE_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(8),
+    // The site's learned insult model (docs/eval.md, "Learning from decisions"): how often the worker retrains it
+    // (0: never by itself; on demand through the API still), and after how many days an auto-approved comment
+    // nobody reported counts as a weak negative (0: none).
+    LEARNED_RETRAIN_EVERY_HOURS: z.coerce.number().int().min(0).max(720).default(24),
+    LEARNED_WEAK_NEGATIVE_DAYS: z.coerce.number().int().min(0).max(365).default(3),
     // docs/operations.md "Security": all the rules of one comment must finish within this; else `error`, held.
     RULE_RUN_BUDGET_MS: z.coerce.number().int().min(1).max(60000).default(1000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -139,6 +144,8 @@ export interface AppConfig {
     bootstrapAdmin?: { email: string; password: string };
   };
   triage: { concurrency: number; reconcileGraceSeconds: number; reconcileEverySeconds: number; ruleBudgetMs: number };
+  /** The learned insult model: retrain interval (0: no schedule) and weak negatives' age (0: none). */
+  learned: { retrainEveryHours: number; weakNegativeDays: number };
   /** Publishers' secrets for signed author tokens (docs/reader.md), by publisher name (the token's `kid`). */
   authorTokenSecrets: Array<{ publisher: string; secret: string }>;
   /** Intake limits, counted in Redis (so they hold across API replicas). */
@@ -212,6 +219,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): AppConfig {
       reconcileEverySeconds: e.RECONCILE_EVERY_SECONDS,
       ruleBudgetMs: e.RULE_RUN_BUDGET_MS,
     },
+    learned: { retrainEveryHours: e.LEARNED_RETRAIN_EVERY_HOURS, weakNegativeDays: e.LEARNED_WEAK_NEGATIVE_DAYS },
     authorTokenSecrets: e.AUTHOR_TOKEN_SECRETS,
     rateLimits: { windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, perIp: e.RATE_LIMIT_PER_IP, perAuthor: e.RATE_LIMIT_PER_AUTHOR },
     loginThrottle: {

@@ -12,6 +12,7 @@ import { CampaignSignatures1765600000000 } from './1765600000000-campaign-signat
 import { CommentReports1765500000000 } from './1765500000000-comment-reports.js';
 import { AuthorSuspensions1765500100000 } from './1765500100000-author-suspensions.js';
 import { CampaignArticleIndex1765600000001 } from './1765600000001-campaign-article-index.js';
+import { LearnedAutoPromote1765735000000 } from './1765735000000-learned-auto-promote.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AuthorSuspensions1765500100000,
   CampaignSignatures1765600000000,
   CampaignArticleIndex1765600000001,
+  LearnedAutoPromote1765735000000,
 ];
