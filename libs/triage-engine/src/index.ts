@@ -21,3 +21,4 @@ export type { LabelledComment } from './learned/train.js';
 export { learningCurve, scoreWith, trainInsultModel } from './learned/train.js';
 export { metrics, rocAuc } from './learned/metrics.js';
 export { inventedDecisions, inventedThread } from './learned/invented-corpus.js';
+export { topNgrams } from './learned/top-ngrams.js';

@@ -8,7 +8,7 @@ import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
 import { type CompiledRule, compileRule, type RuleInput, runRules, type RunBudget } from '@sift/triage-engine';
-import { checkConfig, emptyMatrix, score } from './rule-config.js';
+import { checkConfig, emptyMatrix, ruleInputOf, score, type StoredCommentRow, turnTaker } from './rule-config.js';
 import { RuleJobs, type RuleJobRow } from './rule-jobs.js';
 import { badFields, excerpt } from './rules-admin.service.js';
 
@@ -48,17 +48,8 @@ interface DecidedRow {
   reason: string | null;
 }
 
-interface CommentRow {
+interface CommentRow extends StoredCommentRow {
   id: string;
-  title: string | null;
-  body: string;
-  author_name: string;
-  author_id: string | null;
-  received_at: Date;
-  article_id: string;
-  p_title: string | null;
-  p_body: string | null;
-  p_author_name: string | null;
 }
 
 /**
@@ -217,18 +208,11 @@ export class BacktestService {
         );
         for (const a of found) articles.set(a.id, { title: a.title, subtitle: a.subtitle, body: a.body });
       }
-      let slice = performance.now();
+      // The worker's triage jobs share this event loop: give them a turn every 50 ms of rule work.
+      const turn = turnTaker();
       for (const r of rows) {
-        // The worker's triage jobs share this event loop: give them a turn every 50 ms of rule work.
-        if (performance.now() - slice > 50) {
-          await new Promise((resolve) => setImmediate(resolve));
-          slice = performance.now();
-        }
-        const input: RuleInput = {
-          comment: { title: r.title, body: r.body, authorName: r.author_name, authorId: r.author_id, receivedAt: r.received_at, articleId: r.article_id },
-          article: articles.get(r.article_id) ?? null,
-          parent: r.p_body !== null ? { title: r.p_title, body: r.p_body, authorName: r.p_author_name ?? '' } : null,
-        };
+        await turn();
+        const input = ruleInputOf(r, articles.get(r.article_id) ?? null);
         const [d] = runRules([draft], input, this.budget);
         const [c] = current === draft ? [d] : runRules([current], input, this.budget);
         const hidden = label.get(r.id) === 'hidden';

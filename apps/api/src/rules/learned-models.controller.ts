@@ -1,11 +1,12 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { LearnedModelRecord } from '@sift/shared';
+import type { LearnedModelAgreement, LearnedModelRecord } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
 import { type AuthUser, CurrentUser } from '../auth/current-user.js';
 import { Roles } from '../auth/roles.decorator.js';
 import { contentRange } from '../core/http/list-query.js';
 import { UuidPipe } from '../core/http/pipes.js';
+import { AgreementQueryDto } from './dto/agreement-query.dto.js';
 import { LearnedModelsService } from './learned-models.service.js';
 
 /**
@@ -46,6 +47,14 @@ export class LearnedModelsController {
   @ApiOperation({ summary: 'One model version' })
   get(@Param('id', UuidPipe) id: string): Promise<LearnedModelRecord> {
     return this.models.get(id);
+  }
+
+  @Get(':id/agreement')
+  @ApiOperation({
+    summary: 'Shadow agreement: the version beside the live insult decision over recent comments ("would flag N more, N fewer", with examples)',
+  })
+  agreement(@Param('id', UuidPipe) id: string, @Query() q: AgreementQueryDto): Promise<LearnedModelAgreement> {
+    return this.models.agreement(id, q.days, q.limit);
   }
 
   @Post(':id/promote')

@@ -1,13 +1,27 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { hideReasonsConfirming, type HideReason, type LearnedModelRecord } from '@sift/shared';
-import { compileRule, encodeModel, type LabelledComment, learningCurve, metrics, trainInsultModel } from '@sift/triage-engine';
+import { AGREEMENT_LIMITS, type AgreementExample, hideReasonsConfirming, type HideReason, type LearnedModelAgreement, type LearnedModelRecord } from '@sift/shared';
+import {
+  compileRule,
+  decodeModel,
+  encodeModel,
+  type LabelledComment,
+  type LearnedModel,
+  learningCurve,
+  metrics,
+  type RuleInput,
+  type SiteModels,
+  topNgrams,
+  trainInsultModel,
+} from '@sift/triage-engine';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
+import { ruleInputOf, type StoredCommentRow, turnTaker } from './rule-config.js';
+import { excerpt } from './rules-admin.service.js';
 
 /** Training sizes of the stored learning curve (those below 80 % of the decisions are measured). */
 const CURVE_SIZES = [50, 100, 300, 1000, 3000, 10000];
@@ -40,6 +54,9 @@ interface ModelRow {
   promotion_note: string | null;
   weak_negatives: number | null;
 }
+
+/** Examples of each disagreement the agreement answers with. */
+const AGREEMENT_EXAMPLES = 10;
 
 const COLUMNS = `id, version, task, status, progress, trigger, labels, positives, threshold, metrics, curve, fingerprint, error, created_at, finished_at, promoted_at,
   (SELECT name FROM users u WHERE u.id = promoted_by) AS promoted_by_name, promotion_note, weak_negatives`;
@@ -147,10 +164,13 @@ export class LearnedModelsService {
     return rows.reverse().map((r) => ({ title: r.title, body: r.body, label: false, lexicon: 0, weak: WEAK_NEGATIVE_WEIGHT }));
   }
 
-  /** The site's enabled insult rule's config (the defaults when there is none), compiled without a model: day 0. */
-  private async lexicon() {
+  /**
+   * The site's enabled insult rule's config (the defaults when there is none), compiled without a model (day 0), or
+   * with the given site model.
+   */
+  private async lexicon(site?: SiteModels) {
     const [rule] = await this.ds.query(`SELECT id, name, version, config FROM rules WHERE type = 'insult' AND enabled AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
-    const compiled = compileRule({ id: rule?.id ?? 'insult', name: 'insult', type: 'insult', version: rule?.version ?? 0, action: 'flag', mode: 'live', severity: 1, config: rule?.config ?? {} });
+    const compiled = compileRule({ id: rule?.id ?? 'insult', name: 'insult', type: 'insult', version: rule?.version ?? 0, action: 'flag', mode: 'live', severity: 1, config: rule?.config ?? {} }, site);
     if (!compiled.evaluate) throw new Error(`the insult rule does not compile: ${compiled.compileError}`);
     return compiled.evaluate;
   }
@@ -182,7 +202,7 @@ export class LearnedModelsService {
       await this.ds.query(
         `UPDATE learned_models SET status = 'shadow', progress = 100, labels = $2, positives = $3, threshold = $4, metrics = $5::jsonb,
                 curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, weak_negatives = $9, finished_at = now() WHERE id = $1`,
-        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify(model.cv), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact), weak.length],
+        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify({ ...model.cv, ngrams: topNgrams(model, labels) }), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact), weak.length],
       );
       await report(100);
       return (await this.autoPromote(modelId, labels)) ? 'promoted' : 'shadow';
@@ -236,6 +256,77 @@ export class LearnedModelsService {
     return rule?.t == null ? 0.5 : Number(rule.t);
   }
 
+  /** Decoded artifacts by version id (a model never changes once trained; two are kept: a candidate and the live one). */
+  private readonly decoded = new Map<string, LearnedModel>();
+
+  private async artifact(id: string): Promise<LearnedModel> {
+    const hit = this.decoded.get(id);
+    if (hit) return hit;
+    const [row] = await this.ds.query(`SELECT version, artifact FROM learned_models WHERE id = $1`, [id]);
+    const model = { ...decodeModel(row?.artifact), version: row?.version ?? null };
+    if (this.decoded.size >= 2) this.decoded.delete(this.decoded.keys().next().value!);
+    this.decoded.set(id, model);
+    return model;
+  }
+
+  /**
+   * Shadow agreement: the candidate version and the live insult decision (the site's insult rule with the promoted
+   * version, or the lexicon alone at day 0), both run now by the worker's engine over the reader comments received in
+   * the last `days` days (the `limit` most recent): how many the candidate would flag that the live decision does not,
+   * and the reverse, with examples. Both sides are computed with today's rule config, so a config change since a
+   * comment was triaged does not count as the model's doing.
+   */
+  async agreement(id: string, days: number = AGREEMENT_LIMITS.days.default, limit: number = AGREEMENT_LIMITS.limit.default): Promise<LearnedModelAgreement> {
+    const candidate = await this.get(id);
+    if (!['shadow', 'promoted', 'retired'].includes(candidate.status)) {
+      throw new ConflictException(`learned model v${candidate.version} is ${candidate.status}: it has no model to compare`);
+    }
+    const [live] = (await this.ds.query(`SELECT id, version FROM learned_models WHERE task = 'insult' AND status = 'promoted'`)) as Array<{ id: string; version: number }>;
+    const candidateRule = await this.lexicon({ insult: await this.artifact(id) });
+    const liveRule = await this.lexicon(live ? { insult: await this.artifact(live.id) } : undefined);
+    const rows: Array<StoredCommentRow & { id: string; status: AgreementExample['status']; a_title: string; a_subtitle: string | null; a_body: string | null }> = await this.ds.query(
+      `SELECT c.id, c.title, c.body, c.author_name, c.author_id, c.received_at, c.article_id, c.status,
+              a.title AS a_title, a.subtitle AS a_subtitle, a.body AS a_body, p.title AS p_title, p.body AS p_body, p.author_name AS p_author_name
+         FROM comments c JOIN articles a ON a.id = c.article_id LEFT JOIN comments p ON p.id = c.parent_id
+        WHERE c.author_role = 'reader' AND c.received_at > now() - make_interval(days => $1)
+        ORDER BY c.received_at DESC, c.id LIMIT $2`,
+      [days, limit],
+    );
+    const more: AgreementExample[] = [];
+    const fewer: AgreementExample[] = [];
+    let moreCount = 0;
+    let fewerCount = 0;
+    let both = 0;
+    // The API serves other requests meanwhile: give them a turn every 50 ms of scoring.
+    const turn = turnTaker();
+    for (const r of rows) {
+      await turn();
+      const input = ruleInputOf(r, { title: r.a_title, subtitle: r.a_subtitle, body: r.a_body });
+      const c = safely(candidateRule, input);
+      const l = safely(liveRule, input);
+      const cHit = c.score >= c.threshold;
+      const lHit = l.score >= l.threshold;
+      const example = (): AgreementExample => ({ id: r.id, excerpt: excerpt(r.body), status: r.status, candidateScore: c.score, liveScore: l.score });
+      if (cHit && lHit) both++;
+      else if (cHit && moreCount++ < AGREEMENT_EXAMPLES) more.push(example());
+      else if (lHit && fewerCount++ < AGREEMENT_EXAMPLES) fewer.push(example());
+    }
+    return {
+      modelId: id,
+      version: candidate.version,
+      liveVersion: live?.version ?? null,
+      days,
+      limit,
+      comments: rows.length,
+      bothFlag: both,
+      neitherFlags: rows.length - both - moreCount - fewerCount,
+      moreFlagged: { count: moreCount, examples: more },
+      fewerFlagged: { count: fewerCount, examples: fewer },
+      agreement: rows.length ? round((rows.length - moreCount - fewerCount) / rows.length) : 1,
+      computedAt: new Date().toISOString(),
+    };
+  }
+
   /**
    * shadow|retired → promoted; the version promoted until now is retired. One statement, one promoted at most.
    * Recorded on the version: who (null: the retrain, by the auto-promotion setting) and, for the retrain, why.
@@ -274,6 +365,17 @@ export class LearnedModelsService {
     return id ? this.get(id) : null;
   }
 }
+
+/** A rule that throws on a comment (it never should) flags nothing there: the worker records that as an error, not a hit. */
+function safely(rule: (input: RuleInput) => { score: number; threshold: number }, input: RuleInput): { score: number; threshold: number } {
+  try {
+    return rule(input);
+  } catch {
+    return { score: 0, threshold: 1 };
+  }
+}
+
+const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function toRecord(r: ModelRow): LearnedModelRecord {
   return {

@@ -1,6 +1,6 @@
 import type { BacktestSide, ConfigChange, ConfusionMatrix, RuleType, RuleTypeInfo } from '@sift/shared';
 import { z } from 'zod';
-import { RULE_DEFINITIONS } from '@sift/triage-engine';
+import { RULE_DEFINITIONS, type RuleInput } from '@sift/triage-engine';
 
 /**
  * Pure helpers of the rules admin: a config validated by its type's zod schema with errors per field, each type's
@@ -109,5 +109,38 @@ export function score(matrix: ConfusionMatrix, errors: number): BacktestSide {
     recall: recall === null ? null : round(recall),
     f1: f1 === null ? null : round(f1),
     errors,
+  };
+}
+
+/** A stored comment with its parent's fields, as the backtest and the shadow agreement read it. */
+export interface StoredCommentRow {
+  title: string | null;
+  body: string;
+  author_name: string;
+  author_id: string | null;
+  received_at: Date;
+  article_id: string;
+  p_title: string | null;
+  p_body: string | null;
+  p_author_name: string | null;
+}
+
+/** What the engine sees of a stored comment (no thread, no author history: the rules that need them are not replayed). */
+export function ruleInputOf(r: StoredCommentRow, article: RuleInput['article']): RuleInput {
+  return {
+    comment: { title: r.title, body: r.body, authorName: r.author_name, authorId: r.author_id, receivedAt: r.received_at, articleId: r.article_id },
+    article,
+    parent: r.p_body !== null ? { title: r.p_title, body: r.p_body, authorName: r.p_author_name ?? '' } : null,
+  };
+}
+
+/** Long rule work in a shared process: `await turn()` in the loop gives other jobs and requests a turn every 50 ms. */
+export function turnTaker(): () => Promise<void> {
+  let slice = performance.now();
+  return async () => {
+    if (performance.now() - slice > 50) {
+      await new Promise((resolve) => setImmediate(resolve));
+      slice = performance.now();
+    }
   };
 }

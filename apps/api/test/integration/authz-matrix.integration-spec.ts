@@ -73,6 +73,7 @@ const ROWS: Row[] = [
   // Rules admin (docs/rules.md): staff read, admins change, test, backtest and re-triage.
   { method: 'GET', path: '/api/learned-models', url: () => '/api/learned-models', allowed: staff },
   { method: 'GET', path: '/api/learned-models/{id}', url: () => `/api/learned-models/${NO_RUN}`, allowed: staff },
+  { method: 'GET', path: '/api/learned-models/{id}/agreement', url: () => `/api/learned-models/${NO_RUN}/agreement`, allowed: staff },
   { method: 'POST', path: '/api/learned-models/retrain', url: () => '/api/learned-models/retrain', allowed: admins },
   { method: 'POST', path: '/api/learned-models/rollback', url: () => '/api/learned-models/rollback', allowed: admins },
   { method: 'POST', path: '/api/learned-models/{id}/promote', url: () => `/api/learned-models/${NO_RUN}/promote`, allowed: admins },
