@@ -47,13 +47,16 @@ async function seedThread({ base, publisherKey, root, file }) {
   });
   const ids = new Map();
   for (const c of inThreadOrder(thread.comments)) {
-    const body = c.body?.trim() ? c.body : c.title; // the page printed some comments with a title only
+    // The page printed some comments with a title only: that text is the comment's body, and it has no title (sent
+    // as both, the dashboard and the reader page showed it twice).
+    const titleOnly = !c.body?.trim();
+    const body = titleOnly ? c.title : c.body;
     const res = await call(`${base}/api/articles/${encodeURIComponent(a.id)}/comments`, {
       method: 'POST',
       headers: { 'idempotency-key': `demo-${a.id}-${c.id}` },
       body: JSON.stringify({
         authorName: c.author,
-        title: c.title || undefined,
+        title: (!titleOnly && c.title) || undefined,
         body,
         parentId: c.inReplyTo ? ids.get(c.inReplyTo) : undefined,
       }),

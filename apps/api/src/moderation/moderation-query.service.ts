@@ -18,6 +18,7 @@ import {
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthorsService } from '../authors/authors.service.js';
 import type { ListQuery } from '../core/http/list-query.js';
+import { identityName } from '../core/identity/author-identity.js';
 
 export interface CommentFilter {
   /** react-admin getMany: `filter={"id":[...]}`. */
@@ -204,7 +205,7 @@ export class ModerationQueryService {
       params,
     );
     const rows: Array<Record<string, unknown>> = await this.dataSource.query(
-      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, ${OPEN_REPORTS} AS open_reports
+      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, a.author AS article_author, ${OPEN_REPORTS} AS open_reports
          FROM comments c JOIN articles a ON a.id = c.article_id
          ${whereSql}
         ORDER BY ${order}
@@ -300,7 +301,7 @@ export class ModerationQueryService {
   /** The comment with its flags, parent and status events, read in the caller's snapshot (see `card`). */
   private async detailIn(db: EntityManager, id: string): Promise<CommentDetail> {
     const rows: Array<Record<string, unknown>> = await db.query(
-      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, ${OPEN_REPORTS} AS open_reports
+      `SELECT c.*, a.external_id AS article_external_id, a.title AS article_title, a.author AS article_author, ${OPEN_REPORTS} AS open_reports
          FROM comments c JOIN articles a ON a.id = c.article_id WHERE c.id = $1`,
       [id],
     );
@@ -385,5 +386,6 @@ function toRecord(r: Record<string, unknown>, flags: FlagRecord[]): QueueRow {
     decidedAt: r.decided_at ? (r.decided_at as Date).toISOString() : null,
     flags,
     openReports: (r.open_reports as number | undefined) ?? 0,
+    byArticleAuthor: typeof r.article_author === 'string' && identityName(r.article_author) === identityName(r.author_name as string),
   };
 }

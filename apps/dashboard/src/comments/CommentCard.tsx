@@ -1,10 +1,10 @@
-import { Box, Button, Card, CardContent, Chip, Divider, Link, Stack, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Divider, Link, Stack, Tooltip, Typography } from '@mui/material';
 import type { AuditEventRecord, AuthorHistoryItem, CommentDetail, CommentRecord, FlagRecord, ModerationCommentDetail } from '@sift/shared';
 import { type ReactNode, useState } from 'react';
 import { AuthorActions, AuthorStatusChip } from './AuthorPanel';
 import { spansFor } from './evidence';
 import { FlagChip } from './FlagChips';
-import { HighlightedText } from './HighlightedText';
+import { HighlightedText, RuleLegend, rulesOf } from './HighlightedText';
 import { ReportsSection } from './ReportsSection';
 import { StatusChip } from './StatusChip';
 
@@ -30,24 +30,61 @@ export const Section = ({ name, title, children, action }: { name: string; title
 const FOLD_CHARS = 700;
 const FOLDED_HEIGHT = '11em';
 
-/** The comment as submitted, with every rule's evidence marked where it matched and labelled with the rule. */
+/** The comment's title, or null when it has none or it only repeats the body (a comment posted as a title alone). */
+export const titleOf = (c: Pick<CommentRecord, 'title' | 'body'>) => (c.title && c.title.trim() !== c.body.trim() ? c.title : null);
+
+export const PRIORITY_HELP =
+  'Queue order, highest first: the sum over the rules that hit of severity × score / threshold (each capped at 3). 0 when no rule hit.';
+export const versionHelp = (v: number) =>
+  `Version ${v} of this comment: it goes up with every status change. A decision names the version it was made on, so a colleague's decision in between is a conflict, not an overwrite.`;
+
+/** "article's author": the comment is posted under the name on the article's byline. */
+export const ArticleAuthorBadge = ({ comment }: { comment: Pick<CommentRecord, 'byArticleAuthor'> }) =>
+  comment.byArticleAuthor ? (
+    <Tooltip title="Posted under the name on the article's byline (a name, not a verified account)">
+      <Chip size="small" color="secondary" variant="outlined" label="article's author" data-article-author />
+    </Tooltip>
+  ) : null;
+
+/** A dotted underline: hover or focus it for its explanation. */
+export const Explained = ({ help, children, name }: { help: string; children: ReactNode; name: string }) => (
+  <Tooltip title={help}>
+    <Box component="span" tabIndex={0} data-explained={name} sx={{ textDecoration: 'underline dotted', textUnderlineOffset: 3, cursor: 'help' }}>
+      {children}
+    </Box>
+  </Tooltip>
+);
+
+/** The comment as submitted, with every rule's evidence marked where it matched; the legend names each rule once. */
 const CommentText = ({ comment, actions }: { comment: CommentRecord; actions?: ReactNode }) => {
   const long = comment.body.length > FOLD_CHARS;
   const [folded, setFolded] = useState(long);
+  const title = titleOf(comment);
+  const titleSpans = title ? spansFor(comment.flags, 'title') : [];
+  const bodySpans = spansFor(comment.flags, 'body');
+  const rules = rulesOf([...titleSpans, ...bodySpans]);
   return (
     <Section name="comment" title="Comment" action={actions}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1.5, flexWrap: 'wrap' }} useFlexGap>
         <StatusChip status={comment.status} />
         {comment.authorRole === 'staff' && <Chip size="small" color="primary" label="staff" />}
         <Typography variant="subtitle2">{comment.authorName}</Typography>
+        <ArticleAuthorBadge comment={comment} />
         <Typography variant="body2" color="text.secondary">
-          on “{comment.articleTitle}” · received {formatTime(comment.receivedAt)} · priority {Math.round(comment.priority * 100) / 100} · v
-          {comment.version}
+          on “{comment.articleTitle}” · received {formatTime(comment.receivedAt)} ·{' '}
+          <Explained name="priority" help={PRIORITY_HELP}>
+            priority {Math.round(comment.priority * 100) / 100}
+          </Explained>{' '}
+          ·{' '}
+          <Explained name="version" help={versionHelp(comment.version)}>
+            v{comment.version}
+          </Explained>
         </Typography>
       </Stack>
-      {comment.title && (
+      <RuleLegend rules={rules} />
+      {title && (
         <Typography variant="h6" component="p" data-field="title" sx={{ mb: 1 }}>
-          <HighlightedText text={comment.title} spans={spansFor(comment.flags, 'title')} />
+          <HighlightedText text={title} spans={titleSpans} rules={rules} />
         </Typography>
       )}
       <Typography
@@ -62,7 +99,7 @@ const CommentText = ({ comment, actions }: { comment: CommentRecord; actions?: R
           ...(folded && { maxHeight: FOLDED_HEIGHT, overflow: 'hidden', maskImage: 'linear-gradient(to bottom, black 70%, transparent)' }),
         }}
       >
-        <HighlightedText text={comment.body} spans={spansFor(comment.flags, 'body')} />
+        <HighlightedText text={comment.body} spans={bodySpans} rules={rules} />
       </Typography>
       {long && (
         <Button size="small" onClick={() => setFolded(!folded)} aria-expanded={!folded} data-fold>
@@ -78,7 +115,11 @@ const Flag = ({ flag }: { flag: FlagRecord }) => (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
       <FlagChip flag={flag} />
       <Typography variant="body2" color="text.secondary">
-        {flag.ruleType} rule v{flag.ruleVersion} · {flag.outcome === 'error' ? 'error' : `score ${round(flag.score)} / threshold ${round(flag.threshold)}`} ·{' '}
+        {flag.ruleType} rule{' '}
+        <Explained name="rule-version" help={`Version ${flag.ruleVersion} of the rule “${flag.ruleName}” made this flag; every saved change of a rule is a new version (Rules → the rule → Versions).`}>
+          v{flag.ruleVersion}
+        </Explained>{' '}
+        · {flag.outcome === 'error' ? 'error' : `score ${round(flag.score)} / threshold ${round(flag.threshold)}`} ·{' '}
         {flag.mode === 'shadow' ? 'shadow mode' : `action: ${flag.action}`}
       </Typography>
     </Stack>
@@ -111,7 +152,7 @@ const ParentComment = ({ parent }: { parent: NonNullable<CommentDetail['parent']
       <StatusChip status={parent.status} />
       <Typography variant="subtitle2">{parent.authorName}</Typography>
     </Stack>
-    {parent.title && (
+    {titleOf(parent) && (
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
         {parent.title}
       </Typography>

@@ -25,12 +25,13 @@ import { useLiveEvents } from '../providers/live';
 import { pendingIds, usePendingDecisions } from '../providers/pendingDecisions';
 import { BulkDecisionButtons } from './BulkDecisionButtons';
 import { ExportQueueButton } from './ExportQueueButton';
-import { CommentCard, DecisionButtons } from './CommentCard';
+import { ArticleAuthorBadge, CommentCard, DecisionButtons, Explained, PRIORITY_HELP, titleOf } from './CommentCard';
 import { FlagChips } from './FlagChips';
 import { HideDialog } from './HideDialog';
 import { AlsoLooking, RowPresence } from './Presence';
 import { ReplyDialog } from './ReplyDialog';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { AuthorFilterInput } from './AuthorFilterInput';
 import { StatusChip } from './StatusChip';
 import { useDecide } from './useDecide';
 import { useLiveQueueUpdates } from './useLiveQueueUpdates';
@@ -47,7 +48,7 @@ const commentFilters = [
   <DateInput key="from" source="receivedAt_gte" label="Received from" />,
   <DateInput key="to" source="receivedAt_lte" label="Received until" />,
   <TextInput key="article" source="articleExternalId" label="Article (external id)" />,
-  <TextInput key="author" source="authorKey" label="Author key" />,
+  <AuthorFilterInput key="author" source="authorKey" label="Author" />,
 ];
 
 /** Where each keyboard focus / open card / dialog lives, shared by the rows and the key handler. */
@@ -120,7 +121,7 @@ const AuthorFilterLink = ({ record }: { record: QueueRow }) => {
     setFilters({ ...filterValues, authorKey: record.authorKey }, { ...displayedFilters, authorKey: true });
   };
   return (
-    <Link component="button" variant="body2" color="text.primary" onClick={onClick} title="Show only this author's comments" sx={{ textAlign: 'left' }}>
+    <Link component="button" variant="body2" color="text.primary" onClick={onClick} title="Show only this author's comments" data-author-name sx={{ textAlign: 'left' }}>
       {record.authorName}
     </Link>
   );
@@ -273,6 +274,8 @@ const QueueView = () => {
     setPinned(null);
   }, [pinned, rowIndex, setFocus]);
   const cardId = drawer ? (pinned ?? focused?.id) : undefined;
+  // The status every row of this queue has (Reported: published comments), or null for a mixed list.
+  const queueStatus = queue === 'reported' ? 'approved' : queue === 'all' ? null : queue;
 
   return (
     <Box ref={listRef} tabIndex={-1} data-queue-list sx={{ mr: cardId ? `${DRAWER_WIDTH}px` : 0, transition: 'margin 150ms', outline: 'none' }}>
@@ -307,15 +310,38 @@ const QueueView = () => {
             </Box>
           )}
         />
-        <FunctionField<QueueRow> source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />
-        <NumberField source="priority" options={{ maximumFractionDigits: 2 }} />
-        <FunctionField<QueueRow> source="authorName" label="Author" render={(r) => <AuthorFilterLink record={r} />} />
+        {/* One queue is one status: the column would repeat it on every row. A row a colleague's decision moved
+            (kept in place, not pulled from under the cursor) shows its new status beside its flags instead. */}
+        {!queueStatus && <FunctionField<QueueRow> source="status" label="Status" render={(r) => <StatusChip status={r.status} />} />}
+        <NumberField
+          source="priority"
+          label={
+            <Explained name="priority-header" help={PRIORITY_HELP}>
+              Priority
+            </Explained>
+          }
+          options={{ maximumFractionDigits: 2 }}
+        />
+        <FunctionField<QueueRow>
+          source="authorName"
+          label="Author"
+          render={(r) => (
+            <>
+              <AuthorFilterLink record={r} />
+              {r.byArticleAuthor && (
+                <Box component="span" sx={{ display: 'block' }}>
+                  <ArticleAuthorBadge comment={r} />
+                </Box>
+              )}
+            </>
+          )}
+        />
         <FunctionField<QueueRow>
           label="Comment"
           sortable={false}
           render={(r) => (
             <Box sx={{ maxWidth: 440 }}>
-              {r.title && (
+              {titleOf(r) && (
                 <Typography variant="body2" sx={{ fontWeight: 600 }}>
                   {r.title}
                 </Typography>
@@ -327,7 +353,20 @@ const QueueView = () => {
           )}
         />
         <FunctionField<QueueRow> label="Article" sortable={false} render={(r) => <ArticleFilterLink record={r} />} />
-        <FunctionField<QueueRow> label="Flags" sortable={false} render={(r) => <FlagChips flags={r.flags} reports={r.openReports} />} />
+        <FunctionField<QueueRow>
+          label="Flags"
+          sortable={false}
+          render={(r) => (
+            <>
+              {queueStatus && r.status !== queueStatus && (
+                <Box component="span" data-moved-status sx={{ mr: 0.5 }}>
+                  <StatusChip status={r.status} />
+                </Box>
+              )}
+              <FlagChips flags={r.flags} reports={r.openReports} />
+            </>
+          )}
+        />
         <DateField source="receivedAt" label="Received" showTime />
       </Datagrid>
       <CardDrawer

@@ -57,7 +57,7 @@ function Node({ node, depth, ownByParent, ownPublished, articleId, commentsOpen,
         {ownPublished.has(node.id) && <span className="badge own-badge">Your comment</span>}
         <time dateTime={node.postedAt}>{formatDate(node.postedAt)}</time>
       </header>
-      {node.title && <p className="comment-title">{node.title}</p>}
+      {node.title && node.title.trim() !== node.body.trim() && <p className="comment-title">{node.title}</p>}
       <p className="comment-body">{node.body}</p>
       <div className="comment-actions">
         {commentsOpen && !replying && (
@@ -99,7 +99,7 @@ export function OwnComments({ comments }: { comments: MyComment[] }) {
               <span className={`badge state-badge ${c.state}`}>{stateLabel(c)}</span>
               <time dateTime={c.postedAt}>{formatDate(c.postedAt)}</time>
             </header>
-            {c.title && <p className="comment-title">{c.title}</p>}
+            {c.title && c.title.trim() !== c.body.trim() && <p className="comment-title">{c.title}</p>}
             <p className="comment-body">{c.body}</p>
             <p className="own-note">
               {c.state === 'held'

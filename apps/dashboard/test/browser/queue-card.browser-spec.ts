@@ -1,9 +1,9 @@
 import type { ModerationCommentDetail } from '@sift/shared';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { PUBLISHER_KEY } from './global-setup';
-import { launchChromium, signIn } from './support/chromium';
+import { launchChromium, signedInPage } from './support/chromium';
 import { waitFor } from './support/http';
 import { createArticle, detailOf, postAndTriage, tokenFor } from './support/moderation';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
@@ -39,13 +39,7 @@ const posted: ModerationCommentDetail[] = [];
 
 const queueUrl = `/#/comments?filter=${encodeURIComponent(JSON.stringify({ status: ['flagged'], articleExternalId: ARTICLE }))}&sort=priority&order=DESC&page=1`;
 
-async function moderatorAt(route: string, colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: state.baseUrl, viewport: { width: 1280, height: 800 }, colorScheme });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  await signIn(page, moderator.email, moderator.password, route);
-  return page;
-}
+const moderatorAt = (route: string, colorScheme: 'light' | 'dark' = 'light') => signedInPage(browser, state.baseUrl, moderator, route, colorScheme);
 
 beforeAll(async () => {
   token = await tokenFor(state.baseUrl, moderator);

@@ -17,8 +17,7 @@ describe('comments queue filters', () => {
     await ui.page.locator('[data-panel="queues"]').waitFor();
     await ui.page.goto(listUrl({ articleExternalId: 'stadium-deal-opinion' }));
     await row(held.authorName).waitFor();
-    // Columns: selection, focus marker, status, priority, author.
-    const authors = async () => (await ui.page.locator('tbody tr td:nth-child(5)').allTextContents()).sort();
+    const authors = async () => (await ui.page.locator('tbody tr [data-author-name]').allTextContents()).sort();
 
     // The article title in a row narrows the queue to that article.
     await row(held.authorName).getByRole('button', { name: held.articleTitle }).click();

@@ -35,7 +35,7 @@ const posted: ModerationCommentDetail[] = [];
 const sent: string[] = [];
 
 const queueUrl = `/#/comments?filter=${encodeURIComponent(JSON.stringify({ status: ['flagged'], articleExternalId: ARTICLE }))}&sort=priority&order=DESC&page=1`;
-const names = () => page.locator('tbody tr td:nth-child(5)').allTextContents();
+const names = () => page.locator('tbody tr [data-author-name]').allTextContents();
 const byName = (name: string) => posted.find((p) => p.authorName === name)!;
 const detail = (name: string) => detailOf(state.baseUrl, token, byName(name).id);
 const until = <T>(what: string, probe: () => Promise<T | undefined>) => waitFor(probe, { timeoutMs: 20_000, describe: () => what });

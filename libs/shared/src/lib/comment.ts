@@ -101,6 +101,8 @@ export interface CommentRecord {
   flags: FlagRecord[];
   /** Open reader reports (an approved comment in the Reported queue has at least one). */
   openReports?: number;
+  /** Posted under the name on the article's byline (same name as an identity: case, spacing, look-alikes). */
+  byArticleAuthor?: boolean;
 }
 
 export interface CommentDetail extends CommentRecord {

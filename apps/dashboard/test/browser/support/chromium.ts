@@ -65,6 +65,21 @@ export async function signIn(page: Page, email: string, password: string, route 
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** A fresh context (light or dark) with a staff member signing in on their way to `route` (the page is returned at once). */
+export async function signedInPage(
+  browser: Browser,
+  baseUrl: string,
+  user: { email: string; password: string },
+  route: string,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Page> {
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: { width: 1280, height: 800 }, colorScheme });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await signIn(page, user.email, user.password, route);
+  return page;
+}
+
 /**
  * The usual spec set-up: one Chromium for the file, and a fresh signed-out context and page for each test.
  * `ui.page` / `ui.context` are the current test's.
