@@ -22,3 +22,6 @@ export { learningCurve, scoreWith, trainInsultModel } from './learned/train.js';
 export { metrics, rocAuc } from './learned/metrics.js';
 export { inventedDecisions, inventedThread } from './learned/invented-corpus.js';
 export { topNgrams } from './learned/top-ngrams.js';
+export { offTopicDecisions, type OffTopicInput } from './off-topic/off-topic.rule.js';
+export type { OffTopicDecision, OffTopicModel } from './learned/off-topic-model.js';
+export { decodeOffTopicModel, encodeOffTopicModel, OFF_TOPIC_FEATURES, offTopicLearningCurve, trainOffTopicModel } from './learned/off-topic-model.js';

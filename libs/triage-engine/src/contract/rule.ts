@@ -1,6 +1,7 @@
 import type { AuthorListStatus, Evidence, RuleType } from '@sift/shared';
 import type { z } from 'zod';
 import type { LearnedModel } from '../learned/model.js';
+import type { OffTopicModel } from '../learned/off-topic-model.js';
 
 /** What a rule sees: the comment with its article and the comment it answers. Plain data, no I/O. */
 export interface RuleInput {
@@ -98,11 +99,12 @@ export interface RuleDefinition<C> {
 }
 
 /**
- * What a site has learned from its moderators' decisions (issue 15): the promoted insult model, when there is one.
- * Rule types that learn read it at compile time; the others ignore it.
+ * What a site has learned from its moderators' decisions (issue 15): the promoted insult and off-topic models, when
+ * there are. Rule types that learn read theirs at compile time; the others ignore it.
  */
 export interface SiteModels {
   insult?: LearnedModel | null;
+  offTopic?: OffTopicModel | null;
 }
 
 /** Text fields a rule may match in, with the names evidence spans use. */

@@ -18,20 +18,22 @@
  * of FILE (rows {"article_id", "text"}) with the row's `article_id`, less the row's own text — the article's real
  * thread, as the worker passes it, rather than the input file's rows (which, in a swap-built set, are half another
  * article's comments).
- * `--learn-from LABELLED.jsonl` (insult): the labelled rows (same format as --input) are replayed as moderator decisions
- * through the retrain's training code; --input is then scored by the default insult rule with that site model in use
- * (the written score is the one that decides the flag). `--learning-curve 100,300,1000`: held-out AUC on --input of
- * models trained on the first N decisions (learn-eval.ts). `--model ARTIFACT.json` (insult): score with a site model
+ * `--learn-from LABELLED.jsonl` (insult, off_topic): the labelled rows (same format as --input) are replayed as moderator
+ * decisions through the retrain's training code; --input is then scored by the default rule with that site model in
+ * use (the written score is the one that decides the flag). For off_topic each decision is read with its thread as
+ * --input rows are (the file's rows of its article, or --threads). `--learning-curve 100,300,1000`: held-out AUC on
+ * --input (its --split rows, for off_topic) of models trained on the first N decisions (learn-eval.ts).
+ * `--model ARTIFACT.json` (insult): score with a site model
  * the retrain stored (the `artifact` of a `learned_models` row, as `npm run demo:learn` exports it) instead.
- * `--decided flagged [--weak-negatives W]`: only the rows the lexicon flags are decisions, as on a real site; the
+ * `--decided flagged [--weak-negatives W]` (insult): only the rows the lexicon flags are decisions, as on a real site; the
  * others are left out, or taken as weak negatives of weight W (learn-eval.ts `asSiteDecisions`).
  */
 import { createWriteStream, readFileSync } from 'node:fs';
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
 import { insultConfigSchema, insultRule } from '../insult/insult.rule.js';
-import { offTopicConfigSchema, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
+import { offTopicConfigSchema, offTopicDecisions, offTopicRule, type OffTopicInput } from '../off-topic/off-topic.rule.js';
 import { runCampaignEval } from './campaign-eval.js';
-import { asDecisions, asSiteDecisions, learn, printLearningCurve } from './learn-eval.js';
+import { asDecisions, asSiteDecisions, insultLearner, learn, offTopicLearner, printLearningCurve } from './learn-eval.js';
 import { metrics } from '../learned/metrics.js';
 import { decodeModel } from '../learned/model.js';
 
@@ -95,7 +97,7 @@ function parseArgs(argv: string[]): {
   const curveArg = args.get('learning-curve');
   const curve = curveArg ? curveArg.split(',').map(Number) : null;
   if (curve && !curve.every((n) => Number.isInteger(n) && n > 0)) fail('--learning-curve takes positive integers, e.g. 100,300,1000');
-  if ((learnFrom || curve) && task !== 'insult') fail('--learn-from and --learning-curve: only --task insult learns so far (off_topic scores as day 0)');
+  if ((learnFrom || curve) && task === 'campaign') fail('--learn-from and --learning-curve: only --task insult and off_topic learn');
   if (curve && !learnFrom) fail('--learning-curve needs --learn-from (the decisions to learn from)');
   const model = args.get('model') || null;
   if (model && (learnFrom || task !== 'insult')) fail('--model: a stored insult model, instead of --learn-from (--task insult)');
@@ -105,6 +107,7 @@ function parseArgs(argv: string[]): {
   const weakNegatives = weakArg === undefined ? null : Number(weakArg);
   if (weakNegatives !== null && !(weakNegatives > 0 && weakNegatives <= 1)) fail('--weak-negatives takes a weight in (0, 1]');
   if ((decided === 'flagged' || weakNegatives !== null) && !learnFrom) fail('--decided and --weak-negatives shape the --learn-from decisions');
+  if (decided === 'flagged' && task !== 'insult') fail('--decided flagged: only --task insult (off_topic decisions are every labelled row)');
   if (weakNegatives !== null && decided !== 'flagged') fail('--weak-negatives needs --decided flagged (the unflagged rows are the weak negatives)');
   return { task, input, output: args.get('output') || null, config, peers: args.has('peers'), split, threads: args.get('threads') || null, threadSize, learnFrom, curve, model, decided, weakNegatives };
 }
@@ -231,22 +234,38 @@ async function main() {
   const { task, input, output, config, peers, split, threads, threadSize, learnFrom, curve, model: modelFile, decided, weakNegatives } = parseArgs(process.argv.slice(2));
   if (task === 'campaign') return runCampaignEval(input, output, config);
   const rows = readRows(task, input);
+  const inSplit = (i: number) => split === null || (split === 'even') === (i % 2 === 0);
   let evaluate: (i: RuleInput) => RuleVerdict;
+  const threaded = (rs: Row[]): OffTopicInput[] => (threads ? withRealThreads(rs, threads, threadSize) : withThreads(rs));
   if (task === 'insult') {
     const insultConfig = insultConfigSchema.parse(config);
     evaluate = insultRule.compile(insultConfig);
     if (learnFrom) {
+      const learner = insultLearner(insultConfig.threshold);
       const replayed = asDecisions(readRows(task, learnFrom), evaluate);
       const decisions = decided === 'flagged' ? asSiteDecisions(replayed, insultConfig.threshold, weakNegatives) : replayed;
-      if (curve) printLearningCurve(decisions, curve, asDecisions(rows, evaluate), insultConfig.threshold);
-      const model = learn(decisions, insultConfig.threshold, learnFrom);
+      if (curve) printLearningCurve(decisions, curve, asDecisions(rows, evaluate), learner);
+      const model = learn(decisions, learner, learnFrom);
       if (model) evaluate = insultRule.compile(insultConfig, { insult: model });
     }
     if (modelFile) evaluate = insultRule.compile(insultConfig, { insult: decodeModel(JSON.parse(readFileSync(modelFile, 'utf8'))) });
-  } else evaluate = offTopicRule.compile(offTopicConfigSchema.parse(config));
+  } else {
+    const offTopicConfig = offTopicConfigSchema.parse(config);
+    evaluate = offTopicRule.compile(offTopicConfig);
+    if (learnFrom) {
+      // The decisions' threads come from their own file (or --threads), as the worker passes an article's comments.
+      const learner = offTopicLearner(offTopicConfig.threshold);
+      const labelled = (rs: Row[], keep: (i: number) => boolean) =>
+        threaded(rs).flatMap((input, i) => (rs[i].label === null || !keep(i) ? [] : [{ input, label: rs[i].label as boolean }]));
+      const decisions = offTopicDecisions(labelled(readRows(task, learnFrom), () => true), offTopicConfig);
+      // Held out: the --input rows in --split (all of them without it), each read with its whole thread.
+      if (curve) printLearningCurve(decisions, curve, offTopicDecisions(labelled(rows, inSplit), offTopicConfig), learner);
+      const model = learn(decisions, learner, learnFrom);
+      if (model) evaluate = offTopicRule.compile(offTopicConfig, { offTopic: model });
+    }
+  }
 
-  const inputs: RuleInput[] =
-    task !== 'off_topic' ? rows.map((r) => r.input) : threads ? withRealThreads(rows, threads, threadSize) : withThreads(rows);
+  const inputs: RuleInput[] = task !== 'off_topic' ? rows.map((r) => r.input) : threaded(rows);
   const t0 = process.hrtime.bigint();
   const verdicts = inputs.map((i) => evaluate(i));
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
@@ -267,7 +286,6 @@ async function main() {
       threads && task === 'off_topic' ? `  threads: up to ${threadSize} comments of the article from ${threads}` : ''
     }`,
   );
-  const inSplit = (i: number) => split === null || (split === 'even') === (i % 2 === 0);
   const labelled = rows.map((r, i) => ({ r, v: verdicts[i], i })).filter((x) => x.r.label !== null && inSplit(x.i));
   if (labelled.length > 0) {
     const m = metrics(

@@ -1,11 +1,13 @@
 /**
- * `--learn-from` and `--learning-curve` of the eval command (insult): the rows of a labelled file are replayed as
- * moderator decisions through the retrain's own training code (`trainInsultModel`), and the model it returns is the
- * site model the insult rule then scores with. No database: the same pure function the retrain job calls.
+ * `--learn-from` and `--learning-curve` of the eval command: the rows of a labelled file are replayed as moderator
+ * decisions through the retrain's own training code (`trainInsultModel`, `trainOffTopicModel`), and the model it
+ * returns is the site model the rule then scores with. No database: the same pure functions the retrain job calls.
  */
 import type { RuleInput, RuleVerdict } from '../contract/rule.js';
-import type { LearnedModel } from '../learned/model.js';
+import type { CvMetrics } from '../learned/model.js';
 import { type LabelledComment, scoreWith, trainInsultModel } from '../learned/train.js';
+import { type OffTopicDecision, type OffTopicModel, OFF_TOPIC_FEATURES, scoreOffTopic, trainOffTopicModel } from '../learned/off-topic-model.js';
+import type { LearnedModel } from '../learned/model.js';
 import { rocAuc } from '../learned/metrics.js';
 
 export interface LabelledInput {
@@ -32,35 +34,66 @@ export function asSiteDecisions(decisions: readonly LabelledComment[], lexiconTh
   );
 }
 
+/** What the eval needs of a learned kind: its training function, its scorer, and a line on the fitted weights. */
+export interface Learner<R extends { label: boolean; lexicon: number }, M extends { cv: CvMetrics; threshold: number; fingerprint: string }> {
+  what: string;
+  train(rows: readonly R[]): { model: M; reason: null } | { model: null; reason: string };
+  score(model: M, rows: readonly R[]): number[];
+  weights(model: M): string;
+}
+
+export const insultLearner = (lexiconThreshold: number): Learner<LabelledComment, LearnedModel> => ({
+  what: 'insults',
+  train: (rows) => trainInsultModel(rows, { lexiconThreshold }),
+  score: scoreWith,
+  weights: ({ stack }) => `stack: p = σ(${stack.learned.toFixed(3)} · margin + ${stack.lexicon.toFixed(3)} · lexicon + ${stack.bias.toFixed(3)})`,
+});
+
+export const offTopicLearner = (dayZeroThreshold: number): Learner<OffTopicDecision, OffTopicModel> => ({
+  what: 'off topic',
+  train: (rows) => trainOffTopicModel(rows, { dayZeroThreshold }),
+  score: scoreOffTopic,
+  weights: (m) => `weights (standardised features): ${OFF_TOPIC_FEATURES.map((f, j) => `${f} ${m.weights[j].toFixed(2)}`).join(', ')}; bias ${m.bias.toFixed(2)}`,
+});
+
 const fmt = (x: number) => (Number.isNaN(x) ? 'n/a' : x.toFixed(3));
 
 /** Train on the decisions and print what the retrain would store; null (day 0) when there are too few. */
-export function learn(decisions: readonly LabelledComment[], lexiconThreshold: number, file: string): LearnedModel | null {
+export function learn<R extends { label: boolean; lexicon: number }, M extends { cv: CvMetrics; threshold: number; fingerprint: string }>(
+  decisions: readonly R[],
+  learner: Learner<R, M>,
+  file: string,
+): M | null {
   const t0 = process.hrtime.bigint();
-  const res = trainInsultModel(decisions, { lexiconThreshold });
+  const res = learner.train(decisions);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (!res.model) {
-    console.log(`learn-from ${file}: no model (${res.reason}); scoring with the lexicon alone (day 0)`);
+    console.log(`learn-from ${file}: no model (${res.reason}); scoring as day 0`);
     return null;
   }
-  const { cv, stack, threshold, fingerprint } = res.model;
-  const weak = decisions.filter((d) => d.weak !== undefined).length;
+  const { cv, threshold, fingerprint } = res.model;
+  const weak = decisions.filter((d) => (d as { weak?: number }).weak !== undefined).length;
   console.log(
-    `learn-from ${file}: ${cv.n} decisions (${cv.positives} insults)${weak ? ` + ${weak} weak negatives` : ''}, trained in ${ms.toFixed(0)} ms, fingerprint ${fingerprint}`,
+    `learn-from ${file}: ${cv.n} decisions (${cv.positives} ${learner.what})${weak ? ` + ${weak} weak negatives` : ''}, trained in ${ms.toFixed(0)} ms, fingerprint ${fingerprint}`,
   );
   console.log(
-    `  ${cv.folds}-fold CV: stacked AUC ${fmt(cv.auc)} F1 ${fmt(cv.f1)} (P ${fmt(cv.precision)} R ${fmt(cv.recall)}) at threshold ${fmt(threshold)}; ` +
-      `learned alone AUC ${fmt(cv.learnedAuc)}; lexicon alone AUC ${fmt(cv.lexiconAuc)} F1 ${fmt(cv.lexiconF1)}`,
+    `  ${cv.folds}-fold CV: AUC ${fmt(cv.auc)} F1 ${fmt(cv.f1)} (P ${fmt(cv.precision)} R ${fmt(cv.recall)}) at threshold ${fmt(threshold)}; ` +
+      `learned alone AUC ${fmt(cv.learnedAuc)}; day 0 AUC ${fmt(cv.lexiconAuc)} F1 ${fmt(cv.lexiconF1)}`,
   );
-  console.log(`  stack: p = σ(${stack.learned.toFixed(3)} · margin + ${stack.lexicon.toFixed(3)} · lexicon + ${stack.bias.toFixed(3)})`);
+  console.log(`  ${learner.weights(res.model)}`);
   return res.model;
 }
 
 /**
  * `--learning-curve 100,300,1000`: for each size, a model trained on the first `size` decisions, scored on the
- * labelled rows of `--input` (held out: they are not among the decisions), beside the lexicon alone.
+ * labelled rows of `--input` (held out: they are not among the decisions), beside day 0.
  */
-export function printLearningCurve(decisions: readonly LabelledComment[], sizes: readonly number[], heldOut: readonly LabelledComment[], lexiconThreshold: number): void {
+export function printLearningCurve<R extends { label: boolean; lexicon: number }, M extends { cv: CvMetrics; threshold: number; fingerprint: string }>(
+  decisions: readonly R[],
+  sizes: readonly number[],
+  heldOut: readonly R[],
+  learner: Learner<R, M>,
+): void {
   const labels = heldOut.map((r) => r.label);
   if (!labels.includes(true) || !labels.includes(false)) {
     console.log('learning curve: --input needs labelled rows of both classes (held-out AUC)');
@@ -70,24 +103,25 @@ export function printLearningCurve(decisions: readonly LabelledComment[], sizes:
     heldOut.map((r) => r.lexicon),
     labels,
   );
-  console.log(`learning curve (held out: the ${heldOut.length} labelled --input rows; lexicon alone AUC ${fmt(lexiconAuc)})`);
+  console.log(`learning curve (held out: the ${heldOut.length} labelled --input rows; day 0 AUC ${fmt(lexiconAuc)})`);
   for (const size of sizes) {
     if (size > decisions.length) {
       console.log(`  ${String(size).padStart(6)} decisions: only ${decisions.length} in the file`);
       continue;
     }
-    const res = trainInsultModel(decisions.slice(0, size), { lexiconThreshold });
-    if (!res.model) {
-      console.log(`  ${String(size).padStart(6)} decisions: no model (${res.reason}): lexicon AUC ${fmt(lexiconAuc)}`);
+    const res = learner.train(decisions.slice(0, size));
+    const model = res.model;
+    if (!model) {
+      console.log(`  ${String(size).padStart(6)} decisions: no model (${res.reason}): day 0 AUC ${fmt(lexiconAuc)}`);
       continue;
     }
-    const scores = scoreWith(res.model, heldOut);
-    const flagged = scores.map((s) => s >= res.model.threshold);
+    const scores = learner.score(model, heldOut);
+    const flagged = scores.map((s) => s >= model.threshold);
     let tp = 0;
     let fp = 0;
     flagged.forEach((f, i) => (f ? (labels[i] ? tp++ : fp++) : 0));
     const pos = labels.filter(Boolean).length;
     const f1 = tp ? (2 * tp) / (2 * tp + fp + (pos - tp)) : 0;
-    console.log(`  ${String(size).padStart(6)} decisions: held-out AUC ${fmt(rocAuc(scores, labels))}  F1 ${fmt(f1)}  (CV AUC ${fmt(res.model.cv.auc)})`);
+    console.log(`  ${String(size).padStart(6)} decisions: held-out AUC ${fmt(rocAuc(scores, labels))}  F1 ${fmt(f1)}  (CV AUC ${fmt(model.cv.auc)})`);
   }
 }

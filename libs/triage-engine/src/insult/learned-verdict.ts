@@ -1,7 +1,7 @@
 import type { EvidenceSpan } from '@sift/shared';
 import { commentFields, type RuleInput, type RuleVerdict } from '../contract/rule.js';
 import type { LearnedScorer } from '../learned/scorer.js';
-import { stacked } from '../learned/stack.js';
+import { modelEvidence, stacked } from '../learned/stack.js';
 
 /** How many n-grams a flag explains, and the rounding of the stacked score (as the lexicon's). */
 export const EXPLAIN_TOP = 3;
@@ -34,11 +34,7 @@ export function learnedVerdict(lexicon: RuleVerdict, scorer: LearnedScorer, inpu
       summary: `${fired ? 'insult' : 'below threshold'} (${version} ${score.toFixed(2)} vs ${model.threshold.toFixed(2)}; lexicon ${lexicon.score.toFixed(2)}: ${lexSummary}${learnedPart})`,
       spans,
       learned: {
-        modelVersion: model.version,
-        fingerprint: model.fingerprint,
-        score,
-        threshold: model.threshold,
-        margin: Math.round(margin * 1000) / 1000,
+        ...modelEvidence(model, score, margin),
         lexiconScore: lexicon.score,
         lexiconThreshold: lexicon.threshold,
         ngrams: ngrams.map((c) => ({ field: c.field, start: c.start, end: c.end, text: c.text, weight: Math.round(c.weight * 100) / 100 })),

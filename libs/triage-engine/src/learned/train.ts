@@ -63,7 +63,7 @@ export function trainInsultModel(all: readonly LabelledComment[], options: Parti
   const docs = rows.map((r) => countsOf(counter, fieldsOf(r)));
   const extra: WeakRows = { docs: weak.map((r) => countsOf(counter, fieldsOf(r))), labels: weak.map((r) => r.label), weights: weak.map((r) => r.weak as number) };
   const lexicon = rows.map((r) => r.lexicon);
-  const folds = Math.min(opt.folds, Math.max(2, Math.floor(Math.min(positives, rows.length - positives) / 2)));
+  const folds = foldCount(opt.folds, positives, rows.length);
   const oof = outOfFoldMargins(docs, labels, folds, dim, opt.sgd, extra);
   const stack = fitStack(oof, lexicon, labels);
   const scores = oof.map((m, i) => stacked(stack, m, lexicon[i]));
@@ -107,8 +107,7 @@ interface WeakRows {
 
 /** Each row's margin from a model trained on the other folds (folds assigned by a seeded shuffle), plus the weak rows. */
 function outOfFoldMargins(docs: readonly SparseCounts[], labels: readonly boolean[], folds: number, dim: number, sgd: SgdOptions, weak: WeakRows): number[] {
-  const fold = new Int32Array(docs.length);
-  shuffled(docs.length, rng(sgd.seed ^ 0x5eed)).forEach((row, rank) => (fold[row] = rank % folds));
+  const fold = foldsOf(docs.length, folds, sgd.seed);
   const oof = new Array<number>(docs.length).fill(0);
   for (let k = 0; k < folds; k++) {
     const train = docs.flatMap((_, i) => (fold[i] === k ? [] : [i]));
@@ -126,7 +125,21 @@ function outOfFoldMargins(docs: readonly SparseCounts[], labels: readonly boolea
   return oof;
 }
 
-function cvMetrics(
+/** How many CV folds: as asked, but at least 2 and no more than half the rarer class. */
+export const foldCount = (asked: number, positives: number, n: number) => Math.min(asked, Math.max(2, Math.floor(Math.min(positives, n - positives) / 2)));
+
+/** Each row's fold, by a seeded shuffle (the same seed and size give the same folds). */
+export function foldsOf(n: number, folds: number, seed: number): Int32Array {
+  const fold = new Int32Array(n);
+  shuffled(n, rng(seed ^ 0x5eed)).forEach((row, rank) => (fold[row] = rank % folds));
+  return fold;
+}
+
+/**
+ * The CV metrics a model records: its out-of-fold `scores` at `threshold`, its own out-of-fold margins (`oof`), and
+ * the day-0 scores (`lexicon`, at their own threshold) over the same labels.
+ */
+export function cvMetrics(
   scores: number[],
   threshold: number,
   oof: number[],
@@ -167,6 +180,20 @@ export function scoreWith(model: LearnedModel, rows: ReadonlyArray<{ title: stri
  * is held out; a model is trained on the first `size` of the others for each size, as the retrain does.
  */
 export function learningCurve(rows: readonly LabelledComment[], sizes: readonly number[], options: Partial<TrainOptions> = {}, everyNth = 5): LearnedModel['curve'] {
+  return curveOf(rows, sizes, (pool) => trainInsultModel(pool, options).model, scoreWith, everyNth);
+}
+
+/**
+ * The learning curve of any learned kind: `fit` trains on the first `size` of the pool (null: too few, day 0), and
+ * `score` scores the held-out rows with what it returned; day 0 is each row's `lexicon` score.
+ */
+export function curveOf<R extends { label: boolean; lexicon: number }, M>(
+  rows: readonly R[],
+  sizes: readonly number[],
+  fit: (pool: readonly R[]) => M | null,
+  score: (model: M, rows: readonly R[]) => number[],
+  everyNth = 5,
+): LearnedModel['curve'] {
   const held = rows.filter((_, i) => i % everyNth === everyNth - 1);
   const pool = rows.filter((_, i) => i % everyNth !== everyNth - 1);
   const labels = held.map((r) => r.label);
@@ -177,8 +204,8 @@ export function learningCurve(rows: readonly LabelledComment[], sizes: readonly 
   return sizes
     .filter((s) => s <= pool.length)
     .map((size) => {
-      const res = trainInsultModel(pool.slice(0, size), options);
-      const auc = res.model ? rocAuc(scoreWith(res.model, held), labels) : lexiconAuc;
+      const model = fit(pool.slice(0, size));
+      const auc = model ? rocAuc(score(model, held), labels) : lexiconAuc;
       return { size, auc, lexiconAuc };
     });
 }

@@ -1,3 +1,4 @@
+import { Centroid, threadIdf } from './centroid.js';
 import { overlap, type ReferenceIndex } from './reference-index.js';
 import { find, keep, NO_TALLY, type Tally } from './tally.js';
 import { distinct, type Term, type Vocabulary } from './terms.js';
@@ -97,6 +98,10 @@ export class ThreadFeedback {
   private readonly all: readonly ThreadComment[];
   private readonly allBodies: readonly string[];
   private readonly unrelated: Uint8Array;
+  /** The thread's terms and the seeds' positions: what `similarity` reads (built on its first call). */
+  private readonly threadTerms: ReadonlyArray<readonly Term[]>;
+  private readonly seeds: readonly number[];
+  private centroids: { thread: Centroid; seeds: Centroid; unrelated: Centroid; unrelatedAt: number[] } | null = null;
 
   /**
    * `terms` and `bodies`: the thread's comments in thread order (their content terms, their bodies); `k`: how many
@@ -137,6 +142,33 @@ export class ThreadFeedback {
     this.allBodies = bodies;
     this.unrelated = new Uint8Array(thread.length);
     for (let u = 0; u < offN; u++) this.unrelated[offAt[u]] = 1;
+    this.threadTerms = terms;
+    this.seeds = chosen;
+  }
+
+  /**
+   * The comment's cosine to the centroid of the thread and to that of its seeds (the comments most related to the
+   * article), each without the comment itself (see Centroid). For the learned model only: day 0 does not call it.
+   */
+  similarity(terms: readonly Term[], body: string): { thread: number; seeds: number; unrelated: number } {
+    if (!this.centroids) {
+      const idf = threadIdf(this.threadTerms);
+      const unrelatedAt: number[] = [];
+      this.unrelated.forEach((u, i) => (u ? unrelatedAt.push(i) : 0));
+      const of = (at: readonly number[]) =>
+        new Centroid(
+          at.map((i) => this.threadTerms[i]),
+          idf,
+        );
+      this.centroids = { thread: new Centroid(this.threadTerms, idf), seeds: of(this.seeds), unrelated: of(unrelatedAt), unrelatedAt };
+    }
+    const c = this.centroids;
+    const self = this.allBodies.indexOf(body);
+    return {
+      thread: c.thread.cosine(terms, self),
+      seeds: c.seeds.cosine(terms, this.seeds.indexOf(self)),
+      unrelated: c.unrelated.cosine(terms, c.unrelatedAt.indexOf(self)),
+    };
   }
 
   /**
