@@ -34,10 +34,14 @@ export function redirectAnonymousToLogin(location: Location): void {
   location.replace(next && next !== '/' ? `#/login?next=${encodeURIComponent(next)}` : '#/login');
 }
 
-/** Work to finish with the session's token before signing out (the decisions still held for undo are sent). */
+/**
+ * Work to finish with the session's token before signing out (the decisions still held for undo are sent; the open
+ * card's presence says goodbye). Answers a function that takes the task back.
+ */
 const beforeSignOut = new Set<() => Promise<unknown>>();
-export function onBeforeSignOut(task: () => Promise<unknown>): void {
+export function onBeforeSignOut(task: () => Promise<unknown>): () => void {
   beforeSignOut.add(task);
+  return () => void beforeSignOut.delete(task);
 }
 
 export const authProvider: AuthProvider = {
@@ -59,7 +63,8 @@ export const authProvider: AuthProvider = {
     if (storedSession() && !sessionEnded()) await Promise.allSettled([...beforeSignOut].map((task) => task()));
     const token = getAccessToken();
     clearSession();
-    await fetch('/api/auth/logout', { method: 'POST', headers: token ? { Authorization: `Bearer ${token}` } : {} }).catch(() => undefined);
+    // Without a token (signed out already: react-admin's checks call this again) the API could only answer 401.
+    if (token) await fetch('/api/auth/logout', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
   },
 
   /** No session: straight to the login page, quietly. An expired token is no reason: the next call renews it. */

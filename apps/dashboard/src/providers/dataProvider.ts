@@ -12,7 +12,7 @@ import type {
 } from '@sift/shared';
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, HttpError } from 'react-admin';
-import { freshAccessToken, renewAccessToken, storedSession } from './session';
+import { errorMessage, freshAccessToken, renewAccessToken, storedSession, usableAccessToken } from './session';
 
 /**
  * Every API call carries the signed-in user's bearer token (same origin, so no CORS): a fresh one (session.ts
@@ -28,6 +28,21 @@ export const httpClient = async (url: string, options: fetchUtils.Options = {}) 
     return call(await renewAccessToken());
   }
 };
+
+/**
+ * A presence call (issue 17, item 6: PUT is a heartbeat, answering who has the card open; DELETE a goodbye). It rides
+ * on the session without keeping it up: with no token good for a call as it stands (about to expire, or the session
+ * ended) it is skipped, and a 401 is dropped (null either way); never a renewal, never the sign-in dialog, never a
+ * sign-out. So a moderator who walked away from an open card is not kept signed in, and stops showing as looking.
+ */
+export async function presenceCall(id: string, method: 'PUT' | 'DELETE', keepalive = false): Promise<PresenceEntry[] | null> {
+  const token = usableAccessToken();
+  if (!token) return null;
+  const res = await fetch(`/api/moderation/comments/${encodeURIComponent(id)}/presence`, { method, keepalive, headers: { Accept: 'application/json', Authorization: `Bearer ${token}` } });
+  if (res.status === 401) return null;
+  if (!res.ok) throw new Error(await errorMessage(res, `presence failed (HTTP ${res.status})`));
+  return method === 'PUT' ? ((await res.json()) as PresenceEntry[]) : null;
+}
 
 const post = async <T>(url: string, body?: unknown): Promise<T> =>
   (await httpClient(url, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) })).json as T;
@@ -45,9 +60,9 @@ export interface SiftDataProvider extends DataProvider {
   counts(): Promise<QueueCounts>;
   homeStats(): Promise<HomeStats>;
   streamToken(): Promise<StreamTokenResponse>;
-  /** Issue 17, item 6: every card open now; "I have this card open" (answers who has it open); "I closed it". */
+  /** Issue 17, item 6: every card open now; "I have this card open" (answers who has it open; null when skipped); "I closed it". */
   presence(): Promise<PresenceEntry[]>;
-  lookingAt(id: string): Promise<PresenceEntry[]>;
+  lookingAt(id: string): Promise<PresenceEntry[] | null>;
   leftCard(id: string): Promise<void>;
   /** Issue 18: one decision for every member of a campaign, and its undo. */
   campaignDecision(id: string, req: CampaignDecisionRequest): Promise<CampaignDecisionResponse>;
@@ -92,8 +107,8 @@ export const dataProvider: SiftDataProvider = {
   homeStats: async () => (await httpClient('/api/stats/home')).json as HomeStats,
   streamToken: () => post('/api/moderation/stream-token'),
   presence: async () => (await httpClient('/api/moderation/presence')).json as PresenceEntry[],
-  lookingAt: async (id) => (await httpClient(`/api/moderation/comments/${encodeURIComponent(id)}/presence`, { method: 'PUT' })).json as PresenceEntry[],
-  leftCard: async (id) => void (await httpClient(`/api/moderation/comments/${encodeURIComponent(id)}/presence`, { method: 'DELETE' })),
+  lookingAt: (id) => presenceCall(id, 'PUT'),
+  leftCard: async (id) => void (await presenceCall(id, 'DELETE')),
   campaignDecision: (id, req) => post(`/api/moderation/campaigns/${id}/decision`, req),
   campaignUndo: (id) => post(`/api/moderation/campaigns/${id}/undo`),
 };

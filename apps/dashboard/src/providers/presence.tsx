@@ -1,9 +1,9 @@
 import type { LiveEvent, PresenceEntry } from '@sift/shared';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
 import { useDataProvider } from 'react-admin';
-import type { SiftDataProvider } from './dataProvider';
+import { presenceCall, type SiftDataProvider } from './dataProvider';
 import { useLiveConnected, useLiveEvents } from './live';
-import { getAccessToken } from './authProvider';
+import { onBeforeSignOut } from './authProvider';
 import { storedSession } from './session';
 
 /** The API lets "X has it open" lapse 30 s after the last heartbeat: renew well inside that. */
@@ -89,8 +89,10 @@ export const useOthersLooking = (commentId: string | undefined): Viewer[] => {
 
 /**
  * While mounted, tells the API that this moderator has `commentId`'s card open (a heartbeat every HEARTBEAT_MS), and
- * that they closed it when unmounted or when the tab goes away. Calls run one after another, so a quick close and
- * re-open (or React's StrictMode) can never land a goodbye after the hello that followed it.
+ * that they closed it when unmounted, when the tab goes away, or when they sign out (before the session is cleared,
+ * so colleagues see the name go at once). Calls run one after another, so a quick close and re-open (or React's
+ * StrictMode) can never land a goodbye after the hello that followed it. The calls never renew the session nor open
+ * the sign-in dialog (dataProvider.presenceCall): with a token that lapsed they are skipped.
  */
 export function useLookingAt(commentId: string | undefined): void {
   const dataProvider = useDataProvider<SiftDataProvider>();
@@ -98,20 +100,28 @@ export function useLookingAt(commentId: string | undefined): void {
   const chain = useRef<Promise<unknown>>(Promise.resolve());
   useEffect(() => {
     if (!commentId) return;
+    let left = false;
     const queue = (call: () => Promise<unknown>) => (chain.current = chain.current.then(call).catch(() => undefined));
-    const beat = () => queue(() => dataProvider.lookingAt(commentId).then((list) => merge(commentId, list)));
+    const beat = () => queue(async () => {
+      const list = left ? null : await dataProvider.lookingAt(commentId);
+      if (list) merge(commentId, list);
+    });
     beat();
     const timer = setInterval(beat, HEARTBEAT_MS);
-    // Closing the tab: a request that outlives the page (no time to wait for a renewed token).
-    const onPageHide = () => {
-      const token = getAccessToken();
-      if (token) void fetch(`/api/moderation/comments/${encodeURIComponent(commentId)}/presence`, { method: 'DELETE', keepalive: true, headers: { authorization: `Bearer ${token}` } }).catch(() => undefined);
+    // After the goodbye, no heartbeat (even one already queued) says hello again.
+    const leave = () => {
+      left = true;
+      clearInterval(timer);
+      return queue(() => dataProvider.leftCard(commentId));
     };
+    const offSignOut = onBeforeSignOut(leave);
+    // Closing the tab: a request that outlives the page (no time to wait for anything).
+    const onPageHide = () => void (left ? null : presenceCall(commentId, 'DELETE', true).catch(() => undefined));
     window.addEventListener('pagehide', onPageHide);
     return () => {
-      clearInterval(timer);
+      offSignOut();
       window.removeEventListener('pagehide', onPageHide);
-      queue(() => dataProvider.leftCard(commentId));
+      if (!left) leave();
     };
   }, [commentId, dataProvider, merge]);
 }

@@ -120,11 +120,19 @@ export function renewAccessToken(): Promise<string> {
   return renewing;
 }
 
+/** The stored access token while it is good for a call as it stands (not about to expire, the session not ended); else null. */
+export function usableAccessToken(): string | null {
+  const session = storedSession();
+  if (!session || dialogReason !== null) return null;
+  return session.expiresAt - Date.now() > Math.min(RENEW_AHEAD_MS, (session.ttlMs ?? 0) / 4) ? session.accessToken : null;
+}
+
 /** A valid access token for an API call: the stored one, or a renewed one when it is about to expire. */
 export async function freshAccessToken(): Promise<string> {
   const session = storedSession();
   if (!session) throw new Error('signed out');
-  if (dialogReason === null && session.expiresAt - Date.now() > Math.min(RENEW_AHEAD_MS, (session.ttlMs ?? 0) / 4)) return session.accessToken;
+  const usable = usableAccessToken();
+  if (usable) return usable;
   if (dialogReason !== null) return new Promise((resolve) => waiting.push(resolve));
   return renewAccessToken();
 }

@@ -1,13 +1,17 @@
 import { join } from 'node:path';
+import type { PresenceEntry } from '@sift/shared';
 import type { Browser, Page } from 'playwright-core';
-import { contextPages, launchChromium, openArticleQueue } from './support/chromium';
+import { contextPages, expectConsoleErrors, launchChromium, openArticleQueue } from './support/chromium';
+import { requestJson } from './support/http';
+import { tokenFor } from './support/moderation';
 import { ReaderFixture } from './support/reader';
 import { readRunState, SCREENSHOT_DIR } from './support/run-state';
 
 /**
  * Issue 17, item 6 (presence). Real: the built dashboard and API, presence in Redis, the live stream (SSE through
  * Redis). Two browser contexts are two staff members: the admin opens a comment's card, and the moderator sees her
- * name on the card ("Also looking") and an eye on the queue row; it goes when she closes the card or the tab.
+ * name on the card ("Also looking") and an eye on the queue row; it goes when she closes the card or the tab, or
+ * signs out.
  */
 const state = readRunState();
 const fx = new ReaderFixture(state.baseUrl);
@@ -72,6 +76,27 @@ describe('who else is looking at a comment', () => {
 
     // The admin's tab goes away (the page is left): the goodbye is sent as it unloads, not after the TTL.
     await admin.goto('about:blank');
+    await notice.waitFor({ state: 'detached' });
+  });
+
+  it('signing out says goodbye before the session is cleared: the name leaves at once, not after the 30 s lapse', async () => {
+    const id = await fx.idOf(ARTICLE, BODY);
+    const admin = await queueAs('admin', { card: true });
+    const moderator = await queueAs('moderator', { card: true });
+    const notice = moderator.locator(`[data-presence="${ada}"]`);
+    await notice.waitFor();
+
+    // react-admin resets its store as it signs out, and the queue still mounted asks for its list once more, with no
+    // session left (the call fails at once, nothing is sent).
+    expectConsoleErrors(admin, /Error: signed out/);
+    await admin.getByRole('button', { name: 'Profile' }).click();
+    await admin.getByRole('menuitem', { name: 'Logout' }).click();
+    await admin.waitForURL(/#\/login/);
+    // The login page shows once the sign-out is done: by then the API has let her go (red before: her entry stayed
+    // until its 30 s lapse, the goodbye had no session to go with).
+    const token = await tokenFor(state.baseUrl, state.users.moderator);
+    const open = await requestJson<PresenceEntry[]>(state.baseUrl, '/api/moderation/presence', { token });
+    expect(open.filter((e) => e.commentId === id).map((e) => e.name)).toEqual([mo]);
     await notice.waitFor({ state: 'detached' });
   });
 });

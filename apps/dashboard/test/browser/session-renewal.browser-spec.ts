@@ -1,9 +1,10 @@
+import type { PresenceEntry } from '@sift/shared';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Client } from 'pg';
 import { expectConsoleErrors, launchChromium, newDashboardPage, signIn } from './support/chromium';
 import { PUBLISHER_KEY } from './global-setup';
 import { GiveUp, requestJson, waitFor } from './support/http';
-import { createArticle } from './support/moderation';
+import { createArticle, tokenFor } from './support/moderation';
 import { readRunState } from './support/run-state';
 import { freePort, isRunning, logTail, type Service, startApiProcess, stopProcess } from './support/stack';
 
@@ -18,7 +19,7 @@ const state = readRunState();
 const { moderator } = state.users;
 const ARTICLE = `night-bus-${state.runId}`;
 const QUEUE = `/#/comments?filter=${encodeURIComponent(JSON.stringify({ articleExternalId: ARTICLE }))}&sort=priority&order=DESC&page=1`;
-const READERS = ['Nell Night', 'Omar Owl'];
+const READERS = ['Nell Night', 'Omar Owl', 'Pia Porter'];
 const REPLY = 'Thanks: the night bus timetable is in the council report linked above';
 
 describe('a dashboard session that lasts a shift', () => {
@@ -42,7 +43,11 @@ describe('a dashboard session that lasts a shift', () => {
     );
     await createArticle(state.baseUrl, PUBLISHER_KEY, ARTICLE, 'Night buses return', 'The council restores the night bus routes from May.');
     // Their status is the rules' business: the queue shows the article's comments in every status.
-    const bodies = ['The night bus routes matter to shift workers like me.', 'Restoring the night buses from May is overdue.'];
+    const bodies = [
+      'The night bus routes matter to shift workers like me.',
+      'Restoring the night buses from May is overdue.',
+      'Will the night buses stop near the hospital too?',
+    ];
     for (const [i, authorName] of READERS.entries()) {
       await requestJson(state.baseUrl, `/api/articles/${ARTICLE}/comments`, { method: 'POST', body: { authorName, body: bodies[i] }, expect: [202] });
     }
@@ -86,6 +91,32 @@ describe('a dashboard session that lasts a shift', () => {
     expect(page.url()).toBe(place);
     expect(await page.getByRole('dialog', { name: 'Sign in to continue' }).count()).toBe(0);
     expect((await refreshCookie())?.value).not.toBe(first?.value); // rotated
+  });
+
+  it('a card left open: its presence heartbeats neither renew the token nor keep the moderator "looking"', async () => {
+    const hello = page.waitForRequest((r) => r.method() === 'PUT' && r.url().endsWith('/presence'));
+    const place = await startReply(READERS[2]);
+    const commentId = decodeURIComponent(new URL((await hello).url()).pathname.split('/').at(-2) ?? '');
+    const first = await refreshCookie();
+    await tokenExpired();
+    // The heartbeats go on every 10 s, but with the token lapsed they are skipped (red before: each one renewed the
+    // token, so a moderator who walked away stayed signed in and "looking"); the API lets the entry lapse.
+    const token = await tokenFor(state.baseUrl, moderator);
+    await waitFor(
+      async () => {
+        const open = await requestJson<PresenceEntry[]>(state.baseUrl, '/api/moderation/presence', { token });
+        return open.some((e) => e.commentId === commentId && e.name === moderator.name) ? undefined : true;
+      },
+      { timeoutMs: 50_000, describe: () => `the moderator's presence on ${commentId} to lapse` },
+    );
+    expect((await refreshCookie())?.value).toBe(first?.value);
+    expect(await page.getByRole('dialog', { name: 'Sign in to continue' }).count()).toBe(0);
+    // Back at the card, the moderator's own Ctrl+Enter renews the token, and the reply goes.
+    const renewed = page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh') && r.status() === 200);
+    await send();
+    await renewed;
+    await page.getByText(`Reply to ${READERS[2]} published`).waitFor();
+    expect(page.url()).toBe(place);
   });
 
   it('a session idle past the limit: a sign-in dialog over the page; signing in there carries on where the moderator was', async () => {
