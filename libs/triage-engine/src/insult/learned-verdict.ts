@@ -18,7 +18,7 @@ export function learnedVerdict(lexicon: RuleVerdict, scorer: LearnedScorer, inpu
   const margin = scorer.margin(fields);
   const score = Math.round(stacked(model.stack, margin, lexicon.score) * ROUND) / ROUND;
   const fired = score >= model.threshold;
-  const ngrams = fired ? scorer.explain(fields, EXPLAIN_TOP) : [];
+  const ngrams = fired ? scorer.explainLast(EXPLAIN_TOP) : [];
   const spans: EvidenceSpan[] = [
     ...(lexicon.evidence.spans ?? []),
     ...ngrams.map((c) => ({ field: c.field, start: c.start, end: c.end, text: c.text, label: `learned: '${c.text}' +${c.weight.toFixed(2)}` })),

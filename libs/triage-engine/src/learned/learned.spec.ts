@@ -26,6 +26,32 @@ describe('learned scorer: features', () => {
   });
 });
 
+describe('learned scorer: word scanner', () => {
+  // The reference: what the features read as words (the scanner avoids a match array and substrings per word).
+  const reference = (text: string) =>
+    [...text.matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu)].map((m) => [m.index, m.index + m[0].length, m[0].toLowerCase().replace(/’/g, "'")]);
+  const scanned = (text: string) => wordsOf('body', text).map((w) => [w.start, w.end, w.text]);
+
+  it.each([
+    "Don’t you'RE rock'n'roll ''quoted'' it's' 'tis",
+    'İSTANBUL ΣΊΣΥΦΟΣ straße Ǆungla 𝒜𝒷𝒸 ١٢٣ x😀y 😀idiot😀 e\u0301 \ud800 lone',
+    'MiXeD123 a_b a-b a.b',
+    '',
+  ])('finds the same words as the regex, lower-cased the same: %j', (text) => {
+    expect(scanned(text)).toEqual(reference(text));
+  });
+
+  it('agrees with the regex on random text from a hostile alphabet', () => {
+    const alphabet = ['a', 'Z', '7', ' ', "'", '’', 'İ', 'Σ', 'ß', '𝒜', '😀', '\u0301', '\ud800', '-', 'É', 'ǅ', '٣'];
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 500; k++) {
+      const text = Array.from({ length: 1 + Math.floor(rnd() * 30) }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+      expect(scanned(text)).toEqual(reference(text));
+    }
+  });
+});
+
 describe('learned scorer: training', () => {
   it('learns a separable problem with averaged SGD', () => {
     const counter = new BucketCounter(HASHING);
@@ -128,6 +154,19 @@ describe('learned scorer: the artifact and the insult rule', () => {
     [{ stack: { learned: 'x', lexicon: 1, bias: 0 } }, /stack.learned: expected a finite number/],
   ])('refuses a damaged artifact (%j), naming the field', (patch, message) => {
     expect(() => decodeModel({ ...encodeModel(model!), ...patch })).toThrow(message);
+  });
+
+  it('explains the comment it scored last without featurising it again, as explain does', () => {
+    const scorer = new LearnedScorer(model!);
+    const fields = [
+      { field: 'title' as const, text: 'Blunderkopf again' },
+      { field: 'body' as const, text: 'Wow, you Blunderkopf, again. You absolute glorbnik' },
+    ];
+    const margin = scorer.margin(fields);
+    const last = scorer.explainLast(5);
+    expect(last).toEqual(new LearnedScorer(model!).explain(fields, 5));
+    expect(last.some((c) => c.field === 'title')).toBe(true);
+    expect(scorer.margin(fields)).toBe(margin);
   });
 
   it('explains a score by the words that pushed it, with their spans', () => {

@@ -1,4 +1,4 @@
-import { BucketCounter, emitFeatures } from './hashing.js';
+import { BucketCounter, inverseNorm, marginShares } from './hashing.js';
 import type { LearnedModel } from './model.js';
 
 export type TextField = { field: 'title' | 'body'; text: string };
@@ -17,12 +17,16 @@ export interface Contribution {
 /**
  * Scores comments with a learned model: the margin w · x + b of the comment's tf·idf vector (margin), and which of
  * its words and word pairs contributed most (explain). One instance per compiled rule: it keeps a counting buffer
- * (no allocation per comment), so it is not shared between threads.
+ * (no allocation per comment), so it is not shared between threads. The counter keeps the last comment scored until
+ * the next, so `explainLast` reads its n-grams without featurising it again (the insult rule explains a flag only).
  */
 export class LearnedScorer {
   private readonly counter: BucketCounter;
   /** weight and idf of bucket b at 2b and 2b + 1: one cache line per bucket looked up, not two. */
   private readonly packed: Float32Array;
+  /** The fields of the comment last scored (the counter holds its n-grams), and 1 / its norm. */
+  private last: readonly TextField[] | null = null;
+  private lastInv = 0;
 
   constructor(readonly model: LearnedModel) {
     this.counter = new BucketCounter(model.hashing);
@@ -36,18 +40,21 @@ export class LearnedScorer {
   /** The learned model's log-odds for a comment (before stacking). */
   margin(fields: readonly TextField[]): number {
     const c = this.counter;
-    for (const f of fields) c.add(f.field, f.text);
+    c.clear();
+    for (const f of fields) c.add(f.text);
     const packed = this.packed;
+    const { touched, counts } = c;
     let dot = 0;
     let norm = 0;
     for (let i = 0; i < c.size; i++) {
-      const b = c.touched[i];
-      const n = c.counts[b];
+      const b = touched[i];
+      const n = counts[b];
       const x = (n === 1 ? 1 : 1 + Math.log(n)) * packed[2 * b + 1];
       dot += packed[2 * b] * x;
       norm += x * x;
     }
-    c.clear();
+    this.last = fields;
+    this.lastInv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
     return norm > 0 ? dot / Math.sqrt(norm) + this.model.bias : this.model.bias;
   }
 
@@ -57,30 +64,28 @@ export class LearnedScorer {
    */
   explain(fields: readonly TextField[], top = 3): Contribution[] {
     const c = this.counter;
-    const perField = fields.map((f) => ({ f, words: c.add(f.field, f.text) }));
-    const { idf, weights } = this.model;
-    let norm = 0;
-    for (let i = 0; i < c.size; i++) {
-      const b = c.touched[i];
-      const x = (1 + Math.log(c.counts[b])) * idf[b];
-      norm += x * x;
-    }
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const share = (b: number) => (weights[b] * (1 + Math.log(c.counts[b])) * idf[b] * inv) / c.counts[b];
+    c.clear();
+    for (const f of fields) c.add(f.text);
+    this.last = fields;
+    this.lastInv = inverseNorm(c, this.model.idf);
+    return this.explainLast(top);
+  }
+
+  /** `explain` of the comment `margin` scored last. */
+  explainLast(top = 3): Contribution[] {
+    const fields = this.last;
+    if (!fields) throw new Error('explainLast: no comment scored yet');
+    const c = this.counter;
+    const shares = marginShares(c, this.model.weights, this.model.idf, this.lastInv);
     const out: Contribution[] = [];
-    for (const { f, words } of perField) {
-      const wordShare = new Float64Array(words.length);
-      const pairShare = new Float64Array(words.length);
-      emitFeatures(words, this.model.hashing, (b, wi, bigram) => {
-        if (bigram) pairShare[wi] += share(b);
-        else wordShare[wi] += share(b);
-      });
-      for (let i = 0; i < words.length; i++) {
-        out.push(span(f, words[i].start, words[i].end, wordShare[i]));
-        if (i + 1 < words.length) out.push(span(f, words[i].start, words[i + 1].end, pairShare[i] + wordShare[i] + wordShare[i + 1]));
+    for (let i = 0; i < c.words; i++) {
+      const w = shares.word[i];
+      if (w > 0) out.push(span(fields[c.wordField[i]], c.wordStart[i], c.wordEnd[i], w));
+      if (i + 1 < c.words && c.wordField[i + 1] === c.wordField[i]) {
+        const p = shares.pair[i] + w + shares.word[i + 1];
+        if (p > 0) out.push(span(fields[c.wordField[i]], c.wordStart[i], c.wordEnd[i + 1], p));
       }
     }
-    c.clear();
     return pickTop(out, top);
   }
 }

@@ -1,5 +1,5 @@
 import type { LearnedNgram, LearnedNgrams } from '@sift/shared';
-import { BucketCounter, emitFeatures } from './hashing.js';
+import { BucketCounter, inverseNorm, marginShares } from './hashing.js';
 import type { LearnedModel } from './model.js';
 import { fieldsOf } from './train.js';
 
@@ -29,26 +29,12 @@ export function topNgrams(model: LearnedModel, rows: ReadonlyArray<{ title: stri
     }
   };
   rows.forEach((row, doc) => {
-    const perField = fieldsOf(row).map((f) => counter.add(f.field, f.text));
-    let norm = 0;
-    for (let i = 0; i < counter.size; i++) {
-      const b = counter.touched[i];
-      const x = (1 + Math.log(counter.counts[b])) * idf[b];
-      norm += x * x;
-    }
-    const inv = norm > 0 ? 1 / Math.sqrt(norm) : 0;
-    const share = (b: number) => (weights[b] * (1 + Math.log(counter.counts[b])) * idf[b] * inv) / counter.counts[b];
-    for (const words of perField) {
-      const wordShare = new Float64Array(words.length);
-      const pairShare = new Float64Array(words.length);
-      emitFeatures(words, model.hashing, (b, wi, bigram) => {
-        if (bigram) pairShare[wi] += share(b);
-        else wordShare[wi] += share(b);
-      });
-      for (let i = 0; i < words.length; i++) {
-        add(words[i].text, wordShare[i], doc);
-        if (i + 1 < words.length) add(`${words[i].text} ${words[i + 1].text}`, pairShare[i], doc);
-      }
+    for (const f of fieldsOf(row)) counter.add(f.text);
+    const shares = marginShares(counter, weights, idf, inverseNorm(counter, idf));
+    const texts = Array.from({ length: counter.words }, (_, i) => counter.wordText(i));
+    for (let i = 0; i < counter.words; i++) {
+      add(texts[i], shares.word[i], doc);
+      if (i + 1 < counter.words && counter.wordField[i + 1] === counter.wordField[i]) add(`${texts[i]} ${texts[i + 1]}`, shares.pair[i], doc);
     }
     counter.clear();
   });

@@ -42,17 +42,35 @@ function wordUnit(text: string, i: number): number {
 
 /** Calls `each(start, end)` for every word of `text` (as the tokenizer reads words), in order. */
 export function scanTokenWords(text: string, each: (start: number, end: number) => void): void {
+  scanRuns(text, wordUnit, null, each);
+}
+
+/**
+ * Calls `each(start, end)` for every maximal run of the characters `unitAt` accepts (it returns the UTF-16 length
+ * of the one at `i`, 0 for none), in order; with `joins`, a run also goes on over one joining character (`joins(code
+ * unit)`) that stands between two accepted ones (an inner apostrophe).
+ */
+export function scanRuns(
+  text: string,
+  unitAt: (text: string, i: number) => number,
+  joins: ((c: number) => boolean) | null,
+  each: (start: number, end: number) => void,
+): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    let u = wordUnit(text, i);
+    let u = unitAt(text, i);
     if (u === 0) {
       i++;
       continue;
     }
     const start = i;
     i += u;
-    while (i < n && (u = wordUnit(text, i)) > 0) i += u;
+    for (;;) {
+      while (i < n && (u = unitAt(text, i)) > 0) i += u;
+      if (joins !== null && i + 1 < n && joins(text.charCodeAt(i)) && unitAt(text, i + 1) > 0) i++;
+      else break;
+    }
     each(start, i);
   }
 }
