@@ -27,9 +27,15 @@ try {
   await page.screenshot({ path: join(out, 'demo-reader-page.png'), fullPage: true });
 
   await page.goto('/');
+  await page.locator('input[name="email"]').waitFor();
+  await page.screenshot({ path: join(out, 'demo-login.png') });
   await page.locator('input[name="email"]').fill('moderator@sift.local');
   await page.locator('input[name="password"]').fill('sift-demo-password');
   await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.locator('[data-panel="per-hour"]').waitFor();
+  await page.mouse.move(5, 795);
+  await page.waitForTimeout(600); // the live counts settle
+  await page.screenshot({ path: join(out, 'demo-home.png'), animations: 'disabled' });
   await page.locator('[data-queue="flagged"]').click();
   await page.locator('tbody tr').first().waitFor();
   await page.mouse.move(5, 795);
@@ -40,7 +46,7 @@ try {
   await page.mouse.move(5, 795);
   await page.waitForTimeout(600); // the drawer's slide-in
   await page.screenshot({ path: join(out, 'demo-queue-card.png'), animations: 'disabled' });
-  console.log(`screenshots of ${base} in ${out}: demo-reader-page.png, demo-queue.png, demo-queue-card.png`);
+  console.log(`screenshots of ${base} in ${out}: demo-reader-page.png, demo-login.png, demo-home.png, demo-queue.png, demo-queue-card.png`);
 } finally {
   await browser.close();
 }
