@@ -8,6 +8,8 @@
 //   --soak 600           one phase at the first rate with the largest worker count, ending with a count reconciliation
 //   --drain 20000        instead: for each worker count, queue that many comments with no worker running, then start
 //                        the workers and time how fast they clear the backlog (decisions/s, CPU per decision)
+//   --without campaign   rule types switched off (enabled = false) before the first phase, e.g. to measure what one
+//                        type costs the pipeline (the seeded rule set otherwise, as migrated)
 import { Queue } from 'bullmq';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -21,6 +23,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '5' },
     soak: { type: 'string' },
     drain: { type: 'string' },
+    without: { type: 'string', default: '' },
   },
 });
 const rates = values.rates.split(',').map(Number);
@@ -309,6 +312,10 @@ async function runPhases(stack, base, queue) {
 const stack = await createStack('pipeline', { vacuum: true });
 try {
   const base = await stack.startApi(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []);
+  const without = values.without.split(',').filter(Boolean);
+  if (without.length) await stack.pool.query(`UPDATE rules SET enabled = false, updated_at = now() WHERE type = ANY($1)`, [without]);
+  const { rows: active } = await stack.pool.query(`SELECT type, mode FROM rules WHERE enabled ORDER BY type`);
+  console.log(`rules enabled: ${active.map((r) => `${r.type}${r.mode === 'live' ? '' : ` (${r.mode})`}`).join(', ')}`);
   const u = new URL(stack.env.REDIS_URL);
   const queue = new Queue('triage', { connection: { host: u.hostname, port: Number(u.port || 6379) }, prefix: stack.env.REDIS_PREFIX });
   await (values.drain ? runDrain : runPhases)(stack, base, queue);
