@@ -4,6 +4,14 @@ import { AUTHOR_LIST_STATUSES, type AuthorListStatus, type AuthorRecord, type Au
 import { DataSource, EntityManager } from 'typeorm';
 import type { ListQuery } from '../core/http/list-query.js';
 
+/** An author's suspension before a campaign's (all null: none), kept for the undo. */
+export interface SuspensionBefore {
+  key: string;
+  until: string | null;
+  message: string | null;
+  by: string | null;
+}
+
 export interface AuthorFilter {
   /** Only authors on these lists; `none` = on no list. */
   status?: Array<AuthorListStatus | 'none'>;
@@ -140,15 +148,55 @@ export class AuthorsService {
   async suspend(key: string, req: AuthorSuspensionRequest, userId: string): Promise<AuthorRecord> {
     const current = await this.get(key).catch(() => null);
     if (!current) throw new NotFoundException(`no author ${key}: nobody with that key has commented`);
-    await this.dataSource.query(
+    await this.suspendAll(this.dataSource.manager, [{ key, name: current.displayName }], req, userId);
+    return this.get(key);
+  }
+
+  /**
+   * Suspend several authors alike (a campaign's), in the caller's transaction. Returns the end and each author's
+   * suspension before (none: nulls), so that `restoreSuspensions` can undo it.
+   */
+  async suspendAll(
+    m: EntityManager,
+    authors: ReadonlyArray<{ key: string; name: string }>,
+    req: AuthorSuspensionRequest,
+    userId: string,
+  ): Promise<{ until: string; before: SuspensionBefore[] }> {
+    const before: Array<{ key: string; until: Date | null; message: string | null; by: string | null }> = await m.query(
+      `SELECT k.key, a.suspended_until AS until, a.suspension_message AS message, a.suspended_by AS by
+         FROM unnest($1::text[]) k(key) LEFT JOIN authors a ON a.key = k.key ORDER BY k.key`,
+      [authors.map((a) => a.key)],
+    );
+    const [{ until }]: Array<{ until: Date }> = await m.query(`SELECT now() + make_interval(hours => $1) AS until`, [req.hours]);
+    await m.query(
       `INSERT INTO authors (key, display_name, suspended_until, suspension_message, suspended_by, updated_by, updated_at)
-       VALUES ($1, $2, now() + make_interval(hours => $3), $4, $5, $5, now())
+       SELECT k.key, k.name, $3, $4, $5, $5, now() FROM unnest($1::text[], $2::text[]) k(key, name)
        ON CONFLICT (key) DO UPDATE
          SET suspended_until = EXCLUDED.suspended_until, suspension_message = EXCLUDED.suspension_message,
              suspended_by = EXCLUDED.suspended_by, updated_by = EXCLUDED.updated_by, updated_at = now()`,
-      [key, current.displayName, req.hours, req.message, userId],
+      [authors.map((a) => a.key), authors.map((a) => a.name), until, req.message, userId],
     );
-    return this.get(key);
+    return {
+      until: until.toISOString(),
+      before: before.map((b) => ({ key: b.key, until: b.until ? b.until.toISOString() : null, message: b.message, by: b.by })),
+    };
+  }
+
+  /**
+   * Undo `suspendAll`: each author still suspended until exactly `until` (nobody suspended or lifted them since) gets
+   * their suspension before back. Returns the keys put back.
+   */
+  async restoreSuspensions(m: EntityManager, until: string, before: readonly SuspensionBefore[], userId: string): Promise<string[]> {
+    const rows: Array<{ key: string }> = await m.query(
+      `WITH u AS (
+         UPDATE authors a SET suspended_until = b.until, suspension_message = b.message, suspended_by = b.by, updated_by = $5, updated_at = now()
+           FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::uuid[]) b(key, until, message, by)
+          WHERE a.key = b.key AND a.suspended_until = $6::timestamptz
+         RETURNING a.key)
+       SELECT key FROM u`,
+      [before.map((b) => b.key), before.map((b) => b.until), before.map((b) => b.message), before.map((b) => b.by), userId, until],
+    );
+    return rows.map((r) => r.key).sort();
   }
 
   /** Lift a suspension before its end. */

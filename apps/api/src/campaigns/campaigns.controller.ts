@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { CampaignDecisionResponse, CampaignDetail, CampaignRecord } from '@sift/shared';
 import type { FastifyReply } from 'fastify';
@@ -7,6 +7,8 @@ import { contentRange, parseListQuery } from '../core/http/list-query.js';
 import { UuidPipe } from '../core/http/pipes.js';
 import { CampaignsService } from './campaigns.service.js';
 import { CampaignDecisionDto } from './dto/campaign-decision.dto.js';
+import { CampaignKeepHidingDto } from './dto/campaign-keep-hiding.dto.js';
+import { CampaignSuspensionDto } from './dto/campaign-suspension.dto.js';
 
 /** The Campaigns queue (react-admin resource `campaigns`, issue 18). Any staff role. */
 @ApiTags('moderation')
@@ -43,5 +45,23 @@ export class CampaignsController {
   @ApiOperation({ summary: "Undo the campaign's latest decision: each member still as it left it goes back (audited)" })
   undo(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<CampaignDecisionResponse> {
     return this.campaigns.undo(id, user.id);
+  }
+
+  @Put(':id/suspension')
+  @ApiOperation({ summary: 'Suspend every author of the campaign for a number of hours with a message (audited; undo with DELETE)' })
+  suspend(@Param('id', UuidPipe) id: string, @Body() dto: CampaignSuspensionDto, @CurrentUser() user: AuthUser): Promise<CampaignDetail> {
+    return this.campaigns.suspend(id, dto, user.id);
+  }
+
+  @Delete(':id/suspension')
+  @ApiOperation({ summary: "Undo the campaign's latest suspension: each author still suspended by it gets their suspension before back (409: none)" })
+  unsuspend(@Param('id', UuidPipe) id: string, @CurrentUser() user: AuthUser): Promise<CampaignDetail> {
+    return this.campaigns.unsuspend(id, user.id);
+  }
+
+  @Put(':id/keep-hiding')
+  @ApiOperation({ summary: 'Keep hiding the campaign: new members are hidden by the rules with the hide\'s reason (409 unless hidden); on: false stops' })
+  keepHiding(@Param('id', UuidPipe) id: string, @Body() dto: CampaignKeepHidingDto, @CurrentUser() user: AuthUser): Promise<CampaignDetail> {
+    return this.campaigns.keepHiding(id, dto.on, user.id);
   }
 }

@@ -1,8 +1,20 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { CampaignDecisionRequest, CampaignDecisionResponse, CampaignDetail, CampaignMember, CampaignRecord, CommentStatus, PassageRange } from '@sift/shared';
+import type {
+  CampaignActionKind,
+  CampaignActionRecord,
+  CampaignDecisionRequest,
+  CampaignDecisionResponse,
+  CampaignDetail,
+  CampaignMember,
+  CampaignRecord,
+  CampaignSuspensionRequest,
+  CommentStatus,
+  PassageRange,
+} from '@sift/shared';
 import { sharedPassage } from '@sift/triage-engine';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuthorsService, type SuspensionBefore } from '../authors/authors.service.js';
 import { ModerationService } from '../moderation/moderation.service.js';
 
 interface CampaignRow {
@@ -18,13 +30,24 @@ interface CampaignRow {
   /** The first two members' texts (the sample, and what its passage is read against). */
   first_bodies: Array<{ id: string; body: string }>;
   decision: { action: 'approve' | 'hide'; reason: string | null; by: string | null; at: string } | null;
+  suspension: CampaignRecord['suspension'];
+  keep_hiding: CampaignRecord['keepHiding'];
   total: number;
 }
 
+/** `campaign_actions.details` of a `suspend`: what was asked, its end, and each author's suspension before. */
+interface SuspendDetails {
+  hours: number;
+  message: string;
+  until: string;
+  authors: SuspensionBefore[];
+}
+
 /**
- * Campaigns as stored by triage (`campaign_signatures.cluster_id`, 2+ members), with their members' statuses and
- * the latest whole-campaign decision (the newest audit event whose details name the campaign: undone when it is an
- * undo). `$1`/`$2` offset and limit, `$3` one campaign id or null for all.
+ * Campaigns as stored by triage (`campaign_signatures.cluster_id`, 2+ members), with their members' statuses, the
+ * latest whole-campaign decision (the newest moderator's audit event whose details name the campaign: undone when it
+ * is an undo; the rules' "keep hiding" events are not decisions), its authors' suspension while in force (the latest
+ * suspend action, unless undone) and "keep hiding". `$1`/`$2` offset and limit, `$3` one campaign id or null for all.
  */
 const CAMPAIGNS_SQL = `
   WITH g AS (
@@ -44,7 +67,14 @@ const CAMPAIGNS_SQL = `
                                                     WHERE s.cluster_id = g.id ORDER BY s.received_at, c.id LIMIT 2) f) AS first_bodies,
          (SELECT CASE WHEN e.details ? 'undo' THEN NULL ELSE json_build_object('action', e.details->>'campaignAction', 'reason', e.reason, 'by', u.name, 'at', e.created_at) END
             FROM moderation_events e LEFT JOIN users u ON u.id = e.actor_user_id
-           WHERE e.details->>'campaign' = g.id::text ORDER BY e.created_at DESC, e.id LIMIT 1) AS decision
+           WHERE e.details->>'campaign' = g.id::text AND e.actor_type = 'user' ORDER BY e.created_at DESC, e.id LIMIT 1) AS decision,
+         (SELECT CASE WHEN a.kind = 'suspend' AND (a.details->>'until')::timestamptz > now() THEN json_build_object(
+                   'until', a.details->>'until', 'hours', (a.details->>'hours')::int, 'message', a.details->>'message',
+                   'authors', jsonb_array_length(a.details->'authors'), 'by', u.name, 'at', a.created_at) END
+            FROM campaign_actions a LEFT JOIN users u ON u.id = a.actor_user_id
+           WHERE a.campaign_id = g.id AND a.kind IN ('suspend', 'suspend-undo') ORDER BY a.created_at DESC, a.id LIMIT 1) AS suspension,
+         (SELECT json_build_object('reason', k.reason, 'by', u.name, 'at', k.set_at)
+            FROM campaign_keep_hiding k LEFT JOIN users u ON u.id = k.set_by WHERE k.campaign_id = g.id) AS keep_hiding
     FROM g ORDER BY g.last_seen DESC, g.id OFFSET $1 LIMIT $2`;
 
 const passage = (text: string, other: string | undefined): PassageRange => {
@@ -66,7 +96,28 @@ function toRecord(r: CampaignRow): CampaignRecord {
     statuses: r.statuses ?? {},
     sample: { id: sample.id, body: sample.body, passage: passage(sample.body, next?.body) },
     decision: r.decision && { ...r.decision, at: new Date(r.decision.at).toISOString() },
+    suspension: r.suspension && { ...r.suspension, until: new Date(r.suspension.until).toISOString(), at: new Date(r.suspension.at).toISOString() },
+    keepHiding: r.keep_hiding && { ...r.keep_hiding, at: new Date(r.keep_hiding.at).toISOString() },
   };
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** A whole-campaign action in words, for its page. */
+function actionSummary(kind: CampaignActionKind, d: Record<string, unknown>): string {
+  switch (kind) {
+    case 'suspend': {
+      const s = d as unknown as SuspendDetails;
+      const hours = s.hours % 24 === 0 ? plural(s.hours / 24, 'day') : plural(s.hours, 'hour');
+      return `${plural(s.authors.length, 'author')} suspended for ${hours}: “${s.message}”`;
+    }
+    case 'suspend-undo':
+      return `suspension undone: ${plural(Number(d.restored ?? 0), 'author')} put back as they were${Number(d.left ?? 0) ? ` (${d.left} changed since, left alone)` : ''}`;
+    case 'keep-hiding-on':
+      return `keep hiding switched on${d.reason ? ` (${d.reason})` : ''}`;
+    case 'keep-hiding-off':
+      return `keep hiding switched off${d.because === 'approve' ? ' by approving the campaign' : d.because === 'undo' ? ' by undoing the hide' : ''}`;
+  }
 }
 
 /**
@@ -78,6 +129,7 @@ export class CampaignsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly moderation: ModerationService,
+    private readonly authors: AuthorsService,
   ) {}
 
   async list(offset: number, limit: number): Promise<{ rows: CampaignRecord[]; total: number }> {
@@ -94,7 +146,16 @@ export class CampaignsService {
     if (!row) throw new NotFoundException(`campaign ${id} not found`);
     const record = toRecord(row);
     const members = await this.members(id);
-    return { ...record, members: members.map((m) => ({ ...m, passage: m.id === record.sample.id ? record.sample.passage : passage(m.body, record.sample.body) })) };
+    const actions: Array<{ kind: CampaignActionKind; by: string | null; at: Date; details: Record<string, unknown> }> = await this.dataSource.query(
+      `SELECT a.kind, u.name AS by, a.created_at AS at, a.details FROM campaign_actions a LEFT JOIN users u ON u.id = a.actor_user_id
+        WHERE a.campaign_id = $1 ORDER BY a.created_at, a.id`,
+      [id],
+    );
+    return {
+      ...record,
+      members: members.map((m) => ({ ...m, passage: m.id === record.sample.id ? record.sample.passage : passage(m.body, record.sample.body) })),
+      actions: actions.map((a): CampaignActionRecord => ({ kind: a.kind, by: a.by, at: new Date(a.at).toISOString(), summary: actionSummary(a.kind, a.details) })),
+    };
   }
 
   private async members(id: string): Promise<Array<Omit<CampaignMember, 'passage'>>> {
@@ -117,6 +178,7 @@ export class CampaignsService {
       userId,
       { campaign: id, campaignAction: req.action, campaignSize: members.length },
     );
+    if (req.action === 'approve') await this.dataSource.transaction((m) => this.keepOff(m, id, userId, 'approve'));
     const seen = new Map(members.map((m) => [m.id, m.version]));
     const changed = res.results.filter((r) => r.result === 'ok' && r.version !== seen.get(r.id)).length;
     return { id, action: req.action, changed, unchanged: members.length - changed };
@@ -152,7 +214,84 @@ export class CampaignsService {
       }
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM campaign_signatures WHERE cluster_id = $1`, [id]);
       if (n < 2) throw new NotFoundException(`campaign ${id} not found`);
+      await this.keepOff(m, id, userId, 'undo');
       return { id, action: 'undo' as const, changed, unchanged: n - changed };
     });
+  }
+
+  /** The campaign's authors (distinct author keys) with the name each used last; 404 when it is no campaign. */
+  private async authorsOf(m: EntityManager, id: string): Promise<Array<{ key: string; name: string }>> {
+    const rows: Array<{ key: string; name: string; size: number }> = await m.query(
+      `SELECT s.author_key AS key, (array_agg(s.author_name ORDER BY s.received_at DESC))[1] AS name, sum(count(*)) OVER ()::int AS size
+         FROM campaign_signatures s WHERE s.cluster_id = $1 GROUP BY s.author_key ORDER BY s.author_key`,
+      [id],
+    );
+    if ((rows[0]?.size ?? 0) < 2) throw new NotFoundException(`campaign ${id} not found`);
+    return rows.map(({ key, name }) => ({ key, name }));
+  }
+
+  private async record(m: EntityManager, id: string, kind: CampaignActionKind, userId: string, details: object): Promise<void> {
+    await m.query(`INSERT INTO campaign_actions (campaign_id, kind, actor_user_id, details) VALUES ($1, $2, $3, $4)`, [id, kind, userId, JSON.stringify(details)]);
+  }
+
+  /**
+   * "Suspend all its authors": every author of the campaign suspended alike through AuthorsService (intake refuses
+   * them until then, with the message), audited as one `suspend` action that keeps each author's suspension before.
+   */
+  async suspend(id: string, req: CampaignSuspensionRequest, userId: string): Promise<CampaignDetail> {
+    await this.dataSource.transaction(async (m) => {
+      // One campaign action at a time (two moderators at once would record each other's "before").
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('campaign:' || $1))`, [id]);
+      const authors = await this.authorsOf(m, id);
+      const { until, before } = await this.authors.suspendAll(m, authors, req, userId);
+      await this.record(m, id, 'suspend', userId, { hours: req.hours, message: req.message, until, authors: before } satisfies SuspendDetails);
+    });
+    return this.detail(id);
+  }
+
+  /**
+   * Undo the campaign's latest suspension (409 when there is none to undo): each author still suspended by it gets
+   * their suspension before back (none, or an earlier one); one suspended or lifted since is left alone.
+   */
+  async unsuspend(id: string, userId: string): Promise<CampaignDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('campaign:' || $1))`, [id]);
+      await this.authorsOf(m, id);
+      const [last]: Array<{ kind: CampaignActionKind; details: SuspendDetails }> = await m.query(
+        `SELECT kind, details FROM campaign_actions WHERE campaign_id = $1 AND kind IN ('suspend', 'suspend-undo') ORDER BY created_at DESC, id DESC LIMIT 1`,
+        [id],
+      );
+      if (last?.kind !== 'suspend') throw new ConflictException(`campaign ${id} has no suspension of its authors to undo`);
+      const restored = await this.authors.restoreSuspensions(m, last.details.until, last.details.authors, userId);
+      await this.record(m, id, 'suspend-undo', userId, { restored: restored.length, left: last.details.authors.length - restored.length, keys: restored });
+    });
+    return this.detail(id);
+  }
+
+  /**
+   * "Keep hiding this campaign": while on, a comment that joins the campaign is hidden by the worker (TriageService,
+   * an audit event by the rules naming the campaign) with the reason of the hide. Only after a hide that stands (409
+   * otherwise); approving or undoing the campaign switches it off.
+   */
+  async keepHiding(id: string, on: boolean, userId: string): Promise<CampaignDetail> {
+    await this.dataSource.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('campaign:' || $1))`, [id]);
+      await this.authorsOf(m, id);
+      if (!on) return this.keepOff(m, id, userId);
+      const [row]: CampaignRow[] = await m.query(CAMPAIGNS_SQL, [0, 1, id]);
+      if (row?.decision?.action !== 'hide') throw new ConflictException(`campaign ${id} is not hidden: hide it first, then keep hiding it`);
+      if (row.keep_hiding) return;
+      await m.query(`INSERT INTO campaign_keep_hiding (campaign_id, reason, set_by) VALUES ($1, $2, $3)`, [id, row.decision.reason, userId]);
+      await this.record(m, id, 'keep-hiding-on', userId, { reason: row.decision.reason });
+    });
+    return this.detail(id);
+  }
+
+  private async keepOff(m: EntityManager, id: string, userId: string, because?: 'approve' | 'undo'): Promise<void> {
+    const [{ n }]: Array<{ n: number }> = await m.query(
+      `WITH d AS (DELETE FROM campaign_keep_hiding WHERE campaign_id = $1 RETURNING 1) SELECT count(*)::int AS n FROM d`,
+      [id],
+    );
+    if (n > 0) await this.record(m, id, 'keep-hiding-off', userId, because ? { because } : {});
   }
 }

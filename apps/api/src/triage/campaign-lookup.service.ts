@@ -56,7 +56,8 @@ const LOOKUP = prepared(
 /**
  * Joins the comment to its campaign (itself, the lone comments it matched, and every member of the campaigns it
  * bridges get `cluster_id` $2) and returns the campaign as it now stands: size, distinct authors and articles,
- * first and last seen, the first ten names and article ids, and the sample's text ($5: the most alike member).
+ * first and last seen, the first ten names and article ids, the sample's text ($5: the most alike member), and
+ * "keep hiding" when a moderator switched it on for this campaign or one it bridges (whose switch moves to $2).
  * Values: $1 comment id, $2 cluster id, $3 adopted ids, $4 merged cluster ids, $5 sample id.
  */
 const JOIN = prepared(
@@ -65,6 +66,11 @@ const JOIN = prepared(
        UPDATE campaign_signatures SET cluster_id = $2
         WHERE comment_id = $1 OR comment_id = ANY($3::uuid[]) OR cluster_id = ANY($4::uuid[]) OR comment_id = $2
        RETURNING comment_id),
+     keep_gone AS (DELETE FROM campaign_keep_hiding WHERE campaign_id = ANY($4::uuid[]) AND campaign_id <> $2 RETURNING *),
+     keep_moved AS (
+       INSERT INTO campaign_keep_hiding (campaign_id, reason, set_by, set_at)
+       SELECT $2, reason, set_by, set_at FROM keep_gone ORDER BY set_at LIMIT 1
+       ON CONFLICT (campaign_id) DO NOTHING),
      m AS (
        SELECT s.comment_id, s.author_key, s.author_name, s.article_id, s.received_at FROM campaign_signatures s
         WHERE s.cluster_id = $2 OR s.cluster_id = ANY($4::uuid[]) OR s.comment_id = $1 OR s.comment_id = $2 OR s.comment_id = ANY($3::uuid[]))
@@ -74,7 +80,10 @@ const JOIN = prepared(
           (SELECT array_agg(e ORDER BY t) FROM (SELECT a.external_id AS e, min(m.received_at) AS t FROM m JOIN articles a ON a.id = m.article_id
                                                   GROUP BY a.external_id ORDER BY t LIMIT 10) y) AS article_ids,
           (SELECT body FROM comments WHERE id = $5) AS sample_body,
-          (SELECT count(*) FROM up)::int AS joined
+          (SELECT count(*) FROM up)::int AS joined,
+          (SELECT json_build_object('campaignId', $2::uuid, 'reason', k.reason) FROM (
+             SELECT reason, set_at FROM campaign_keep_hiding WHERE campaign_id = $2
+             UNION ALL SELECT reason, set_at FROM keep_gone ORDER BY set_at LIMIT 1) k) AS keep
      FROM m`,
 );
 
@@ -99,6 +108,18 @@ function burstOf(row: LookupRow): NonNullable<CampaignContext['burst']> {
   };
 }
 
+/** "Keep hiding this campaign" is on for the campaign a comment joined (campaigns.service.ts). */
+export interface KeepHiding {
+  campaignId: string;
+  reason: string | null;
+}
+
+/** The campaign context the rules get, and whether its moderators keep hiding it. */
+export interface CampaignLookup {
+  context: CampaignContext;
+  keep: KeepHiding | null;
+}
+
 /** A comment id that no comment has (the warm-up's statements run for it and find nothing). */
 const NO_COMMENT = '00000000-0000-0000-0000-000000000000';
 
@@ -121,7 +142,7 @@ export class CampaignLookupService {
     return rules.some((r) => r.spec.type === 'campaign');
   }
 
-  async context(commentId: string, title: string | null, body: string): Promise<CampaignContext> {
+  async context(commentId: string, title: string | null, body: string): Promise<CampaignLookup> {
     const sig = campaignSignature(title ? `${title} ${body}` : body);
     const config = DEFAULT_CLUSTER_CONFIG;
     const [row] = await queryPrepared<LookupRow>(
@@ -129,12 +150,12 @@ export class CampaignLookupService {
       LOOKUP,
       [commentId, sig.minhash, sig.bands, config.windowMinutes],
     );
-    if (!row) return { cluster: null };
+    if (!row) return { context: { cluster: null }, keep: null };
     const networkNames = [...new Set([...row.network_names, row.author_name.toLowerCase()])];
     const burst = burstOf(row);
     const candidates = row.candidates.map((c) => ({ ...c, receivedAt: new Date(c.receivedAt) }));
     const join = joinCluster(sig, row.received_at, candidates, config);
-    if (join.clusterId === null) return { cluster: null, networkNames, burst };
+    if (join.clusterId === null) return { context: { cluster: null, networkNames, burst }, keep: null };
     const best = join.matches[0];
     const [stats] = await queryPrepared<{
       size: number;
@@ -145,8 +166,9 @@ export class CampaignLookupService {
       author_names: string[];
       article_ids: string[];
       sample_body: string | null;
+      keep: KeepHiding | null;
     }>(this.dataSource, JOIN, [commentId, join.clusterId, join.adopt, join.merge, best.id]);
-    return {
+    const context: CampaignContext = {
       cluster: {
         id: join.clusterId,
         size: stats.size,
@@ -161,6 +183,7 @@ export class CampaignLookupService {
       networkNames,
       burst,
     };
+    return { context, keep: stats.keep };
   }
 
   /** Drops signatures older than the window (the reconciler's run calls it). */

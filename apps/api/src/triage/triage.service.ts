@@ -7,9 +7,9 @@ import { APP_CONFIG } from '../core/config/config.module.js';
 import { prepared, queryPrepared, warmConnections } from '../core/database/prepared.js';
 import { ruleOutcomes, ruleOverBudget, triageDecisions } from '../core/metrics/metrics.js';
 import { type MovedRow, ModerationService, type StatusChange, statusChangeParams, statusChangeSql } from '../moderation/moderation.service.js';
-import { CampaignLookupService } from './campaign-lookup.service.js';
+import { type CampaignLookup, CampaignLookupService, type KeepHiding } from './campaign-lookup.service.js';
 import { RULES_FINGERPRINT_SQL, RuleSetService } from './rule-set.service.js';
-import { type CampaignContext, type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules, type RunBudget } from '@sift/triage-engine';
+import { type CompiledRule, decide, type RuleInput, type RuleOutcome, runRules, type RunBudget } from '@sift/triage-engine';
 import { WARM_UP_INPUTS } from './warm-up.js';
 
 export type TriageResult = 'decided' | 'already-decided' | 'missing';
@@ -192,23 +192,32 @@ export class TriageService {
     return this.historyMinutes > ctx.history_minutes ? this.read(commentId) : { ctx, rules };
   }
 
-  /** The comment's campaign context (stored signature, cluster, network names) when a campaign rule is active. */
-  private async campaignOf(ctx: TriageContext, rules: CompiledRule[]): Promise<CampaignContext | undefined> {
+  /**
+   * The comment's campaign context (stored signature, cluster, network names) and whether its campaign is kept
+   * hidden, when a campaign rule is active (in any mode: the lookup and "keep hiding" do not depend on it being live).
+   */
+  private async campaignOf(ctx: TriageContext, rules: CompiledRule[]): Promise<CampaignLookup | undefined> {
     return CampaignLookupService.wanted(rules) ? this.campaigns.context(ctx.id, ctx.title, ctx.body) : undefined;
   }
 
-  /** The rules over one comment with its author history, thread and campaign, and the status they ask for. */
-  private evaluate(ctx: TriageContext, rules: CompiledRule[], campaign: CampaignContext | undefined) {
+  /**
+   * The rules over one comment with its author history, thread and campaign, and the status they ask for — hidden,
+   * whatever they say, when it joined a campaign its moderators keep hiding (`keep`: the audit event names it).
+   */
+  private evaluate(ctx: TriageContext, rules: CompiledRule[], campaign: CampaignLookup | undefined) {
     const history = ctx.history.map((r) => ({ id: r.id, articleId: r.article_id, title: r.title, body: r.body, receivedAt: new Date(r.received_at) }));
     const started = performance.now();
-    const outcomes = runRules(rules, { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread, campaign }, this.budget);
-    const verdict = decide(outcomes, {
+    const input = { ...toRuleInput(ctx), author: { status: ctx.author_status, history }, thread: ctx.thread, campaign: campaign?.context };
+    const outcomes = runRules(rules, input, this.budget);
+    const decided = decide(outcomes, {
       autoApprove: ctx.auto_approve,
       preModerate: ctx.site_pre_moderate || ctx.a_pre_moderate,
       trustedAuthor: ctx.author_status === 'trusted',
     });
+    const keep = campaign?.keep ?? null;
+    const verdict = keep ? { ...decided, status: 'hidden' as const } : decided;
     const durationMs = performance.now() - started;
-    return { outcomes, verdict, durationMs, recorded: outcomes.filter((o) => o.outcome !== 'pass') };
+    return { outcomes, verdict, durationMs, recorded: outcomes.filter((o) => o.outcome !== 'pass'), keep };
   }
 
   async triage(commentId: string): Promise<TriageResult> {
@@ -217,15 +226,16 @@ export class TriageService {
     const { ctx, rules } = read;
     if (ctx.decided) return 'already-decided';
 
-    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
+    const { outcomes, verdict, durationMs, recorded, keep } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
     const change: StatusChange = {
       commentId,
       expectedVersion: ctx.version,
       from: ['pending'],
       to: verdict.status,
       actor: { type: 'rule' },
-      reason: summarize(recorded, verdict.status),
+      reason: keep ? keptHidden(keep) : summarize(recorded, verdict.status),
       priority: verdict.priority,
+      details: keep ? keptDetails(keep) : undefined,
     };
     // One statement: the decision, its flags and (when still pending at this version) the status change.
     const [row] = await queryPrepared<MovedRow & { decision_id: string; applied: boolean }>(this.dataSource, DECIDE, [
@@ -256,7 +266,7 @@ export class TriageService {
     const read = await this.read(commentId);
     if (!read) return { result: 'missing' };
     const { ctx, rules } = read;
-    const { outcomes, verdict, durationMs, recorded } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
+    const { outcomes, verdict, durationMs, recorded, keep } = this.evaluate(ctx, rules, await this.campaignOf(ctx, rules));
     return this.dataSource.transaction(async (m) => {
       const [row]: Array<{ status: CommentStatus; version: number; author_role: string; human: boolean }> = await m.query(
         `SELECT status, version, author_role FROM comments WHERE id = $1 FOR UPDATE`,
@@ -277,8 +287,8 @@ export class TriageService {
         from: [row.status],
         to: verdict.status,
         actor: { type: 'rule' },
-        reason: `re-triage: ${summarize(recorded, verdict.status)}`,
-        details: { decisionId: inserted.id, retriage: true },
+        reason: `re-triage: ${keep ? keptHidden(keep) : summarize(recorded, verdict.status)}`,
+        details: { decisionId: inserted.id, retriage: true, ...(keep ? keptDetails(keep) : {}) },
         priority: verdict.priority,
       });
       return changed ? { result: 'changed' as const, status: changed.status } : { result: 'unchanged' as const, status: row.status };
@@ -304,6 +314,16 @@ function toRuleInput(c: TriageContext): RuleInput {
     article: { title: c.a_title, subtitle: c.a_subtitle, body: c.a_body },
     parent: c.p_body !== null ? { title: c.p_title, body: c.p_body, authorName: c.p_author_name ?? '' } : null,
   };
+}
+
+/** The audit reason of a comment hidden because its campaign is kept hidden. */
+function keptHidden(keep: KeepHiding): string {
+  return `its campaign is kept hidden${keep.reason ? `: ${keep.reason}` : ''}`;
+}
+
+/** The audit details naming the campaign (the card links it; the campaign's undo puts it back with the others). */
+function keptDetails(keep: KeepHiding): Record<string, unknown> {
+  return { campaign: keep.campaignId, campaignAction: 'hide', keepHiding: true };
 }
 
 function summarize(recorded: RuleOutcome[], status: string): string {

@@ -9,7 +9,7 @@ export async function resetDatabase(ds: DataSource): Promise<void> {
     try {
       await ds.transaction(async (m) => {
         await m.query(
-          `TRUNCATE articles, comments, triage_decisions, triage_flags, moderation_events, users, authors, rules, rule_versions, site_settings, learned_models CASCADE`,
+          `TRUNCATE articles, comments, triage_decisions, triage_flags, moderation_events, users, authors, rules, rule_versions, site_settings, learned_models, campaign_actions, campaign_keep_hiding CASCADE`,
         );
         for (const t of ['rules', 'rule_versions', 'site_settings']) await m.query(`INSERT INTO ${t} SELECT * FROM seed_${t}`);
       });

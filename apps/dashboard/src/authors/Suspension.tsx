@@ -16,6 +16,78 @@ export const SuspensionChip = ({ author }: { author: AuthorRecord }) =>
   ) : null;
 
 /**
+ * The suspension form: how long (hours or days, up to a year) and the message the author is shown when they try to
+ * post. Used for one author (below) and for every author of a campaign (campaigns/CampaignShow.tsx).
+ */
+export const SuspendDialog = ({
+  open,
+  title,
+  intro,
+  busy,
+  onClose,
+  onSuspend,
+}: {
+  open: boolean;
+  title: string;
+  intro: string;
+  busy: boolean;
+  onClose: () => void;
+  onSuspend: (req: { hours: number; message: string }) => void;
+}) => {
+  const [amount, setAmount] = useState('1');
+  const [unit, setUnit] = useState<Unit>('days');
+  const [message, setMessage] = useState('');
+  const n = Number(amount);
+  const hours = Number.isInteger(n) ? n * UNIT_HOURS[unit] : NaN;
+  const amountError = !Number.isInteger(n) || n < 1 ? 'A whole number, 1 or more' : hours > MAX_HOURS ? 'At most a year' : null;
+  const messageError = message.trim() ? null : 'Say why: the author sees this when they try to post';
+  return (
+    <Dialog open={open} onClose={onClose} aria-labelledby="suspend-title" fullWidth maxWidth="xs">
+      <DialogTitle id="suspend-title">{title}</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+          {intro}
+        </Typography>
+        <Box sx={{ display: 'flex', gap: 1, mb: 2 }}>
+          <TextField
+            label="For"
+            type="number"
+            size="small"
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={!!amountError}
+            helperText={amountError ?? ' '}
+            slotProps={{ htmlInput: { min: 1, step: 1 } }}
+            sx={{ width: 120 }}
+          />
+          <TextField select label="Unit" size="small" value={unit} onChange={(e) => setUnit(e.target.value as Unit)} sx={{ width: 120 }}>
+            <MenuItem value="hours">hours</MenuItem>
+            <MenuItem value="days">days</MenuItem>
+          </TextField>
+        </Box>
+        <TextField
+          label="Message to the author"
+          multiline
+          minRows={2}
+          fullWidth
+          value={message}
+          onChange={(e) => setMessage(e.target.value)}
+          error={!!messageError && message.length > 0}
+          helperText={messageError ?? 'Shown to them when they try to post'}
+          slotProps={{ htmlInput: { maxLength: 500 } }}
+        />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button color="error" variant="contained" disabled={busy || !!amountError || !!messageError} onClick={() => onSuspend({ hours, message: message.trim() })}>
+          Suspend
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+};
+
+/**
  * Suspend the author for a set time (hours or days) with a message they see when they try to post; or lift a
  * suspension early. Intake refuses their comments until then (docs/reader.md, "Suspension").
  */
@@ -24,14 +96,7 @@ export const SuspensionControl = ({ author }: { author: AuthorRecord }) => {
   const notify = useNotify();
   const refresh = useRefresh();
   const [open, setOpen] = useState(false);
-  const [amount, setAmount] = useState('1');
-  const [unit, setUnit] = useState<Unit>('days');
-  const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
-  const n = Number(amount);
-  const hours = Number.isInteger(n) ? n * UNIT_HOURS[unit] : NaN;
-  const amountError = !Number.isInteger(n) || n < 1 ? 'A whole number, 1 or more' : hours > MAX_HOURS ? 'At most a year' : null;
-  const messageError = message.trim() ? null : 'Say why: the author sees this when they try to post';
 
   const run = async (work: () => Promise<AuthorRecord>, done: string) => {
     setBusy(true);
@@ -59,53 +124,14 @@ export const SuspensionControl = ({ author }: { author: AuthorRecord }) => {
           Suspend…
         </Button>
       )}
-      <Dialog open={open} onClose={() => setOpen(false)} aria-labelledby="suspend-title" fullWidth maxWidth="xs">
-        <DialogTitle id="suspend-title">Suspend {author.displayName}</DialogTitle>
-        <DialogContent>
-          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
-            They cannot post until the time is up; it ends by itself. Their comments so far are not touched.
-          </Typography>
-          <Box sx={{ display: 'flex', gap: 1, mb: 2 }}>
-            <TextField
-              label="For"
-              type="number"
-              size="small"
-              value={amount}
-              onChange={(e) => setAmount(e.target.value)}
-              error={!!amountError}
-              helperText={amountError ?? ' '}
-              slotProps={{ htmlInput: { min: 1, step: 1 } }}
-              sx={{ width: 120 }}
-            />
-            <TextField select label="Unit" size="small" value={unit} onChange={(e) => setUnit(e.target.value as Unit)} sx={{ width: 120 }}>
-              <MenuItem value="hours">hours</MenuItem>
-              <MenuItem value="days">days</MenuItem>
-            </TextField>
-          </Box>
-          <TextField
-            label="Message to the author"
-            multiline
-            minRows={2}
-            fullWidth
-            value={message}
-            onChange={(e) => setMessage(e.target.value)}
-            error={!!messageError && message.length > 0}
-            helperText={messageError ?? 'Shown to them when they try to post'}
-            slotProps={{ htmlInput: { maxLength: 500 } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setOpen(false)}>Cancel</Button>
-          <Button
-            color="error"
-            variant="contained"
-            disabled={busy || !!amountError || !!messageError}
-            onClick={() => void run(() => dataProvider.suspendAuthor(author.id, { hours, message: message.trim() }), `${author.displayName} is suspended`)}
-          >
-            Suspend
-          </Button>
-        </DialogActions>
-      </Dialog>
+      <SuspendDialog
+        open={open}
+        title={`Suspend ${author.displayName}`}
+        intro="They cannot post until the time is up; it ends by itself. Their comments so far are not touched."
+        busy={busy}
+        onClose={() => setOpen(false)}
+        onSuspend={(req) => void run(() => dataProvider.suspendAuthor(author.id, req), `${author.displayName} is suspended`)}
+      />
     </Stack>
   );
 };

@@ -9,6 +9,8 @@ export const CampaignState = ({ campaign }: { campaign: CampaignRecord }) => (
     {campaign.decision && (
       <Chip size="small" color={campaign.decision.action === 'hide' ? 'error' : 'success'} label={campaign.decision.action === 'hide' ? 'hidden as a campaign' : 'approved as a campaign'} />
     )}
+    {campaign.keepHiding && <Chip size="small" color="error" variant="outlined" label="kept hidden" data-keep-hiding />}
+    {campaign.suspension && <Chip size="small" color="error" variant="outlined" label={`${campaign.suspension.authors} authors suspended`} />}
     {Object.entries(campaign.statuses).map(([status, n]) => (
       <Chip key={status} size="small" variant="outlined" label={`${n} ${status}`} data-status-count={status} />
     ))}

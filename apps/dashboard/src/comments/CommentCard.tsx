@@ -248,8 +248,12 @@ const AuditTrail = ({ events }: { events: readonly AuditEventRecord[] }) => (
             </Typography>
             {e.reason && e.toStatus !== null && e.reason !== transitionLabel(e) && <Typography variant="body2">{e.reason}</Typography>}
             {typeof e.details?.campaign === 'string' && (
-              <Link href={`#/campaigns/${e.details.campaign}/show`} variant="body2" data-campaign-event={e.details.undo ? 'undo' : 'decision'}>
-                {e.details.undo ? 'undoing a decision on its whole campaign' : `decided with its whole campaign${typeof e.details.campaignSize === 'number' ? ` (${e.details.campaignSize} comments)` : ''}`}
+              <Link href={`#/campaigns/${e.details.campaign}/show`} variant="body2" data-campaign-event={e.details.undo ? 'undo' : e.details.keepHiding ? 'keep' : 'decision'}>
+                {e.details.undo
+                  ? 'undoing a decision on its whole campaign'
+                  : e.details.keepHiding
+                    ? 'joined a campaign the moderators keep hidden'
+                    : `decided with its whole campaign${typeof e.details.campaignSize === 'number' ? ` (${e.details.campaignSize} comments)` : ''}`}
               </Link>
             )}
             {replyId && (

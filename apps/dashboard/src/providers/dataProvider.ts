@@ -2,6 +2,8 @@ import type {
   AuthorListStatus,
   CampaignDecisionRequest,
   CampaignDecisionResponse,
+  CampaignDetail,
+  CampaignSuspensionRequest,
   AuthorRecord,
   AuthorSuspensionRequest,
   HomeStats,
@@ -67,6 +69,10 @@ export interface SiftDataProvider extends DataProvider {
   /** Issue 18: one decision for every member of a campaign, and its undo. */
   campaignDecision(id: string, req: CampaignDecisionRequest): Promise<CampaignDecisionResponse>;
   campaignUndo(id: string): Promise<CampaignDecisionResponse>;
+  /** Issue 18 item 4: suspend every author of a campaign (and undo that); keep hiding it. */
+  campaignSuspend(id: string, req: CampaignSuspensionRequest): Promise<CampaignDetail>;
+  campaignUnsuspend(id: string): Promise<CampaignDetail>;
+  campaignKeepHiding(id: string, on: boolean): Promise<CampaignDetail>;
 }
 
 export const dataProvider: SiftDataProvider = {
@@ -111,4 +117,13 @@ export const dataProvider: SiftDataProvider = {
   leftCard: async (id) => void (await presenceCall(id, 'DELETE')),
   campaignDecision: (id, req) => post(`/api/moderation/campaigns/${id}/decision`, req),
   campaignUndo: (id) => post(`/api/moderation/campaigns/${id}/undo`),
+  async campaignSuspend(id, req) {
+    return (await httpClient(`/api/moderation/campaigns/${id}/suspension`, { method: 'PUT', body: JSON.stringify(req) })).json as CampaignDetail;
+  },
+  async campaignUnsuspend(id) {
+    return (await httpClient(`/api/moderation/campaigns/${id}/suspension`, { method: 'DELETE' })).json as CampaignDetail;
+  },
+  async campaignKeepHiding(id, on) {
+    return (await httpClient(`/api/moderation/campaigns/${id}/keep-hiding`, { method: 'PUT', body: JSON.stringify({ on }) })).json as CampaignDetail;
+  },
 };

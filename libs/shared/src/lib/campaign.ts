@@ -20,6 +20,21 @@ export interface CampaignRecord {
   sample: { id: string; body: string; passage: PassageRange };
   /** The latest decision on the whole campaign (null: none, or undone). */
   decision: { action: ModerationAction; reason: string | null; by: string | null; at: string } | null;
+  /** Its authors' suspension by the campaign's "Suspend all authors" while in force (null: none, undone or ended). */
+  suspension: { until: string; hours: number; message: string; authors: number; by: string | null; at: string } | null;
+  /** "Keep hiding this campaign" while on: new members are hidden by the rules with this reason. */
+  keepHiding: { reason: string | null; by: string | null; at: string } | null;
+}
+
+/** What was done to a campaign as a whole (members' decisions are in each comment's audit trail). */
+export const CAMPAIGN_ACTION_KINDS = ['suspend', 'suspend-undo', 'keep-hiding-on', 'keep-hiding-off'] as const;
+export type CampaignActionKind = (typeof CAMPAIGN_ACTION_KINDS)[number];
+export interface CampaignActionRecord {
+  kind: CampaignActionKind;
+  by: string | null;
+  at: string;
+  /** What it did, in words ("5 authors suspended for 48 hours", "switched off by the approval"). */
+  summary: string;
 }
 
 /** One member: what it says, and where it repeats the sample (the rest is how it differs). */
@@ -36,6 +51,19 @@ export interface CampaignMember {
 
 export interface CampaignDetail extends CampaignRecord {
   members: CampaignMember[];
+  /** Its whole-campaign actions, oldest first. */
+  actions: CampaignActionRecord[];
+}
+
+/** Body of `PUT /api/moderation/campaigns/:id/suspension`: every author of the campaign suspended alike. */
+export interface CampaignSuspensionRequest {
+  hours: number;
+  message: string;
+}
+
+/** Body of `PUT /api/moderation/campaigns/:id/keep-hiding`. */
+export interface CampaignKeepHidingRequest {
+  on: boolean;
 }
 
 /** Body of `POST /api/moderation/campaigns/:id/decision`: one decision for every member. */

@@ -13,6 +13,7 @@ import { CommentReports1765500000000 } from './1765500000000-comment-reports.js'
 import { AuthorSuspensions1765500100000 } from './1765500100000-author-suspensions.js';
 import { CampaignArticleIndex1765600000001 } from './1765600000001-campaign-article-index.js';
 import { LearnedAutoPromote1765735000000 } from './1765735000000-learned-auto-promote.js';
+import { CampaignActions1765750000000 } from './1765750000000-campaign-actions.js';
 
 /** Every migration, in order. Explicit on purpose: no globs (they break between ts sources and compiled output). */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CampaignSignatures1765600000000,
   CampaignArticleIndex1765600000001,
   LearnedAutoPromote1765735000000,
+  CampaignActions1765750000000,
 ];
