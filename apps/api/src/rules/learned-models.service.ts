@@ -16,7 +16,7 @@ import {
   trainInsultModel,
 } from '@sift/triage-engine';
 import type { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../core/config/config.js';
 import { APP_CONFIG } from '../core/config/config.module.js';
 import { JobName, type JobPayloads, QueueName } from '../core/queue/queue.constants.js';
@@ -98,7 +98,7 @@ export class LearnedModelsService {
 
   /**
    * The nightly retrain: a new version only when people decided something since the last version was made (a
-   * worker start runs the schedule once too; it must not add empty versions).
+   * quiet night adds no empty version).
    */
   async nightly(report: (progress: number) => Promise<void> | void): Promise<LearnedModelRecord['status'] | 'nothing new'> {
     const [{ n }] = await this.ds.query(
@@ -199,13 +199,21 @@ export class LearnedModelsService {
       );
       const [{ version }] = await this.ds.query(`SELECT version FROM learned_models WHERE id = $1`, [modelId]);
       const artifact = encodeModel({ ...model, curve, version });
-      await this.ds.query(
-        `UPDATE learned_models SET status = 'shadow', progress = 100, labels = $2, positives = $3, threshold = $4, metrics = $5::jsonb,
-                curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, weak_negatives = $9, finished_at = now() WHERE id = $1`,
-        [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify({ ...model.cv, ngrams: topNgrams(model, labels) }), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact), weak.length],
-      );
+      const lexiconPrecision = await this.lexiconPrecision(labels);
+      // The version is stored and its auto-promotion decided in one transaction: nobody sees a finished version whose
+      // promotion is still to come (a setting saved meanwhile would otherwise apply to it after the fact), and retrains
+      // finishing at once (several workers; a scheduled one beside a manual one) decide one after the other.
+      const promoted = await this.ds.transaction(async (m) => {
+        await m.query(`SELECT pg_advisory_xact_lock($1)`, [PROMOTION_LOCK]);
+        await m.query(
+          `UPDATE learned_models SET status = 'shadow', progress = 100, labels = $2, positives = $3, threshold = $4, metrics = $5::jsonb,
+                  curve = $6::jsonb, fingerprint = $7, artifact = $8::jsonb, weak_negatives = $9, finished_at = now() WHERE id = $1`,
+          [modelId, model.cv.n, model.cv.positives, model.threshold, JSON.stringify({ ...model.cv, ngrams: topNgrams(model, labels) }), JSON.stringify(curve), model.fingerprint, JSON.stringify(artifact), weak.length],
+        );
+        return this.autoPromote(m, modelId, lexiconPrecision);
+      });
       await report(100);
-      return (await this.autoPromote(modelId, labels)) ? 'promoted' : 'shadow';
+      return promoted ? 'promoted' : 'shadow';
     } catch (err) {
       this.logger.error(`retrain ${modelId} failed: ${(err as Error).message}`);
       await this.ds.query(`UPDATE learned_models SET status = 'failed', error = $2, finished_at = now() WHERE id = $1`, [modelId, (err as Error).message]);
@@ -223,37 +231,38 @@ export class LearnedModelsService {
    * promoted by the retrain itself when its cross-validated AUC is above the promoted version's (none promoted: the
    * lexicon's over the same decisions) and its cross-validated precision is not below that one's. Either way the
    * comparison is written on the version (`promotion_note`), and an automatic promotion has no `promoted_by`.
+   * Runs inside the retrain's finishing transaction (`m`, holding PROMOTION_LOCK); the setting is read FOR SHARE, so
+   * a save in flight applies wholly before or after this version.
    */
-  async autoPromote(id: string, labels: readonly LabelledComment[]): Promise<boolean> {
-    const [s] = await this.ds.query(`SELECT learned_auto_promote FROM site_settings WHERE id = 1`);
+  private async autoPromote(m: EntityManager, id: string, lexiconPrecision: number): Promise<boolean> {
+    const [s] = await m.query(`SELECT learned_auto_promote FROM site_settings WHERE id = 1 FOR SHARE`);
     if (!s?.learned_auto_promote) return false;
-    const [cand] = await this.ds.query(`SELECT version, metrics FROM learned_models WHERE id = $1`, [id]);
-    const [cur] = await this.ds.query(`SELECT version, metrics FROM learned_models WHERE task = 'insult' AND status = 'promoted'`);
-    const m = cand.metrics as NonNullable<LearnedModelRecord['metrics']>;
-    let base: { name: string; auc: number; precision: number };
-    if (cur) base = { name: `v${cur.version}`, auc: cur.metrics.auc, precision: cur.metrics.precision };
-    else {
-      const threshold = await this.lexiconThreshold();
-      const lex = labels.map((l) => l.lexicon);
-      base = { name: 'the lexicon', auc: m.lexiconAuc, precision: metrics(lex, lex.map((x) => x >= threshold), labels.map((l) => l.label)).precision };
-    }
+    const [cand] = await m.query(`SELECT version, metrics FROM learned_models WHERE id = $1`, [id]);
+    const [cur] = await m.query(`SELECT version, metrics FROM learned_models WHERE task = 'insult' AND status = 'promoted'`);
+    const c = cand.metrics as NonNullable<LearnedModelRecord['metrics']>;
+    const base = cur
+      ? { name: `v${cur.version}`, auc: cur.metrics.auc as number, precision: cur.metrics.precision as number }
+      : { name: 'the lexicon', auc: c.lexiconAuc, precision: lexiconPrecision };
     const f = (x: number) => x.toFixed(3);
-    const better = m.auc > base.auc && m.precision >= base.precision;
+    const better = c.auc > base.auc && c.precision >= base.precision;
     const note =
-      `${better ? 'auto-promoted' : 'not auto-promoted'} by the retrain: CV AUC ${f(m.auc)} ${m.auc > base.auc ? '>' : '≤'} ${f(base.auc)}, ` +
-      `precision ${f(m.precision)} ${m.precision >= base.precision ? '≥' : '<'} ${f(base.precision)} (${base.name})`;
+      `${better ? 'auto-promoted' : 'not auto-promoted'} by the retrain: CV AUC ${f(c.auc)} ${c.auc > base.auc ? '>' : '≤'} ${f(base.auc)}, ` +
+      `precision ${f(c.precision)} ${c.precision >= base.precision ? '≥' : '<'} ${f(base.precision)} (${base.name})`;
     if (!better) {
-      await this.ds.query(`UPDATE learned_models SET promotion_note = $2 WHERE id = $1`, [id, note]);
+      await m.query(`UPDATE learned_models SET promotion_note = $2 WHERE id = $1`, [id, note]);
       return false;
     }
-    await this.promote(id, null, note);
+    await promoteIn(m, id, null, note);
     this.logger.log(`learned model v${cand.version} ${note}`);
     return true;
   }
 
-  private async lexiconThreshold(): Promise<number> {
+  /** The lexicon's precision at its threshold over the decisions (auto-promotion's baseline with no version promoted). */
+  private async lexiconPrecision(labels: readonly LabelledComment[]): Promise<number> {
     const [rule] = await this.ds.query(`SELECT config->>'threshold' AS t FROM rules WHERE type = 'insult' AND enabled AND deleted_at IS NULL ORDER BY created_at LIMIT 1`);
-    return rule?.t == null ? 0.5 : Number(rule.t);
+    const threshold = rule?.t == null ? 0.5 : Number(rule.t);
+    const lex = labels.map((l) => l.lexicon);
+    return metrics(lex, lex.map((x) => x >= threshold), labels.map((l) => l.label)).precision;
   }
 
   /** Decoded artifacts by version id (a model never changes once trained; two are kept: a candidate and the live one). */
@@ -328,17 +337,19 @@ export class LearnedModelsService {
   }
 
   /**
-   * shadow|retired → promoted; the version promoted until now is retired. One statement, one promoted at most.
-   * Recorded on the version: who (null: the retrain, by the auto-promotion setting) and, for the retrain, why.
+   * A person promotes a version: shadow|retired → promoted; the version promoted until now is retired. One
+   * transaction under PROMOTION_LOCK, one promoted at most. (The retrain's own promotion: autoPromote.)
    */
-  async promote(id: string, userId: string | null, note: string | null = null): Promise<LearnedModelRecord> {
-    const current = await this.get(id);
-    if (current.status !== 'shadow' && current.status !== 'retired') {
-      throw new ConflictException(`learned model v${current.version} is ${current.status}: only a shadow or retired version can be promoted`);
-    }
+  async promote(id: string, userId: string): Promise<LearnedModelRecord> {
+    await this.get(id); // 404
     await this.ds.transaction(async (m) => {
-      await m.query(`UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted'`);
-      await m.query(`UPDATE learned_models SET status = 'promoted', promoted_at = now(), promoted_by = $2, promotion_note = $3 WHERE id = $1`, [id, userId, note]);
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [PROMOTION_LOCK]);
+      const [current] = await m.query(`SELECT version, status FROM learned_models WHERE id = $1`, [id]);
+      if (!current) throw new NotFoundException(`learned model ${id} not found`);
+      if (current.status !== 'shadow' && current.status !== 'retired') {
+        throw new ConflictException(`learned model v${current.version} is ${current.status}: only a shadow or retired version can be promoted`);
+      }
+      await promoteIn(m, id, userId, null);
     });
     return this.get(id);
   }
@@ -349,6 +360,7 @@ export class LearnedModelsService {
    */
   async rollback(): Promise<LearnedModelRecord | null> {
     const id = await this.ds.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock($1)`, [PROMOTION_LOCK]);
       const [cur] = await m.query(
         `WITH u AS (UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted' RETURNING id, promoted_at) SELECT * FROM u`,
       );
@@ -364,6 +376,19 @@ export class LearnedModelsService {
     });
     return id ? this.get(id) : null;
   }
+}
+
+/**
+ * Held (transaction-scoped) while a version's status changes to or from promoted: a retrain's finishing and
+ * auto-promotion, a person's promotion, a rollback. They decide one after the other, each against what the one
+ * before it left.
+ */
+const PROMOTION_LOCK = 0x51f7_1e4d;
+
+/** shadow|retired → promoted inside `m`; the version promoted until now is retired. Recorded: who (null: the retrain) and why. */
+async function promoteIn(m: EntityManager, id: string, userId: string | null, note: string | null): Promise<void> {
+  await m.query(`UPDATE learned_models SET status = 'retired' WHERE task = 'insult' AND status = 'promoted'`);
+  await m.query(`UPDATE learned_models SET status = 'promoted', promoted_at = now(), promoted_by = $2, promotion_note = $3 WHERE id = $1`, [id, userId, note]);
 }
 
 /** A rule that throws on a comment (it never should) flags nothing there: the worker records that as an error, not a hit. */

@@ -39,10 +39,13 @@ export class RuleJobsProcessor extends WorkerHost implements OnApplicationBootst
     const opts = { removeOnComplete: true, removeOnFail: 100 };
     this.keepers = [await keepSchedule(this.queue, { id: JobName.QualityWatch, every: QUALITY_WATCH_EVERY_MS, checkEvery, job: { name: JobName.QualityWatch, data: {}, opts } })];
     // The learned model's retrain, every LEARNED_RETRAIN_EVERY_HOURS (nightly by default; on demand through the API
-    // too); 0 removes the schedule (a worker started with it on may have left it in Redis).
+    // too); 0 removes the schedule (a worker started with it on may have left it in Redis). At the next slot, never at
+    // once: a deploy or a Redis that lost its data is no reason to retrain.
     const retrainEvery = this.config.learned.retrainEveryHours * 3600 * 1000;
     if (retrainEvery > 0) {
-      this.keepers.push(await keepSchedule(this.queue, { id: JobName.NightlyRetrain, every: retrainEvery, checkEvery, job: { name: JobName.NightlyRetrain, data: {}, opts } }));
+      this.keepers.push(
+        await keepSchedule(this.queue, { id: JobName.NightlyRetrain, every: retrainEvery, checkEvery, startAtNextSlot: true, job: { name: JobName.NightlyRetrain, data: {}, opts } }),
+      );
     } else await this.queue.removeJobScheduler(JobName.NightlyRetrain);
   }
 

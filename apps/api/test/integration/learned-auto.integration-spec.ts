@@ -51,12 +51,21 @@ describe('learned model: schedule, weak negatives, auto-promotion (issue 15)', (
     }, 60000, 'the retrain');
   };
 
-  it('the retrain schedule has the configured interval and comes back when Redis loses it', async () => {
+  it('the retrain schedule has the configured interval and comes back when Redis loses it, at the next slot (not at once)', async () => {
+    const every = 6 * 3600 * 1000;
     const queue = worker().get<Queue>(getQueueToken(QueueName.RuleJobs));
-    expect(await queue.getJobScheduler(JobName.NightlyRetrain)).toMatchObject({ every: 6 * 3600 * 1000 });
+    // BullMQ runs a new `every` schedule at once: the worker's start must not retrain there and then, nor must a
+    // schedule re-created after Redis lost it. Its first run is the next multiple of 6 h since the epoch.
+    const atStart = await queue.getJobScheduler(JobName.NightlyRetrain);
+    expect(atStart).toMatchObject({ every });
+    expect([Number(atStart?.next) % every, Number(atStart?.next) > Date.now()]).toEqual([0, true]);
     await queue.removeJobScheduler(JobName.NightlyRetrain);
     // Each worker checks its schedules every RECONCILE_EVERY_SECONDS (1 s in the integration tier).
-    await eventually(async () => (await queue.getJobScheduler(JobName.NightlyRetrain))?.every === 6 * 3600 * 1000, 15000, 'the retrain schedule re-created');
+    const back = await eventually(async () => {
+      const s = await queue.getJobScheduler(JobName.NightlyRetrain);
+      return s?.every === every ? s : undefined;
+    }, 15000, 'the retrain schedule re-created');
+    expect([Number(back.next) % every, Number(back.next) > Date.now()]).toEqual([0, true]);
   });
 
   it('auto-approved comments nobody reported for 3 days are weak negatives; reported, decided or recent ones are not', async () => {
@@ -94,5 +103,41 @@ describe('learned model: schedule, weak negatives, auto-promotion (issue 15)', (
     // A person's promotion names them.
     const manual = await http<LearnedModelRecord>(`${api.url}/api/learned-models/${second.id}/promote`, 'POST', {}, admin);
     expect(manual.body).toMatchObject({ status: 'promoted', promotedBy: 'admin user', promotionNote: null });
+  });
+
+  it('a version is stored and its auto-promotion decided in one step: nobody sees it finished while that is pending', async () => {
+    // Before: the retrain stored the version in shadow, then read the setting. A client that saw "shadow" and saved
+    // the setting in between got that version auto-promoted after the fact (the CI failure of the test above).
+    const admin = await loginAs(api, 'admin');
+    await decide(inventedThread(150, 4));
+    expect((await http(`${api.url}/api/settings`, 'PUT', { learnedAutoPromote: true }, admin)).status).toBe(200);
+    // A settings save in flight holds the settings row (SettingsService.save: FOR UPDATE).
+    const saving = api.ds.createQueryRunner();
+    await saving.connect();
+    await saving.startTransaction();
+    let startedId = '';
+    try {
+      const [{ pid }] = await saving.query(`SELECT pg_backend_pid() AS pid`);
+      await saving.query(`SELECT 1 FROM site_settings WHERE id = 1 FOR UPDATE`);
+      const res = await http<LearnedModelRecord>(`${api.url}/api/learned-models/retrain`, 'POST', {}, admin);
+      expect(res.status).toBe(202);
+      startedId = res.body.id;
+      // The retrain trains, then waits for the save to decide (or, before, finished without waiting).
+      const seen = await eventually(async () => {
+        const [m] = await api.ds.query(`SELECT status, promotion_note FROM learned_models WHERE id = $1`, [startedId]);
+        const [{ waiting }] = await api.ds.query(`SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))`, [pid]);
+        return m.status !== 'training' || waiting > 0 ? { status: m.status, note: m.promotion_note, waiting } : undefined;
+      }, 60000, 'the retrain trained');
+      expect(seen).toEqual({ status: 'training', note: null, waiting: 1 });
+    } finally {
+      await saving.rollbackTransaction();
+      await saving.release();
+    }
+    const done = await eventually(async () => {
+      const m = (await http<LearnedModelRecord>(`${api.url}/api/learned-models/${startedId}`, 'GET', undefined, admin)).body;
+      return m.status === 'training' ? undefined : m;
+    }, 60000, 'the retrain');
+    expect(done).toMatchObject({ status: 'promoted', promotedBy: null });
+    expect(done.promotionNote).toMatch(/^auto-promoted by the retrain: .* \(the lexicon\)$/);
   });
 });

@@ -8,6 +8,12 @@ export interface KeptSchedule {
   /** How often each worker checks that the schedule is still there (ms). */
   checkEvery: number;
   job: { name: string; data: Record<string, unknown>; opts: { removeOnComplete: boolean; removeOnFail: number } };
+  /**
+   * BullMQ runs a newly created `every` schedule at once. With this, a created (or re-created) schedule's first run
+   * waits for the next multiple of `every` since the epoch (every 24 h: 00:00 UTC), so a worker start or a Redis that
+   * lost its data does not run the job there and then; an existing schedule keeps its next run either way.
+   */
+  startAtNextSlot?: boolean;
 }
 
 /**
@@ -67,7 +73,8 @@ export class ScheduleKeeper {
       this.logger.warn(`${this.queue.name}/${id}: schedule ${current ? 'overdue' : 'missing'} in Redis (${why}); re-created`);
     }
     if (this.stopped) return;
-    await this.queue.upsertJobScheduler(id, { every }, job);
+    const startDate = this.schedule.startAtNextSlot ? (Math.floor(Date.now() / every) + 1) * every : undefined;
+    await this.queue.upsertJobScheduler(id, { every, ...(startDate ? { startDate } : {}) }, job);
   }
 }
 
