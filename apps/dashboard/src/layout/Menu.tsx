@@ -9,6 +9,7 @@ import CampaignIcon from '@mui/icons-material/Campaign';
 import AdminIcon from '@mui/icons-material/ManageAccounts';
 import RuleIcon from '@mui/icons-material/Rule';
 import SettingsIcon from '@mui/icons-material/Settings';
+import LearningIcon from '@mui/icons-material/School';
 import { Box, Chip } from '@mui/material';
 import { QUEUES, type Queue, type Role } from '@sift/shared';
 import type { ReactElement } from 'react';
@@ -43,7 +44,7 @@ const QueueLabel = ({ queue, count }: { queue: Queue; count: number | undefined 
   </Box>
 );
 
-/** Home, the queues with live counts, Authors; Users and the job queues for admins only (the API enforces the same). */
+/** Home, the queues with live counts, Authors, Learning (admins act there); Users and the job queues for admins only (the API enforces the same). */
 export const SiftMenu = () => {
   const counts = useQueueCounts();
   const { permissions } = usePermissions<Role>();
@@ -55,6 +56,7 @@ export const SiftMenu = () => {
       ))}
       <Menu.Item to="/campaigns" primaryText="Campaigns" leftIcon={<CampaignIcon />} />
       <Menu.Item to="/authors" primaryText="Authors" leftIcon={<PeopleIcon />} />
+      <Menu.Item to="/learned-models" primaryText="Learning" leftIcon={<LearningIcon />} />
       {permissions === 'admin' && <Menu.Item to="/users" primaryText="Users" leftIcon={<AdminIcon />} />}
       {permissions === 'admin' && <Menu.Item to="/rules" primaryText="Rules" leftIcon={<RuleIcon />} />}
       {permissions === 'admin' && <Menu.Item to="/settings" primaryText="Settings" leftIcon={<SettingsIcon />} />}
