@@ -48,12 +48,6 @@ export default defineConfig(({ mode }) => ({
         // Vendor code in a few long-lived chunks, so a dashboard release does not invalidate them.
         codeSplitting: {
           groups: [
-            // Home's charts and what only they use: loaded by Home's lazy chunk, not before the sign-in page or the queue.
-            {
-              name: 'charts',
-              test: /node_modules[\\/](recharts|victory-vendor|d3-[a-z-]+|internmap|decimal\.js-light|es-toolkit|@reduxjs|react-redux|redux|redux-thunk|reselect|immer|eventemitter3)[\\/]/,
-              priority: 4,
-            },
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
             { name: 'mui', test: /node_modules[\\/](@mui|@emotion|@popperjs)[\\/]/, priority: 2 },
             { name: 'vendor', test: /node_modules[\\/]/, priority: 1 },
